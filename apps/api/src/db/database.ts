@@ -2,9 +2,10 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { DriverAdapterError, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "../generated/prisma/client.js";
+import { type Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { acquireEmbeddedLock, type EmbeddedLock } from "./embedded-lock.js";
 
 /**
@@ -29,6 +30,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** What services take: the client itself, or the client inside a transaction. */
+export type DbClient = Prisma.TransactionClient;
+
 export const DEFAULT_DATA_DIR = ".revita-data/pglite";
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -42,7 +46,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 }
 
 function openPostgres(url: string): Database {
-  const adapterFactory = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.REVITA_DB_POOL_SIZE ?? 10),
     // pg waits forever for a free connection by default; a request should fail instead.
@@ -50,15 +54,54 @@ function openPostgres(url: string): Database {
     statement_timeout: Number(process.env.REVITA_STATEMENT_TIMEOUT_MS ?? 120_000),
     idle_in_transaction_session_timeout: 60_000,
   });
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const queryAdapter = new PrismaPg(pool);
+  const prisma = new PrismaClient({ adapter: queryAdapter });
   return {
     engine: "postgres",
     location: redactPassword(url),
     prisma,
-    adapterFactory,
+    adapterFactory: withWholeScripts(queryAdapter, pool),
     async close() {
       await prisma.$disconnect();
+      await pool.end();
     },
+  };
+}
+
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it on every ";", which breaks
+ * any PL/pgSQL function body (and any comment with a semicolon). PostgreSQL's simple query
+ * protocol runs a multi-statement script as sent, so the script goes to the server whole.
+ */
+function withWholeScripts(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      const e = error as pg.DatabaseError;
+      throw new DriverAdapterError({
+        kind: "postgres",
+        code: e.code ?? "unknown",
+        severity: e.severity ?? "ERROR",
+        message: e.message,
+        detail: e.detail,
+        column: e.column,
+        hint: e.hint,
+        originalCode: e.code,
+        originalMessage: e.message,
+      });
+    }
+  };
+  const patch = <T extends object>(adapter: T): T =>
+    new Proxy(adapter, {
+      get: (target, property, receiver) =>
+        property === "executeScript" ? executeScript : Reflect.get(target, property, receiver),
+    });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
   };
 }
 

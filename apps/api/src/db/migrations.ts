@@ -24,23 +24,35 @@ export const MIGRATIONS_DIR = join(apiRoot, "prisma/migrations");
 
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 
+// @types/node 20 does not declare the WebAssembly global; these are the two calls used here.
+declare const WebAssembly: {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: Record<string, unknown> }>;
+};
+
 type SchemaEngineClass = typeof SchemaEngine;
 let schemaEngineClass: Promise<SchemaEngineClass> | undefined;
 
-/** The package's main entry imports the .wasm file as an ES module, which Node refuses. */
+type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+
+/**
+ * The package's main entry imports the .wasm file as an ES module, which Node refuses, so the
+ * glue is loaded alone and given the compiled .wasm by hand. It is loaded with Node's own
+ * require (Node 20.19+ requires ES modules natively), out of reach of module runners: Vite's,
+ * which vitest uses, evaluates the wasm-bindgen glue so that the engine's strings come back
+ * garbled.
+ */
 function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
   schemaEngineClass ??= (async () => {
-    const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bindingsPath = createRequire(import.meta.url).resolve(
-      "@prisma/schema-engine-wasm/schema_engine_bg",
-    );
+    const require = createRequire(import.meta.url);
+    const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bindings = require(bindingsPath) as Bindings;
     const wasm = await WebAssembly.compile(
       readFileSync(join(dirname(bindingsPath), "schema_engine_bg.wasm")),
     );
     const instance = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": bindings });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
-    bindings.__wbg_set_wasm(exports);
-    exports.__wbindgen_start();
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
     return bindings.SchemaEngine;
   })();
   return schemaEngineClass;
@@ -91,8 +103,8 @@ async function withSchemaEngine<T>(
   const datamodels = readSchemaFiles().map((file) => [file.path, file.content] as [string, string]);
   const engine = await SchemaEngineClass.new(
     { datamodels },
-    () => {
-      // The engine's own log lines: its errors reach us as rejected promises instead.
+    (line: string) => {
+      if (process.env.REVITA_ENGINE_LOG) console.error("[schema-engine]", line);
     },
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );

@@ -1,6 +1,6 @@
 -- Rules that protect Revita's numbers, enforced by the database itself so that no path (a
 -- service, an import, a hand-written SQL fix) can store bad data. The services check the same
--- rules first to give friendlier, field-level messages; these are the last line.
+-- rules first to give friendlier, field-level messages: these are the last line.
 -- Written by hand: Prisma's schema language has no CHECK constraints or triggers, and its
 -- diff leaves both alone. Every violation is SQLSTATE 23514 (check_violation) and names its
 -- constraint, which the API maps to a stable error.

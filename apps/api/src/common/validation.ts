@@ -1,0 +1,119 @@
+import { parsePeriod, type Period } from "@revita/schema/period";
+import { Prisma } from "../generated/prisma/client.js";
+import { type FieldIssue, ValidationError } from "./errors.js";
+
+/**
+ * Collects every problem with an input before refusing it, so that a clerk fixing a form or a
+ * file row sees all of them at once rather than one per attempt.
+ */
+export class InputChecker {
+  readonly issues: FieldIssue[] = [];
+
+  constructor(private readonly prefix = "") {}
+
+  fail(field: string, message: string): void {
+    this.issues.push({ field: this.prefix + field, message });
+  }
+
+  /** Throws a ValidationError listing every issue, if there is any. */
+  done(): void {
+    if (this.issues.length) throw new ValidationError(this.issues);
+  }
+
+  text(field: string, value: string | null | undefined, { max = 500 } = {}): string {
+    const trimmed = value?.trim() ?? "";
+    if (!trimmed) this.fail(field, "is required");
+    else if (trimmed.length > max) this.fail(field, `is longer than ${max} characters`);
+    return trimmed;
+  }
+
+  optionalText(field: string, value: string | null | undefined, { max = 2000 } = {}): string | null {
+    const trimmed = value?.trim() ?? "";
+    if (trimmed.length > max) this.fail(field, `is longer than ${max} characters`);
+    return trimmed || null;
+  }
+
+  /**
+   * Money in yuan, exact to the fen. Accepts a decimal string or a safe integer; refuses
+   * floats with more than two decimals rather than rounding someone's figure.
+   */
+  money(field: string, value: string | number | null | undefined, { allowZero = true } = {}): Prisma.Decimal {
+    const parsed = this.decimal(field, value, { places: 2 });
+    if (parsed && parsed.isNegative()) this.fail(field, `cannot be negative (got ${parsed.toFixed()})`);
+    else if (parsed && !allowZero && parsed.isZero()) this.fail(field, "must be more than zero");
+    else if (parsed && parsed.greaterThanOrEqualTo("1e14")) this.fail(field, "is more than 100 trillion yuan: check the unit");
+    return parsed ?? new Prisma.Decimal(0);
+  }
+
+  optionalMoney(field: string, value: string | number | null | undefined): Prisma.Decimal | null {
+    if (value === null || value === undefined || value === "") return null;
+    return this.money(field, value);
+  }
+
+  /** A percentage from 0 to 100. */
+  percent(field: string, value: string | number | null | undefined): Prisma.Decimal | null {
+    if (value === null || value === undefined || value === "") return null;
+    const parsed = this.decimal(field, value, { places: 2 });
+    if (parsed && (parsed.isNegative() || parsed.greaterThan(100))) {
+      this.fail(field, `is a percentage from 0 to 100 (got ${parsed.toFixed()})`);
+    }
+    return parsed;
+  }
+
+  decimal(field: string, value: string | number | null | undefined, { places = 4 } = {}): Prisma.Decimal | null {
+    if (value === null || value === undefined || value === "") {
+      this.fail(field, "is required");
+      return null;
+    }
+    const text = typeof value === "number" ? String(value) : value.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(text)) {
+      this.fail(field, `"${value}" is not a number (write digits, e.g. 12980000 or 1298.5)`);
+      return null;
+    }
+    const parsed = new Prisma.Decimal(text);
+    if (parsed.decimalPlaces() > places) {
+      this.fail(field, `has more than ${places} decimal places (got ${text})`);
+      return null;
+    }
+    return parsed;
+  }
+
+  period(field: string, value: string | null | undefined): Period | null {
+    try {
+      return parsePeriod(value?.trim() ?? "");
+    } catch (error) {
+      this.fail(field, (error as Error).message);
+      return null;
+    }
+  }
+
+  /** An ISO date (YYYY-MM-DD). */
+  date(field: string, value: string | null | undefined): Date | null {
+    if (!value) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+      this.fail(field, `"${value}" is not a date (write YYYY-MM-DD)`);
+      return null;
+    }
+    const parsed = new Date(`${value}T00:00:00Z`);
+    if (parsed.toISOString().slice(0, 10) !== value) {
+      this.fail(field, `"${value}" is not a real calendar date`);
+      return null;
+    }
+    return parsed;
+  }
+
+  year(field: string, value: number | null | undefined): number {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1949 || value > 2100) {
+      this.fail(field, `must be a year from 1949 to 2100 (got ${String(value)})`);
+      return 0;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(field: string, value: string | null | undefined, allowed: readonly T[]): T {
+    if (!allowed.includes(value as T)) {
+      this.fail(field, `must be one of ${allowed.join(", ")} (got ${String(value)})`);
+    }
+    return value as T;
+  }
+}

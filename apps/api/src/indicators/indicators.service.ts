@@ -1,0 +1,140 @@
+import { InputChecker } from "../common/validation.js";
+import type { DbClient } from "../db/database.js";
+import type {
+  Indicator,
+  IndicatorAggregation,
+  IndicatorDirection,
+  IndicatorValue,
+  Pillar,
+} from "../generated/prisma/client.js";
+
+export const PILLARS: readonly Pillar[] = ["INDUSTRY", "ECOLOGY", "CIVILITY", "GOVERNANCE", "PROSPERITY", "POVERTY_CONSOLIDATION"];
+export const INDICATOR_DIRECTIONS: readonly IndicatorDirection[] = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"];
+export const INDICATOR_AGGREGATIONS: readonly IndicatorAggregation[] = ["SUM", "WEIGHTED_AVERAGE", "RATIO", "NOT_AGGREGATED"];
+
+export interface DefineIndicatorInput {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  unit: string;
+  pillar: Pillar;
+  direction: IndicatorDirection;
+  aggregation: IndicatorAggregation;
+  weightIndicatorCode?: string | null;
+  numeratorIndicatorCode?: string | null;
+  denominatorIndicatorCode?: string | null;
+  ratioScale?: string | number | null;
+  decimals?: number;
+  description?: string | null;
+}
+
+export async function defineIndicator(db: DbClient, input: DefineIndicatorInput): Promise<Indicator> {
+  const check = new InputChecker();
+  const code = check.text("code", input.code, { max: 64 });
+  const nameZh = check.text("nameZh", input.nameZh, { max: 200 });
+  const nameEn = check.text("nameEn", input.nameEn, { max: 200 });
+  const unit = check.text("unit", input.unit, { max: 20 });
+  const pillar = check.oneOf("pillar", input.pillar, PILLARS);
+  const direction = check.oneOf("direction", input.direction, INDICATOR_DIRECTIONS);
+  const aggregation = check.oneOf("aggregation", input.aggregation, INDICATOR_AGGREGATIONS);
+  const decimals = input.decimals ?? 0;
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 4) check.fail("decimals", "must be 0 to 4");
+
+  const lookup = async (field: string, indicatorCode: string | null | undefined, wanted: boolean, role: string) => {
+    if (!wanted) {
+      if (indicatorCode) check.fail(field, `only a ${role} indicator takes this`);
+      return null;
+    }
+    if (!indicatorCode) {
+      check.fail(field, `is required for ${aggregation}`);
+      return null;
+    }
+    const found = await db.indicator.findUnique({ where: { code: indicatorCode } });
+    if (!found) check.fail(field, `no indicator has the code ${indicatorCode}`);
+    return found;
+  };
+  const weight = await lookup("weightIndicatorCode", input.weightIndicatorCode, aggregation === "WEIGHTED_AVERAGE", "WEIGHTED_AVERAGE");
+  const numerator = await lookup("numeratorIndicatorCode", input.numeratorIndicatorCode, aggregation === "RATIO", "RATIO");
+  const denominator = await lookup("denominatorIndicatorCode", input.denominatorIndicatorCode, aggregation === "RATIO", "RATIO");
+  let ratioScale = null;
+  if (aggregation === "RATIO") {
+    ratioScale = check.decimal("ratioScale", input.ratioScale ?? 1);
+    if (ratioScale && !ratioScale.greaterThan(0)) check.fail("ratioScale", "must be more than zero");
+  } else if (input.ratioScale != null) {
+    check.fail("ratioScale", "only a RATIO indicator takes a scale");
+  }
+  if (await db.indicator.findUnique({ where: { code }, select: { id: true } })) {
+    check.fail("code", `an indicator with the code ${code} already exists`);
+  }
+  check.done();
+  return db.indicator.create({
+    data: {
+      code,
+      nameZh,
+      nameEn,
+      unit,
+      pillar,
+      direction,
+      aggregation,
+      weightIndicatorId: weight?.id ?? null,
+      numeratorIndicatorId: numerator?.id ?? null,
+      denominatorIndicatorId: denominator?.id ?? null,
+      ratioScale,
+      decimals,
+      description: input.description?.trim() || null,
+    },
+  });
+}
+
+export interface RecordIndicatorValueInput {
+  indicatorCode: string;
+  regionCode: string;
+  period: string;
+  value: string | number;
+  target?: string | number | null;
+  baseline?: string | number | null;
+  note?: string | null;
+  source?: string | null;
+  reportedBy: string;
+}
+
+export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorValueInput): Promise<IndicatorValue> {
+  const check = new InputChecker();
+  const period = check.period("period", input.period);
+  const value = check.decimal("value", input.value);
+  const target = input.target == null || input.target === "" ? null : check.decimal("target", input.target);
+  const baseline = input.baseline == null || input.baseline === "" ? null : check.decimal("baseline", input.baseline);
+  const reportedBy = check.text("reportedBy", input.reportedBy, { max: 100 });
+  const [indicator, region] = await Promise.all([
+    db.indicator.findUnique({ where: { code: input.indicatorCode } }),
+    db.region.findUnique({ where: { code: input.regionCode } }),
+  ]);
+  if (!indicator) check.fail("indicatorCode", `no indicator has the code ${input.indicatorCode}`);
+  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
+  if (indicator && region && period) {
+    const duplicate = await db.indicatorValue.findUnique({
+      where: { indicatorId_regionId_period: { indicatorId: indicator.id, regionId: region.id, period: period.key } },
+      select: { id: true },
+    });
+    if (duplicate) check.fail("period", `${indicator.nameZh} already has a value for ${region.nameZh} in ${period.key}`);
+  }
+  if (indicator?.unit === "%" && value && (value.isNegative() || value.greaterThan(1000))) {
+    check.fail("value", `${value.toFixed()} is not a plausible percentage`);
+  }
+  check.done();
+  return db.indicatorValue.create({
+    data: {
+      indicatorId: indicator!.id,
+      regionId: region!.id,
+      period: period!.key,
+      periodStart: new Date(`${period!.start}T00:00:00Z`),
+      periodEnd: new Date(`${period!.end}T00:00:00Z`),
+      value: value!,
+      target,
+      baseline,
+      note: input.note?.trim() || null,
+      source: input.source ?? null,
+      reportedBy,
+    },
+  });
+}

@@ -1,0 +1,60 @@
+import { InputChecker } from "../common/validation.js";
+import type { DbClient } from "../db/database.js";
+import type { Region, RegionKind, RegionLevel } from "../generated/prisma/client.js";
+import { KINDS_BY_LEVEL, levelAbove, REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
+
+export interface CreateRegionInput {
+  /** 统计用区划代码, 12 digits. */
+  code: string;
+  codeIsOfficial?: boolean;
+  level: RegionLevel;
+  kind: RegionKind;
+  nameZh: string;
+  nameEn: string;
+  /** The parent's division code; absent only for a province. */
+  parentCode?: string | null;
+}
+
+export async function createRegion(db: DbClient, input: CreateRegionInput): Promise<Region> {
+  const check = new InputChecker();
+  const code = check.text("code", input.code);
+  if (code && !/^\d{12}$/.test(code)) check.fail("code", `"${code}" is not a 12-digit division code`);
+  const level = check.oneOf("level", input.level, REGION_LEVELS);
+  const kind = check.oneOf("kind", input.kind, REGION_KINDS);
+  if (REGION_LEVELS.includes(level) && REGION_KINDS.includes(kind) && !KINDS_BY_LEVEL[level].includes(kind)) {
+    check.fail("kind", `a ${kind} is not a ${level}; a ${level} is one of ${KINDS_BY_LEVEL[level].join(", ")}`);
+  }
+  const nameZh = check.text("nameZh", input.nameZh, { max: 100 });
+  const nameEn = check.text("nameEn", input.nameEn, { max: 200 });
+  const parentCode = input.parentCode?.trim() || null;
+  let parentId: number | null = null;
+  const expectedParentLevel = REGION_LEVELS.includes(level) ? levelAbove(level) : undefined;
+  if (level === "PROVINCE" && parentCode) {
+    check.fail("parentCode", "a province is the root of the tree and has no parent");
+  } else if (expectedParentLevel && !parentCode) {
+    check.fail("parentCode", `is required: a ${level} sits under a ${expectedParentLevel}`);
+  } else if (expectedParentLevel && parentCode) {
+    const parent = await db.region.findUnique({ where: { code: parentCode } });
+    if (!parent) {
+      check.fail("parentCode", `no region has the code ${parentCode}`);
+    } else if (parent.level !== expectedParentLevel) {
+      check.fail(
+        "parentCode",
+        `${parent.nameZh} (${parent.code}) is a ${parent.level}, but a ${level} must sit directly under a ${expectedParentLevel}`,
+      );
+    } else {
+      parentId = parent.id;
+    }
+  }
+  if (code && (await db.region.findUnique({ where: { code }, select: { id: true } }))) {
+    check.fail("code", `a region with the code ${code} already exists`);
+  }
+  check.done();
+  return db.region.create({
+    data: { code, codeIsOfficial: input.codeIsOfficial ?? true, level, kind, nameZh, nameEn, parentId },
+  });
+}
+
+export async function findRegionByCode(db: DbClient, code: string): Promise<Region | null> {
+  return db.region.findUnique({ where: { code } });
+}

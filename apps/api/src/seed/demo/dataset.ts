@@ -1,0 +1,34 @@
+import type { OrganizationKind } from "../../generated/prisma/enums.js";
+import type { CreateFundInput } from "../../funds/funds.service.js";
+import type { RecordIndicatorValueInput } from "../../indicators/indicators.service.js";
+import type { CreateProjectInput } from "../../projects/projects.service.js";
+
+/** The shape every demo area (Cengong, Jingzhou, ...) is written in. */
+export interface DemoDataset {
+  organizations: { name: string; kind: OrganizationKind; regionCode: string }[];
+  projects: DemoProject[];
+  funds: DemoFund[];
+  indicatorValues: Omit<RecordIndicatorValueInput, "reportedBy">[];
+  assessments: { regionCode: string; year: number; scheme: string; grade: string; source: string }[];
+}
+
+export interface DemoProject extends CreateProjectInput {
+  /** The implementing unit's name, one of the dataset's organizations. */
+  implementingUnit?: string;
+  /** A monthly history ending at the published figures (null where unpublished). */
+  history?: { from: string; to: string; completed: string | null; progress: string | null; note?: string };
+}
+
+export interface DemoFund extends CreateFundInput {
+  allocations?: {
+    projectCode: string;
+    amount: string;
+    allocatedOn: string;
+    note?: string;
+    /** Paid in equal quarterly instalments over the months given, the last one taking the remainder. */
+    disbursed?: { total: string; from: string; to: string };
+  }[];
+}
+
+/** Who the demo's figures are recorded as reported by. */
+export const DEMO_REPORTER = "演示数据 demo";

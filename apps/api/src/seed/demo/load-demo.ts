@@ -1,0 +1,111 @@
+import { monthsBetween } from "@revita/schema/period";
+import { recordDisbursement, allocateFund, createFund } from "../../funds/funds.service.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { defineIndicator, recordIndicatorValue } from "../../indicators/indicators.service.js";
+import { createProject, reportProgress } from "../../projects/projects.service.js";
+import { createRegion } from "../../regions/regions.service.js";
+import type { DbClient } from "../../db/database.js";
+import { INDICATOR_DEFINITIONS, PROJECT_CATEGORIES } from "../catalog.js";
+import { monthlyProgressHistory } from "../progress-history.js";
+import { CENGONG } from "./cengong.js";
+import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
+import { JINGZHOU } from "./jingzhou.js";
+import { demoRegions } from "./regions.js";
+
+export const DEMO_DATASETS: readonly DemoDataset[] = [CENGONG, JINGZHOU];
+
+/** True when the database already holds regions, so loading the demo would mix data. */
+export async function hasData(prisma: PrismaClient): Promise<boolean> {
+  return (await prisma.region.count()) > 0;
+}
+
+/**
+ * Loads the catalogue and the demo data in one transaction: either all of it is there
+ * afterwards or none of it. Every row goes through the same services as user input.
+ */
+export async function loadDemoData(prisma: PrismaClient): Promise<void> {
+  await prisma.$transaction(
+    async (tx) => {
+      await loadCatalog(tx);
+      for (const region of demoRegions()) await createRegion(tx, region);
+      for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/** Project categories and indicator definitions: what every Revita database starts with. */
+export async function loadCatalog(tx: DbClient): Promise<void> {
+  await tx.projectCategory.createMany({ data: PROJECT_CATEGORIES.map((category) => ({ ...category })) });
+  for (const definition of INDICATOR_DEFINITIONS) await defineIndicator(tx, definition);
+}
+
+async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
+  const organizationIds = new Map<string, number>();
+  for (const organization of dataset.organizations) {
+    const region = await tx.region.findUniqueOrThrow({ where: { code: organization.regionCode } });
+    const created = await tx.organization.create({
+      data: { name: organization.name, kind: organization.kind, regionId: region.id },
+    });
+    organizationIds.set(organization.name, created.id);
+  }
+
+  for (const { history, implementingUnit, ...project } of dataset.projects) {
+    const implementingUnitId = implementingUnit ? organizationIds.get(implementingUnit) : undefined;
+    if (implementingUnit && implementingUnitId === undefined) {
+      throw new Error(`demo project ${project.code}: unknown implementing unit ${implementingUnit}`);
+    }
+    await createProject(tx, { ...project, implementingUnitId: implementingUnitId ?? null });
+    if (!history) continue;
+    const months = monthlyProgressHistory({
+      from: history.from,
+      to: history.to,
+      finalCompletedInvestment: history.completed,
+      finalPhysicalProgress: history.progress,
+      seedText: project.code,
+    });
+    for (const [index, month] of months.entries()) {
+      await reportProgress(tx, {
+        projectCode: project.code,
+        period: month.period,
+        completedInvestment: month.completedInvestment?.toFixed(2) ?? null,
+        physicalProgress: month.physicalProgress?.toFixed(2) ?? null,
+        note: index === months.length - 1 ? (history.note ?? null) : null,
+        reportedBy: DEMO_REPORTER,
+      });
+    }
+  }
+
+  for (const { allocations, ...fund } of dataset.funds) {
+    await createFund(tx, fund);
+    for (const { disbursed, ...allocation } of allocations ?? []) {
+      const created = await allocateFund(tx, { fundCode: fund.code, ...allocation });
+      if (!disbursed) continue;
+      for (const instalment of quarterlyInstalments(disbursed.total, disbursed.from, disbursed.to)) {
+        await recordDisbursement(tx, { allocationId: created.id, amount: instalment.amount, paidOn: instalment.paidOn });
+      }
+    }
+  }
+
+  for (const value of dataset.indicatorValues) await recordIndicatorValue(tx, { ...value, reportedBy: DEMO_REPORTER });
+
+  for (const assessment of dataset.assessments) {
+    const region = await tx.region.findUniqueOrThrow({ where: { code: assessment.regionCode } });
+    await tx.assessment.create({
+      data: { regionId: region.id, year: assessment.year, scheme: assessment.scheme, grade: assessment.grade, source: assessment.source },
+    });
+  }
+}
+
+/** Equal payments on the last day of every third month, the last one taking the remainder. */
+export function quarterlyInstalments(total: string, from: string, to: string): { amount: string; paidOn: string }[] {
+  const months = monthsBetween(from, to).filter((_, index, all) => (all.length - 1 - index) % 3 === 0);
+  const whole = new Prisma.Decimal(total);
+  const each = whole.dividedBy(months.length).toDecimalPlaces(2, Prisma.Decimal.ROUND_DOWN);
+  return months.map((month, index) => {
+    const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+    const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+    const amount = index === months.length - 1 ? whole.minus(each.times(months.length - 1)) : each;
+    return { amount: amount.toFixed(2), paidOn: `${month}-${String(lastDay).padStart(2, "0")}` };
+  });
+}
