@@ -22,11 +22,12 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A private database for one test file, copied from a template: "empty" is migrated,
- * "demo" also holds the demo data. Dropped again by close().
+ * A private database for one test file: "blank" has nothing in it, not even the migrations;
+ * "empty" is migrated; "demo" also holds the demo data. Dropped again by close().
  */
-export async function openTestDatabase(start: "empty" | "demo"): Promise<TestDatabase> {
+export async function openTestDatabase(start: "blank" | "empty" | "demo"): Promise<TestDatabase> {
   if (testEngine() === "embedded") {
+    if (start === "blank") return openDatabase({ engine: "embedded" });
     const template = inject("embeddedTemplates")[start];
     return openDatabase({ engine: "embedded", loadDataDir: new Blob([readFileSync(template)]) });
   }
@@ -35,7 +36,9 @@ export async function openTestDatabase(start: "empty" | "demo"): Promise<TestDat
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATES[start]}`);
+    await admin.query(
+      start === "blank" ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATES[start]}`,
+    );
   } finally {
     await admin.end();
   }

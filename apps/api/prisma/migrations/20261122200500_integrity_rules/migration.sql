@@ -139,6 +139,7 @@ BEGIN
   SELECT * INTO offending FROM "progress_report"
    WHERE "project_id" = NEW."id" AND "completed_investment" > NEW."total_investment"
      AND coalesce(btrim("over_budget_reason"), '') = ''
+   ORDER BY "completed_investment" DESC
    LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'Project % (%): total investment % is below the completed investment % reported for %',

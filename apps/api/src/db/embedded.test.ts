@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./database.js";
+import { acquireEmbeddedLock, EmbeddedDatabaseInUseError, lockPathFor } from "./embedded-lock.js";
+import { applyMigrations } from "./migrations.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "revita-embedded-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the embedded database's lock", () => {
+  it("keeps a second opener out while another process holds the directory, naming that process", async () => {
+    const other = spawn("sleep", ["30"]);
+    try {
+      const dataDir = join(dir, "pglite");
+      writeFileSync(lockPathFor(dataDir), String(other.pid));
+      expect(() => acquireEmbeddedLock(dataDir)).toThrow(EmbeddedDatabaseInUseError);
+      expect(() => acquireEmbeddedLock(dataDir)).toThrow(new RegExp(`already open in process ${other.pid}`));
+    } finally {
+      other.kill();
+    }
+  });
+
+  it("takes over a lock left by a process that has died", async () => {
+    const dataDir = join(dir, "pglite");
+    const dead = spawn("true");
+    await new Promise((resolve) => dead.on("exit", resolve));
+    writeFileSync(lockPathFor(dataDir), String(dead.pid));
+    const lock = acquireEmbeddedLock(dataDir);
+    expect(readFileSync(lock.path, "utf8")).toBe(String(process.pid));
+    lock.release();
+    expect(existsSync(lock.path)).toBe(false);
+  });
+});
+
+describe("an embedded database on disk", () => {
+  it("refuses a second open, keeps its data across a close and reopen, and frees its lock", async () => {
+    const dataDir = join(dir, "nested", "pglite");
+    const first = await openDatabase({ engine: "embedded", dataDir });
+    await applyMigrations(first.adapterFactory);
+    await first.prisma.region.create({ data: { code: "520000000000", level: "PROVINCE", kind: "PROVINCE", nameZh: "贵州省", nameEn: "Guizhou" } });
+    await expect(openDatabase({ engine: "embedded", dataDir })).rejects.toThrow(EmbeddedDatabaseInUseError);
+    await first.close();
+    expect(existsSync(lockPathFor(dataDir))).toBe(false);
+
+    const second = await openDatabase({ engine: "embedded", dataDir });
+    try {
+      expect(await applyMigrations(second.adapterFactory)).toEqual([]);
+      expect(await second.prisma.region.count()).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { readdirSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { applyMigrations, MIGRATIONS_DIR, migrationStatus } from "./migrations.js";
+
+const migrationNames = () =>
+  readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+
+let db: TestDatabase | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+describe("migrations", () => {
+  it("apply every migration in the folder to a blank database, once", async () => {
+    db = await openTestDatabase("blank");
+    expect((await migrationStatus(db.adapterFactory)).pending).toEqual(migrationNames());
+    expect(await applyMigrations(db.adapterFactory)).toEqual(migrationNames());
+    expect(await applyMigrations(db.adapterFactory)).toEqual([]);
+    expect(await migrationStatus(db.adapterFactory)).toEqual({ pending: [], failed: [], edited: [], unknown: [] });
+    const recorded = await db.prisma.$queryRaw<{ migration_name: string; finished: boolean }[]>`
+      SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations ORDER BY migration_name`;
+    expect(recorded).toEqual(migrationNames().map((name) => ({ migration_name: name, finished: true })));
+  });
+
+  it("leave a database that is up to date, and its data, alone", async () => {
+    db = await openTestDatabase("demo");
+    const before = await db.prisma.progressReport.count();
+    expect(await applyMigrations(db.adapterFactory)).toEqual([]);
+    expect(await db.prisma.progressReport.count()).toBe(before);
+  });
+
+  it("create every table the data model names, with the integrity rules in place", async () => {
+    db = await openTestDatabase("blank");
+    await applyMigrations(db.adapterFactory);
+    const tables = await db.prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["region", "organization", "project", "progress_report", "fund", "fund_allocation", "disbursement", "indicator", "indicator_value"]),
+    );
+    const triggers = await db.prisma.$queryRaw<{ trigger_name: string }[]>`
+      SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY trigger_name`;
+    expect(triggers.map((t) => t.trigger_name)).toEqual([
+      "allocation_covers_disbursements",
+      "disbursements_within_allocation",
+      "fund_allocations_within_fund",
+      "fund_covers_allocations",
+      "progress_report_within_budget",
+      "project_total_covers_reports",
+      "region_after_move",
+      "region_before_write",
+    ]);
+  });
+});
