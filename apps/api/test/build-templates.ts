@@ -14,7 +14,10 @@ import { POSTGRES_TEMPLATES, withDatabase } from "./test-urls.js";
 const [engine, ...args] = process.argv.slice(2);
 
 async function buildEmbedded(emptyPath: string, demoPath: string) {
-  for (const [kind, path] of [["empty", emptyPath], ["demo", demoPath]] as const) {
+  for (const [kind, path] of [
+    ["empty", emptyPath],
+    ["demo", demoPath],
+  ] as const) {
     const db = await openDatabase({ engine: "embedded" });
     await applyMigrations(db.adapterFactory);
     if (kind === "demo") await loadDemoData(db.prisma);

@@ -19,9 +19,7 @@ export interface Period {
 
 export class InvalidPeriodError extends Error {
   constructor(readonly input: string) {
-    super(
-      `"${input}" is not a period: write a year (2023), a quarter (2023Q2) or a month (2023-06).`,
-    );
+    super(`"${input}" is not a period: write a year (2023), a quarter (2023Q2) or a month (2023-06).`);
     this.name = "InvalidPeriodError";
   }
 }

@@ -42,19 +42,37 @@ const CONSTRAINT_MESSAGES: Record<string, FieldIssue> = {
   region_root_is_province: { field: "parentCode", message: "only a province has no parent, and a province has none" },
   region_kind_fits_level: { field: "kind", message: "this kind of region does not exist at this level" },
   project_total_investment_not_negative: { field: "totalInvestment", message: "total investment cannot be negative" },
-  project_phase_number_with_parent: { field: "phaseNumber", message: "a phase needs both a parent project and a phase number of 1 or more" },
+  project_phase_number_with_parent: {
+    field: "phaseNumber",
+    message: "a phase needs both a parent project and a phase number of 1 or more",
+  },
   project_planned_dates_ordered: { field: "plannedFinish", message: "planned finish is before planned start" },
   project_actual_dates_ordered: { field: "actualFinish", message: "actual finish is before actual start" },
   project_output_quantity_not_negative: { field: "outputs.quantity", message: "an output quantity cannot be negative" },
   progress_report_period_key: { field: "period", message: "write the period as 2023, 2023Q2 or 2023-06" },
-  progress_report_completed_investment_not_negative: { field: "completedInvestment", message: "completed investment cannot be negative" },
-  progress_report_physical_progress_range: { field: "physicalProgress", message: "physical progress is a percentage from 0 to 100" },
-  progress_report_has_a_figure: { field: "completedInvestment", message: "a progress report needs completed investment, physical progress, or both" },
+  progress_report_completed_investment_not_negative: {
+    field: "completedInvestment",
+    message: "completed investment cannot be negative",
+  },
+  progress_report_physical_progress_range: {
+    field: "physicalProgress",
+    message: "physical progress is a percentage from 0 to 100",
+  },
+  progress_report_has_a_figure: {
+    field: "completedInvestment",
+    message: "a progress report needs completed investment, physical progress, or both",
+  },
   fund_amount_not_negative: { field: "amount", message: "a fund's amount cannot be negative" },
-  fund_years_ordered: { field: "startYear", message: "a fund's start year must not be after its year, and both must be real budget years" },
+  fund_years_ordered: {
+    field: "startYear",
+    message: "a fund's start year must not be after its year, and both must be real budget years",
+  },
   fund_allocation_amount_positive: { field: "amount", message: "an allocation must be more than zero" },
   disbursement_amount_positive: { field: "amount", message: "a payment must be more than zero" },
-  indicator_aggregation_inputs: { field: "aggregation", message: "a weighted average needs a weight indicator, a ratio a numerator and a denominator, and nothing else takes them" },
+  indicator_aggregation_inputs: {
+    field: "aggregation",
+    message: "a weighted average needs a weight indicator, a ratio a numerator and a denominator, and nothing else takes them",
+  },
   indicator_value_period_key: { field: "period", message: "write the period as 2023, 2023Q2 or 2023-06" },
 };
 
@@ -85,11 +103,14 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
   if (!cause?.code) return undefined;
   switch (cause.code) {
     case "23514": {
-      const constraint =
-        cause.constraint ?? /violates check constraint "([^"]+)"/.exec(cause.message ?? "")?.[1];
+      const constraint = cause.constraint ?? /violates check constraint "([^"]+)"/.exec(cause.message ?? "")?.[1];
       const known = constraint ? CONSTRAINT_MESSAGES[constraint] : undefined;
       // Trigger-raised violations already carry a complete sentence naming the record.
-      return new RevitaError("BAD_USER_INPUT", known ? `${known.field}: ${known.message}` : (cause.message ?? "the data breaks a rule"), known ? [known] : []);
+      return new RevitaError(
+        "BAD_USER_INPUT",
+        known ? `${known.field}: ${known.message}` : (cause.message ?? "the data breaks a rule"),
+        known ? [known] : [],
+      );
     }
     case "23505":
       return new RevitaError("CONFLICT", "a record with the same key already exists");

@@ -1,4 +1,4 @@
-import { parsePeriod, type Period } from "@revita/schema/period";
+import { type Period, parsePeriod } from "@revita/schema/period";
 import { Prisma } from "../generated/prisma/client.js";
 import { type FieldIssue, ValidationError } from "./errors.js";
 
@@ -39,10 +39,11 @@ export class InputChecker {
    */
   money(field: string, value: string | number | null | undefined, { allowZero = true } = {}): Prisma.Decimal {
     const parsed = this.decimal(field, value, { places: 2 });
-    if (parsed && parsed.isNegative()) this.fail(field, `cannot be negative (got ${parsed.toFixed()})`);
-    else if (parsed && !allowZero && parsed.isZero()) this.fail(field, "must be more than zero");
-    else if (parsed && parsed.greaterThanOrEqualTo("1e14")) this.fail(field, "is more than 100 trillion yuan: check the unit");
-    return parsed ?? new Prisma.Decimal(0);
+    if (!parsed) return new Prisma.Decimal(0);
+    if (parsed.isNegative()) this.fail(field, `cannot be negative (got ${parsed.toFixed()})`);
+    else if (!allowZero && parsed.isZero()) this.fail(field, "must be more than zero");
+    else if (parsed.greaterThanOrEqualTo("1e14")) this.fail(field, "is more than 100 trillion yuan: check the unit");
+    return parsed;
   }
 
   optionalMoney(field: string, value: string | number | null | undefined): Prisma.Decimal | null {

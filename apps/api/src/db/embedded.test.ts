@@ -45,7 +45,9 @@ describe("an embedded database on disk", () => {
     const dataDir = join(dir, "nested", "pglite");
     const first = await openDatabase({ engine: "embedded", dataDir });
     await applyMigrations(first.adapterFactory);
-    await first.prisma.region.create({ data: { code: "520000000000", level: "PROVINCE", kind: "PROVINCE", nameZh: "贵州省", nameEn: "Guizhou" } });
+    await first.prisma.region.create({
+      data: { code: "520000000000", level: "PROVINCE", kind: "PROVINCE", nameZh: "贵州省", nameEn: "Guizhou" },
+    });
     await expect(openDatabase({ engine: "embedded", dataDir })).rejects.toThrow(EmbeddedDatabaseInUseError);
     await first.close();
     expect(existsSync(lockPathFor(dataDir))).toBe(false);

@@ -40,7 +40,17 @@ describe("migrations", () => {
     const tables = await db.prisma.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(["region", "organization", "project", "progress_report", "fund", "fund_allocation", "disbursement", "indicator", "indicator_value"]),
+      expect.arrayContaining([
+        "region",
+        "organization",
+        "project",
+        "progress_report",
+        "fund",
+        "fund_allocation",
+        "disbursement",
+        "indicator",
+        "indicator_value",
+      ]),
     );
     const triggers = await db.prisma.$queryRaw<{ trigger_name: string }[]>`
       SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY trigger_name`;

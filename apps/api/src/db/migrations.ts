@@ -4,11 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { openDatabase } from "./database.js";
 
 /**
@@ -47,9 +43,7 @@ function loadSchemaEngineClass(): Promise<SchemaEngineClass> {
     const require = createRequire(import.meta.url);
     const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bindings = require(bindingsPath) as Bindings;
-    const wasm = await WebAssembly.compile(
-      readFileSync(join(dirname(bindingsPath), "schema_engine_bg.wasm")),
-    );
+    const wasm = await WebAssembly.compile(readFileSync(join(dirname(bindingsPath), "schema_engine_bg.wasm")));
     const instance = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": bindings });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
@@ -116,9 +110,7 @@ async function withSchemaEngine<T>(
 }
 
 /** Applies every migration not yet applied; returns their names (empty when up to date). */
-export async function applyMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string[]> {
+export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   return withSchemaEngine(adapterFactory, async (engine) => {
     const result = await engine.applyMigrations({
       migrationsList: readMigrationsList(),
@@ -136,9 +128,7 @@ export interface MigrationStatus {
   unknown: string[];
 }
 
-export async function migrationStatus(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<MigrationStatus> {
+export async function migrationStatus(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<MigrationStatus> {
   return withSchemaEngine(adapterFactory, async (engine) => {
     const diagnosis = await engine.diagnoseMigrationHistory({
       migrationsList: readMigrationsList(),
@@ -152,8 +142,7 @@ export async function migrationStatus(
           ? history.unappliedMigrationNames
           : [],
       unknown:
-        history?.diagnostic === "migrationsDirectoryIsBehind" ||
-        history?.diagnostic === "historiesDiverge"
+        history?.diagnostic === "migrationsDirectoryIsBehind" || history?.diagnostic === "historiesDiverge"
           ? history.unpersistedMigrationNames
           : [],
       failed: diagnosis.failedMigrationNames,

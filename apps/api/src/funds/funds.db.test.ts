@@ -44,17 +44,22 @@ describe("funds", () => {
 
   it("never pays more than was allocated", async () => {
     await createFund(db.prisma, fund("T-PAY", "500000"));
-    const allocation = await allocateFund(db.prisma, { fundCode: "T-PAY", projectCode: "CG-FH-CBFHD", amount: "500000", allocatedOn: "2024-02-01" });
+    const allocation = await allocateFund(db.prisma, {
+      fundCode: "T-PAY",
+      projectCode: "CG-FH-CBFHD",
+      amount: "500000",
+      allocatedOn: "2024-02-01",
+    });
     await recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "300000", paidOn: "2024-03-01" });
-    await expect(recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "200000.01", paidOn: "2024-04-01" })).rejects.toThrow(
-      /above the allocated 500000.00/,
-    );
-    await expect(recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "0", paidOn: "2024-04-01" })).rejects.toThrow(
-      /amount: must be more than zero/,
-    );
-    await expect(recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "1", paidOn: "2024-02-30" })).rejects.toThrow(
-      /paidOn: "2024-02-30" is not a real calendar date/,
-    );
+    await expect(
+      recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "200000.01", paidOn: "2024-04-01" }),
+    ).rejects.toThrow(/above the allocated 500000.00/);
+    await expect(
+      recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "0", paidOn: "2024-04-01" }),
+    ).rejects.toThrow(/amount: must be more than zero/);
+    await expect(
+      recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "1", paidOn: "2024-02-30" }),
+    ).rejects.toThrow(/paidOn: "2024-02-30" is not a real calendar date/);
   });
 
   it("holds the same rules in the database, against raw SQL", async () => {
@@ -68,13 +73,19 @@ describe("funds", () => {
     await expect(db.prisma.fund.update({ where: { id: capped.id }, data: { amount: "599999.99" } })).rejects.toThrow(
       /amount 599999.99 is below the 600000.00 already allocated/,
     );
-    await expect(db.prisma.fund.update({ where: { id: capped.id }, data: { amount: "-1" } })).rejects.toThrow(/fund_amount_not_negative/);
+    await expect(db.prisma.fund.update({ where: { id: capped.id }, data: { amount: "-1" } })).rejects.toThrow(
+      /fund_amount_not_negative/,
+    );
     const allocation = await db.prisma.fundAllocation.findFirstOrThrow({ where: { fund: { code: "T-PAY" } } });
     await expect(
-      db.prisma.$executeRawUnsafe(`INSERT INTO disbursement (allocation_id, amount, paid_on) VALUES (${allocation.id}, 200000.01, '2024-04-01')`),
+      db.prisma.$executeRawUnsafe(
+        `INSERT INTO disbursement (allocation_id, amount, paid_on) VALUES (${allocation.id}, 200000.01, '2024-04-01')`,
+      ),
     ).rejects.toThrow(/paying 200000.01 would bring payments to 500000.01, above the allocated 500000.00/);
     await expect(
-      db.prisma.$executeRawUnsafe(`INSERT INTO disbursement (allocation_id, amount, paid_on) VALUES (${allocation.id}, -5, '2024-04-01')`),
+      db.prisma.$executeRawUnsafe(
+        `INSERT INTO disbursement (allocation_id, amount, paid_on) VALUES (${allocation.id}, -5, '2024-04-01')`,
+      ),
     ).rejects.toThrow(/disbursement_amount_positive/);
   });
 });

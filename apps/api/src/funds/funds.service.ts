@@ -132,7 +132,10 @@ export async function recordDisbursement(db: DbClient, input: RecordDisbursement
     const { _sum } = await db.disbursement.aggregate({ where: { allocationId: allocation.id }, _sum: { amount: true } });
     const paid = amount.plus(_sum.amount ?? 0);
     if (paid.greaterThan(allocation.amount)) {
-      check.fail("amount", `${amount.toFixed(2)} would bring payments to ${paid.toFixed(2)}, above the allocated ${allocation.amount.toFixed(2)}`);
+      check.fail(
+        "amount",
+        `${amount.toFixed(2)} would bring payments to ${paid.toFixed(2)}, above the allocated ${allocation.amount.toFixed(2)}`,
+      );
     }
   }
   check.done();

@@ -13,10 +13,27 @@ afterAll(async () => {
 describe("indicators", () => {
   it("needs a weight for a weighted average, and refuses inputs a rule does not take", async () => {
     await expect(
-      defineIndicator(db.prisma, { code: "T-RATE", nameZh: "率", nameEn: "Rate", unit: "%", pillar: "ECOLOGY", direction: "HIGHER_IS_BETTER", aggregation: "WEIGHTED_AVERAGE" }),
+      defineIndicator(db.prisma, {
+        code: "T-RATE",
+        nameZh: "率",
+        nameEn: "Rate",
+        unit: "%",
+        pillar: "ECOLOGY",
+        direction: "HIGHER_IS_BETTER",
+        aggregation: "WEIGHTED_AVERAGE",
+      }),
     ).rejects.toThrow(/weightIndicatorCode: is required for WEIGHTED_AVERAGE/);
     await expect(
-      defineIndicator(db.prisma, { code: "T-SUM", nameZh: "数", nameEn: "Count", unit: "个", pillar: "ECOLOGY", direction: "HIGHER_IS_BETTER", aggregation: "SUM", weightIndicatorCode: "ADMIN_VILLAGES" }),
+      defineIndicator(db.prisma, {
+        code: "T-SUM",
+        nameZh: "数",
+        nameEn: "Count",
+        unit: "个",
+        pillar: "ECOLOGY",
+        direction: "HIGHER_IS_BETTER",
+        aggregation: "SUM",
+        weightIndicatorCode: "ADMIN_VILLAGES",
+      }),
     ).rejects.toThrow(/weightIndicatorCode: only a WEIGHTED_AVERAGE indicator takes this/);
     await expect(
       db.prisma.$executeRawUnsafe(
@@ -46,7 +63,9 @@ describe("indicators", () => {
     await expect(recordIndicatorValue(db.prisma, { ...base, regionCode: "421003999999", period: "2024" })).rejects.toThrow(
       /regionCode: no region has the code 421003999999/,
     );
-    await expect(recordIndicatorValue(db.prisma, { ...base, period: "2024Q5" })).rejects.toThrow(/period: "2024Q5" is not a period/);
+    await expect(recordIndicatorValue(db.prisma, { ...base, period: "2024Q5" })).rejects.toThrow(
+      /period: "2024Q5" is not a period/,
+    );
     await expect(recordIndicatorValue(db.prisma, { ...base, period: "2023" })).rejects.toThrow(
       /农村生活污水治理覆盖率 already has a value for 荆州区 in 2023/,
     );

@@ -1,14 +1,15 @@
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
-import type {
-  Indicator,
-  IndicatorAggregation,
-  IndicatorDirection,
-  IndicatorValue,
-  Pillar,
-} from "../generated/prisma/client.js";
+import type { Indicator, IndicatorAggregation, IndicatorDirection, IndicatorValue, Pillar } from "../generated/prisma/client.js";
 
-export const PILLARS: readonly Pillar[] = ["INDUSTRY", "ECOLOGY", "CIVILITY", "GOVERNANCE", "PROSPERITY", "POVERTY_CONSOLIDATION"];
+export const PILLARS: readonly Pillar[] = [
+  "INDUSTRY",
+  "ECOLOGY",
+  "CIVILITY",
+  "GOVERNANCE",
+  "PROSPERITY",
+  "POVERTY_CONSOLIDATION",
+];
 export const INDICATOR_DIRECTIONS: readonly IndicatorDirection[] = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER"];
 export const INDICATOR_AGGREGATIONS: readonly IndicatorAggregation[] = ["SUM", "WEIGHTED_AVERAGE", "RATIO", "NOT_AGGREGATED"];
 
@@ -53,7 +54,12 @@ export async function defineIndicator(db: DbClient, input: DefineIndicatorInput)
     if (!found) check.fail(field, `no indicator has the code ${indicatorCode}`);
     return found;
   };
-  const weight = await lookup("weightIndicatorCode", input.weightIndicatorCode, aggregation === "WEIGHTED_AVERAGE", "WEIGHTED_AVERAGE");
+  const weight = await lookup(
+    "weightIndicatorCode",
+    input.weightIndicatorCode,
+    aggregation === "WEIGHTED_AVERAGE",
+    "WEIGHTED_AVERAGE",
+  );
   const numerator = await lookup("numeratorIndicatorCode", input.numeratorIndicatorCode, aggregation === "RATIO", "RATIO");
   const denominator = await lookup("denominatorIndicatorCode", input.denominatorIndicatorCode, aggregation === "RATIO", "RATIO");
   let ratioScale = null;

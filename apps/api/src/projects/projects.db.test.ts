@@ -47,7 +47,9 @@ describe("createProject", () => {
   });
 
   it.each([["12.345"], ["1e9"], ["一百万"], [""]])("refuses %j as an amount of money", async (amount) => {
-    await expect(createProject(db.prisma, { ...newProject("T-MONEY"), totalInvestment: amount })).rejects.toThrow(/totalInvestment/);
+    await expect(createProject(db.prisma, { ...newProject("T-MONEY"), totalInvestment: amount })).rejects.toThrow(
+      /totalInvestment/,
+    );
   });
 
   it("writes nothing when one of its outputs is bad", async () => {
@@ -77,7 +79,12 @@ describe("reportProgress", () => {
 
   it.each([["-0.1"], ["100.01"], ["250"]])("refuses physical progress of %s%%", async (progress) => {
     await expect(
-      reportProgress(db.prisma, { projectCode: "CG-FH-CBFHD", period: "2021-01", physicalProgress: progress, reportedBy: "clerk" }),
+      reportProgress(db.prisma, {
+        projectCode: "CG-FH-CBFHD",
+        period: "2021-01",
+        physicalProgress: progress,
+        reportedBy: "clerk",
+      }),
     ).rejects.toThrow(/physicalProgress: is a percentage from 0 to 100/);
   });
 
@@ -88,14 +95,19 @@ describe("reportProgress", () => {
     await expect(
       reportProgress(db.prisma, { projectCode: "NO-SUCH", period: "2021-01", completedInvestment: "1", reportedBy: "clerk" }),
     ).rejects.toThrow(/projectCode: no project has the code NO-SUCH/);
-    await expect(reportProgress(db.prisma, { projectCode: "CG-FH-CBFHD", period: "2021-01", reportedBy: "clerk" })).rejects.toThrow(
-      ValidationError,
-    );
+    await expect(
+      reportProgress(db.prisma, { projectCode: "CG-FH-CBFHD", period: "2021-01", reportedBy: "clerk" }),
+    ).rejects.toThrow(ValidationError);
   });
 
   it("refuses a second report for the same period", async () => {
     await expect(
-      reportProgress(db.prisma, { projectCode: "CG-FH-CBFHD", period: "2020-12", completedInvestment: "13000000", reportedBy: "clerk" }),
+      reportProgress(db.prisma, {
+        projectCode: "CG-FH-CBFHD",
+        period: "2020-12",
+        completedInvestment: "13000000",
+        reportedBy: "clerk",
+      }),
     ).rejects.toThrow(/already has a progress report for 2020-12/);
   });
 });
@@ -130,9 +142,9 @@ describe("the database itself", () => {
     await expect(db.prisma.project.update({ where: { code: "CG-FH-CBFHD" }, data: { totalInvestment: "-1" } })).rejects.toThrow(
       /project_total_investment_not_negative/,
     );
-    await expect(db.prisma.project.update({ where: { code: "CG-FH-CBFHD" }, data: { totalInvestment: "10000000" } })).rejects.toThrow(
-      /total investment 10000000.00 is below the completed investment 12980000.00 reported for 2020-12/,
-    );
+    await expect(
+      db.prisma.project.update({ where: { code: "CG-FH-CBFHD" }, data: { totalInvestment: "10000000" } }),
+    ).rejects.toThrow(/total investment 10000000.00 is below the completed investment 12980000.00 reported for 2020-12/);
   });
 
   it("rolls back everything a failed transaction wrote", async () => {
@@ -140,7 +152,12 @@ describe("the database itself", () => {
     await expect(
       db.prisma.$transaction(async (tx) => {
         await createProject(tx, newProject("T-ROLLBACK"));
-        await reportProgress(tx, { projectCode: "T-ROLLBACK", period: "2024-01", completedInvestment: "500000", reportedBy: "clerk" });
+        await reportProgress(tx, {
+          projectCode: "T-ROLLBACK",
+          period: "2024-01",
+          completedInvestment: "500000",
+          reportedBy: "clerk",
+        });
         await reportProgress(tx, { projectCode: "T-ROLLBACK", period: "2024-02", physicalProgress: "101", reportedBy: "clerk" });
       }),
     ).rejects.toThrow(/physicalProgress/);

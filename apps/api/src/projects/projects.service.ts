@@ -3,10 +3,10 @@ import type { DbClient } from "../db/database.js";
 import {
   type DeliveryModel,
   type OutputMetric,
+  Prisma,
   type ProgressReport,
   type Project,
   type ProjectStatus,
-  Prisma,
 } from "../generated/prisma/client.js";
 
 export const PROJECT_STATUSES: readonly ProjectStatus[] = ["PLANNED", "STARTED", "IN_PROGRESS", "COMPLETED", "ACCEPTED"];

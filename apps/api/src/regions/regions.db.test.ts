@@ -38,7 +38,9 @@ describe("createRegion", () => {
       parentCode: (await region("岑巩县")).code,
     });
     await expect(attempt).rejects.toThrow(ValidationError);
-    await expect(attempt).rejects.toThrow(/parentCode: 岑巩县 \(522626000000\) is a COUNTY, but a VILLAGE must sit directly under a TOWNSHIP/);
+    await expect(attempt).rejects.toThrow(
+      /parentCode: 岑巩县 \(522626000000\) is a COUNTY, but a VILLAGE must sit directly under a TOWNSHIP/,
+    );
     expect(await db.prisma.region.count({ where: { code: "522626999001" } })).toBe(0);
   });
 
@@ -63,7 +65,14 @@ describe("createRegion", () => {
 
   it("refuses a province with a parent and a town without one", async () => {
     await expect(
-      createRegion(db.prisma, { code: "430000000000", level: "PROVINCE", kind: "PROVINCE", nameZh: "湖南省", nameEn: "Hunan", parentCode: "420000000000" }),
+      createRegion(db.prisma, {
+        code: "430000000000",
+        level: "PROVINCE",
+        kind: "PROVINCE",
+        nameZh: "湖南省",
+        nameEn: "Hunan",
+        parentCode: "420000000000",
+      }),
     ).rejects.toThrow(/parentCode: a province is the root/);
     await expect(
       createRegion(db.prisma, { code: "522626300000", level: "TOWNSHIP", kind: "TOWN", nameZh: "孤镇", nameEn: "Orphan Town" }),
@@ -99,7 +108,14 @@ describe("the database itself", () => {
     const town = await region("平庄镇");
     const village = await region("背鹅村");
     const otherCounty = await db.prisma.region.create({
-      data: { code: "522627000000", level: "COUNTY", kind: "COUNTY", nameZh: "天柱县", nameEn: "Tianzhu County", parentId: town.path[1]! },
+      data: {
+        code: "522627000000",
+        level: "COUNTY",
+        kind: "COUNTY",
+        nameZh: "天柱县",
+        nameEn: "Tianzhu County",
+        parentId: town.path[1]!,
+      },
     });
     await db.prisma.region.update({ where: { id: town.id }, data: { parentId: otherCounty.id } });
     const moved = await db.prisma.region.findUniqueOrThrow({ where: { id: village.id } });

@@ -8,7 +8,13 @@ export const PROJECT_CATEGORIES = [
   { code: "FLOOD_CONTROL", nameZh: "防洪治理", nameEn: "Flood control", pillar: "ECOLOGY", isIndustry: false },
   { code: "SOIL_CONSERVATION", nameZh: "水土保持", nameEn: "Soil and water conservation", pillar: "ECOLOGY", isIndustry: false },
   { code: "SEWAGE", nameZh: "污水处理", nameEn: "Sewage treatment", pillar: "ECOLOGY", isIndustry: false },
-  { code: "CHARACTERISTIC_INDUSTRY", nameZh: "特色产业", nameEn: "Characteristic industry", pillar: "INDUSTRY", isIndustry: true },
+  {
+    code: "CHARACTERISTIC_INDUSTRY",
+    nameZh: "特色产业",
+    nameEn: "Characteristic industry",
+    pillar: "INDUSTRY",
+    isIndustry: true,
+  },
   { code: "RURAL_TOURISM", nameZh: "乡村旅游", nameEn: "Rural tourism", pillar: "INDUSTRY", isIndustry: true },
   { code: "INFRASTRUCTURE", nameZh: "基础设施", nameEn: "Rural infrastructure", pillar: "PROSPERITY", isIndustry: false },
   { code: "VILLAGE_RENOVATION", nameZh: "村庄整治", nameEn: "Village renovation", pillar: "ECOLOGY", isIndustry: false },
@@ -17,7 +23,13 @@ export const PROJECT_CATEGORIES = [
 
 type IndicatorDefinition = DefineIndicatorInput;
 
-const count = (code: string, nameZh: string, nameEn: string, unit: string, pillar: IndicatorDefinition["pillar"]): IndicatorDefinition => ({
+const count = (
+  code: string,
+  nameZh: string,
+  nameEn: string,
+  unit: string,
+  pillar: IndicatorDefinition["pillar"],
+): IndicatorDefinition => ({
   code,
   nameZh,
   nameEn,
@@ -36,9 +48,27 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   // 巩固拓展脱贫攻坚成果
   count("MONITORED_HOUSEHOLDS_NEW", "新识别防返贫监测对象户数", "Newly monitored households", "户", "POVERTY_CONSOLIDATION"),
   count("MONITORED_PERSONS_NEW", "新识别防返贫监测对象人数", "Newly monitored persons", "人", "POVERTY_CONSOLIDATION"),
-  count("MONITORED_HOUSEHOLDS_RISK_ELIMINATED", "监测对象消除风险户数", "Monitored households with risk eliminated", "户", "POVERTY_CONSOLIDATION"),
-  count("MONITORED_PERSONS_RISK_ELIMINATED", "监测对象消除风险人数", "Monitored persons with risk eliminated", "人", "POVERTY_CONSOLIDATION"),
-  count("MIGRANT_WORKERS_POVERTY_ESCAPED", "脱贫人口和监测对象外出务工人数", "Poverty-escaped and monitored people working away from home", "人", "POVERTY_CONSOLIDATION"),
+  count(
+    "MONITORED_HOUSEHOLDS_RISK_ELIMINATED",
+    "监测对象消除风险户数",
+    "Monitored households with risk eliminated",
+    "户",
+    "POVERTY_CONSOLIDATION",
+  ),
+  count(
+    "MONITORED_PERSONS_RISK_ELIMINATED",
+    "监测对象消除风险人数",
+    "Monitored persons with risk eliminated",
+    "人",
+    "POVERTY_CONSOLIDATION",
+  ),
+  count(
+    "MIGRANT_WORKERS_POVERTY_ESCAPED",
+    "脱贫人口和监测对象外出务工人数",
+    "Poverty-escaped and monitored people working away from home",
+    "人",
+    "POVERTY_CONSOLIDATION",
+  ),
   count("POVERTY_ESCAPED_PERSONS", "脱贫人口", "Poverty-escaped persons", "人", "POVERTY_CONSOLIDATION"),
   {
     code: "POVERTY_ESCAPED_INCOME_PER_CAPITA",
@@ -93,7 +123,13 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   count("VILLAGE_COLLECTIVE_INCOME", "村集体经济年收入", "Village collective income", "元", "INDUSTRY"),
   count("RURAL_TOURISM_PARKS", "乡村旅游园区", "Rural tourism parks", "个", "INDUSTRY"),
   count("MAJOR_PROJECTS_STARTED", "重大项目集中开工个数", "Major projects started together", "个", "INDUSTRY"),
-  count("MAJOR_PROJECTS_STARTED_INVESTMENT", "重大项目集中开工总投资", "Investment of major projects started together", "元", "INDUSTRY"),
+  count(
+    "MAJOR_PROJECTS_STARTED_INVESTMENT",
+    "重大项目集中开工总投资",
+    "Investment of major projects started together",
+    "元",
+    "INDUSTRY",
+  ),
   // 生态宜居
   count("ADMIN_VILLAGES", "行政村", "Administrative villages", "个", "ECOLOGY"),
   {

@@ -1,6 +1,6 @@
 import { monthsBetween } from "@revita/schema/period";
 import { Prisma } from "../generated/prisma/client.js";
-import { seedFromText, seededRandom } from "./random.js";
+import { seededRandom, seedFromText } from "./random.js";
 
 export interface ProgressHistoryPlan {
   /** First and last month reported, e.g. "2018-06" and "2020-12". */

@@ -1,5 +1,5 @@
-import type { OrganizationKind } from "../../generated/prisma/enums.js";
 import type { CreateFundInput } from "../../funds/funds.service.js";
+import type { OrganizationKind } from "../../generated/prisma/enums.js";
 import type { RecordIndicatorValueInput } from "../../indicators/indicators.service.js";
 import type { CreateProjectInput } from "../../projects/projects.service.js";
 

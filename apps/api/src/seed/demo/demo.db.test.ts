@@ -41,7 +41,10 @@ describe("Cengong County water works [seeds/003]", () => {
   });
 
   it("soil and water conservation: 18,810,000 yuan over 2016, 2017 and 2020, 1,235 ha treated", async () => {
-    const project = await db.prisma.project.findFirstOrThrow({ where: { nameZh: { startsWith: "水土保持" } }, include: { outputs: true } });
+    const project = await db.prisma.project.findFirstOrThrow({
+      where: { nameZh: { startsWith: "水土保持" } },
+      include: { outputs: true },
+    });
     expect(yuan(project.totalInvestment)).toBe("18810000.00");
     expect(project.nameZh).toMatch(/2016.*2017.*2020/);
     expect(project.outputs.find((o) => o.metric === "TREATED_EROSION_AREA")?.quantity.toFixed()).toBe("1235");
@@ -55,10 +58,22 @@ describe("Cengong County water works [seeds/003]", () => {
     expect(parent.phases.map((phase) => phase.phaseNumber)).toEqual([1, 2, 3]);
     const planned = parent.phases.reduce((sum, phase) => sum.plus(phase.totalInvestment), new Prisma.Decimal(0));
     expect(yuan(planned)).toBe("129512500.00");
-    const latest = await latestProgress(db.prisma, parent.phases.map((phase) => phase.id));
-    const completed = parent.phases.reduce((sum, phase) => sum.plus(latest.get(phase.id)?.completedInvestment ?? 0), new Prisma.Decimal(0));
+    const latest = await latestProgress(
+      db.prisma,
+      parent.phases.map((phase) => phase.id),
+    );
+    const completed = parent.phases.reduce(
+      (sum, phase) => sum.plus(latest.get(phase.id)?.completedInvestment ?? 0),
+      new Prisma.Decimal(0),
+    );
     expect(yuan(completed)).toBe("63010000.00");
-    expect(parent.phases.map((phase) => [yuan(phase.totalInvestment), yuan(latest.get(phase.id)?.completedInvestment), latest.get(phase.id)?.physicalProgress?.toFixed(0)])).toEqual([
+    expect(
+      parent.phases.map((phase) => [
+        yuan(phase.totalInvestment),
+        yuan(latest.get(phase.id)?.completedInvestment),
+        latest.get(phase.id)?.physicalProgress?.toFixed(0),
+      ]),
+    ).toEqual([
       ["43375700.00", "15340000.00", "64"],
       ["35061400.00", "7870000.00", "36"],
       ["51075400.00", "39800000.00", "98"],
@@ -81,7 +96,10 @@ describe("Cengong County water works [seeds/003]", () => {
   });
 
   it("the small-watershed programme's 189,000,000 funds the two embankments", async () => {
-    const fund = await db.prisma.fund.findFirstOrThrow({ where: { nameZh: { contains: "中小流域" } }, include: { allocations: { include: { project: true } } } });
+    const fund = await db.prisma.fund.findFirstOrThrow({
+      where: { nameZh: { contains: "中小流域" } },
+      include: { allocations: { include: { project: true } } },
+    });
     expect(yuan(fund.amount)).toBe("189000000.00");
     expect(fund.allocations.map((a) => a.project.code).sort()).toEqual(["CG-FH-CBFHD", "CG-FH-CBSTD"]);
   });
@@ -106,15 +124,34 @@ describe("Cengong County water works [seeds/003]", () => {
 
   it("records what the projects serve and build", async () => {
     const outputs = async (code: string) =>
-      Object.fromEntries((await projectFigures(code)).project.outputs.map((o) => [o.metric, `${o.quantity.toFixed()} ${o.unit}`]));
+      Object.fromEntries(
+        (await projectFigures(code)).project.outputs.map((o) => [o.metric, `${o.quantity.toFixed()} ${o.unit}`]),
+      );
     expect(await outputs("CG-SL-XXSK")).toMatchObject({ WATER_SUPPLY_POPULATION: "166000 人", IRRIGATION_AREA: "2200 亩" });
-    expect(await outputs("CG-YS-GGTS")).toMatchObject({ TOWNS_COVERED: "11 个", BENEFICIARY_POPULATION: "121160 人", POOR_BENEFICIARIES: "56620 人" });
-    expect(await outputs("CG-NT-SLSS")).toMatchObject({ IRRIGATION_AREA: "41616 亩", NEW_IRRIGATION_AREA: "8240 亩", IMPROVED_IRRIGATION_AREA: "33376 亩" });
+    expect(await outputs("CG-YS-GGTS")).toMatchObject({
+      TOWNS_COVERED: "11 个",
+      BENEFICIARY_POPULATION: "121160 人",
+      POOR_BENEFICIARIES: "56620 人",
+    });
+    expect(await outputs("CG-NT-SLSS")).toMatchObject({
+      IRRIGATION_AREA: "41616 亩",
+      NEW_IRRIGATION_AREA: "8240 亩",
+      IMPROVED_IRRIGATION_AREA: "33376 亩",
+    });
     expect(await outputs("CG-YS-SYDBH")).toMatchObject({ WATER_SOURCES_PROTECTED: "463 处", TOWNS_COVERED: "11 个" });
-    expect(await outputs("CG-WS-XZPPP")).toMatchObject({ TREATMENT_CAPACITY: "4500 吨/日", PIPELINE_LENGTH: "70 公里", TOWNS_COVERED: "10 个" });
+    expect(await outputs("CG-WS-XZPPP")).toMatchObject({
+      TREATMENT_CAPACITY: "4500 吨/日",
+      PIPELINE_LENGTH: "70 公里",
+      TOWNS_COVERED: "10 个",
+    });
     expect(await outputs("CG-WS-XCKR")).toMatchObject({ TREATMENT_CAPACITY: "5000 吨/日" });
-    const sites = await db.prisma.projectSite.findMany({ where: { project: { code: "CG-WS-XZPPP" } }, include: { region: true } });
-    expect(sites.map((s) => s.region.nameZh).sort()).toEqual(["凯本镇", "天马镇", "客楼镇", "平庄镇", "水尾镇", "注溪镇", "龙田镇"].sort());
+    const sites = await db.prisma.projectSite.findMany({
+      where: { project: { code: "CG-WS-XZPPP" } },
+      include: { region: true },
+    });
+    expect(sites.map((s) => s.region.nameZh).sort()).toEqual(
+      ["凯本镇", "天马镇", "客楼镇", "平庄镇", "水尾镇", "注溪镇", "龙田镇"].sort(),
+    );
   });
 });
 
@@ -190,7 +227,9 @@ describe("published indicator values [seeds/000–004]", () => {
   });
 
   it("Jingzhou District's migrant workers reached 102.1% of the target", async () => {
-    const found = await db.prisma.indicatorValue.findFirstOrThrow({ where: { indicator: { code: "MIGRANT_WORKERS_POVERTY_ESCAPED" } } });
+    const found = await db.prisma.indicatorValue.findFirstOrThrow({
+      where: { indicator: { code: "MIGRANT_WORKERS_POVERTY_ESCAPED" } },
+    });
     expect(found.value.dividedBy(found.target!).times(100).toFixed(1)).toBe("102.1");
   });
 });
@@ -237,19 +276,36 @@ describe("Jingzhou District funds, 2019–2023 [seeds/002]", () => {
 
   it("the resettlement housing has 342 flats for 282 households", async () => {
     const outputs = await db.prisma.projectOutput.findMany({ where: { project: { category: { code: "HOUSING" } } } });
-    expect(Object.fromEntries(outputs.map((o) => [o.metric, o.quantity.toFixed()]))).toEqual({ HOUSING_UNITS: "342", HOUSEHOLDS: "282" });
+    expect(Object.fromEntries(outputs.map((o) => [o.metric, o.quantity.toFixed()]))).toEqual({
+      HOUSING_UNITS: "342",
+      HOUSEHOLDS: "282",
+    });
   });
 });
 
 describe("the administrative tree", () => {
   it("holds every town and village the articles name under the right parent", async () => {
     const expectations: [string, string][] = [
-      ["背鹅村", "平庄镇"], ["天星乡", "岑巩县"], ["岑巩县", "黔东南苗族侗族自治州"],
-      ["吴桥村", "黄歇口镇"], ["黄歇口镇", "监利市"], ["清水村", "新沟镇"],
-      ["张新场村", "川店镇"], ["紫荆村", "川店镇"], ["双店村", "川店镇"], ["应市村", "川店镇"],
-      ["网新村", "李埠镇"], ["天鹅村", "李埠镇"], ["双垱村", "马山镇"], ["新湾村", "八岭山镇"],
-      ["凤鸣社区", "郢城镇"], ["弥市镇", "荆州区"], ["东城街道", "荆州区"], ["西城街道", "荆州区"],
-      ["荆州经济技术开发区", "荆州市"], ["松滋市", "荆州市"],
+      ["背鹅村", "平庄镇"],
+      ["天星乡", "岑巩县"],
+      ["岑巩县", "黔东南苗族侗族自治州"],
+      ["吴桥村", "黄歇口镇"],
+      ["黄歇口镇", "监利市"],
+      ["清水村", "新沟镇"],
+      ["张新场村", "川店镇"],
+      ["紫荆村", "川店镇"],
+      ["双店村", "川店镇"],
+      ["应市村", "川店镇"],
+      ["网新村", "李埠镇"],
+      ["天鹅村", "李埠镇"],
+      ["双垱村", "马山镇"],
+      ["新湾村", "八岭山镇"],
+      ["凤鸣社区", "郢城镇"],
+      ["弥市镇", "荆州区"],
+      ["东城街道", "荆州区"],
+      ["西城街道", "荆州区"],
+      ["荆州经济技术开发区", "荆州市"],
+      ["松滋市", "荆州市"],
     ];
     for (const [child, parent] of expectations) {
       const region = await db.prisma.region.findFirstOrThrow({ where: { nameZh: child }, include: { parent: true } });

@@ -1,10 +1,10 @@
 import { monthsBetween } from "@revita/schema/period";
-import { recordDisbursement, allocateFund, createFund } from "../../funds/funds.service.js";
+import type { DbClient } from "../../db/database.js";
+import { allocateFund, createFund, recordDisbursement } from "../../funds/funds.service.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { defineIndicator, recordIndicatorValue } from "../../indicators/indicators.service.js";
 import { createProject, reportProgress } from "../../projects/projects.service.js";
 import { createRegion } from "../../regions/regions.service.js";
-import type { DbClient } from "../../db/database.js";
 import { INDICATOR_DEFINITIONS, PROJECT_CATEGORIES } from "../catalog.js";
 import { monthlyProgressHistory } from "../progress-history.js";
 import { CENGONG } from "./cengong.js";
@@ -92,7 +92,13 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
   for (const assessment of dataset.assessments) {
     const region = await tx.region.findUniqueOrThrow({ where: { code: assessment.regionCode } });
     await tx.assessment.create({
-      data: { regionId: region.id, year: assessment.year, scheme: assessment.scheme, grade: assessment.grade, source: assessment.source },
+      data: {
+        regionId: region.id,
+        year: assessment.year,
+        scheme: assessment.scheme,
+        grade: assessment.grade,
+        source: assessment.source,
+      },
     });
   }
 }

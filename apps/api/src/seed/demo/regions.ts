@@ -16,7 +16,12 @@ interface TreeNode {
   children?: TreeNode[];
 }
 
-const town = (kind: "TOWN" | "TOWNSHIP" | "ETHNIC_TOWNSHIP" | "SUBDISTRICT", nameZh: string, nameEn: string, children: TreeNode[] = []): TreeNode => ({
+const town = (
+  kind: "TOWN" | "TOWNSHIP" | "ETHNIC_TOWNSHIP" | "SUBDISTRICT",
+  nameZh: string,
+  nameEn: string,
+  children: TreeNode[] = [],
+): TreeNode => ({
   level: "TOWNSHIP",
   kind,
   nameZh,
@@ -143,7 +148,8 @@ export function demoRegions(): CreateRegionInput[] {
     });
     const counters = new Map<string, number>();
     for (const child of node.children ?? []) {
-      const first = { TOWN: 100, TOWNSHIP: 200, ETHNIC_TOWNSHIP: 200, SUBDISTRICT: 1, VILLAGE: 200, COMMUNITY: 1 }[child.kind as string] ?? 1;
+      const first =
+        { TOWN: 100, TOWNSHIP: 200, ETHNIC_TOWNSHIP: 200, SUBDISTRICT: 1, VILLAGE: 200, COMMUNITY: 1 }[child.kind as string] ?? 1;
       const bucket = child.kind === "ETHNIC_TOWNSHIP" ? "TOWNSHIP" : child.kind;
       const next = counters.get(bucket) ?? first;
       counters.set(bucket, next + 1);

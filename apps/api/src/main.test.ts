@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lockPathFor } from "./db/embedded-lock.js";
+
+const apiRoot = resolve(import.meta.dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+describe("starting Revita with no DATABASE_URL", () => {
+  it("creates the embedded database with the demo data, serves it, and frees the directory on SIGTERM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "revita-main-"));
+    const dataDir = join(dir, "data", "pglite");
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: apiRoot,
+      env: { ...process.env, DATABASE_URL: "", REVITA_DATA_DIR: dataDir, PORT: String(port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    try {
+      const started = Date.now();
+      while (!output.includes("GraphQL") && Date.now() - started < 90_000 && child.exitCode === null) {
+        await new Promise((wait) => setTimeout(wait, 200));
+      }
+      expect(output).toContain("loading the demo data");
+      expect(existsSync(lockPathFor(dataDir))).toBe(true);
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: '{ region(code: "421003000000") { nameZh } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { region: { nameZh: "荆州区" } } });
+
+      child.kill("SIGTERM");
+      const code = await new Promise((done) => child.once("exit", done));
+      expect(code).toBe(0);
+      expect(existsSync(lockPathFor(dataDir))).toBe(false);
+    } finally {
+      child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

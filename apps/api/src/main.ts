@@ -1,0 +1,57 @@
+import { databaseConfigFromEnv, openDatabase } from "./db/database.js";
+import { applyMigrations } from "./db/migrations.js";
+import { hasData, loadDemoData } from "./seed/demo/load-demo.js";
+import { startServer } from "./server.js";
+
+/**
+ * Starts Revita: opens the database (DATABASE_URL, or the embedded one in REVITA_DATA_DIR),
+ * applies pending migrations, loads the demo data into an empty embedded database (or any empty
+ * one when REVITA_SEED_DEMO=1), and serves the API and the dashboard until SIGINT or SIGTERM.
+ */
+async function main() {
+  const config = databaseConfigFromEnv();
+  const db = await openDatabase(config);
+  let stopping = false;
+  let stopServer: (() => Promise<void>) | undefined;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    try {
+      await stopServer?.();
+    } finally {
+      // Closing cleanly matters most for the embedded database: it flushes and frees the lock.
+      await db.close();
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  try {
+    const applied = await applyMigrations(db.adapterFactory);
+    if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    const seedDemo =
+      process.env.REVITA_SEED_DEMO === "1" || (config.engine === "embedded" && process.env.REVITA_SEED_DEMO !== "0");
+    if (seedDemo && !(await hasData(db.prisma))) {
+      console.log("Empty database: loading the demo data (Cengong County, Jingzhou) ...");
+      await loadDemoData(db.prisma);
+    }
+    const running = await startServer(db, {
+      port: Number(process.env.PORT ?? 4000),
+      host: process.env.HOST ?? "127.0.0.1",
+    });
+    stopServer = running.stop;
+    console.log(`Revita is running on ${db.engine === "embedded" ? `the embedded database in ${db.location}` : db.location}`);
+    console.log(`  dashboard  ${running.url}/`);
+    console.log(`  GraphQL    ${running.url}/graphql`);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

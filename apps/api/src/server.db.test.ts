@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../test/test-database.js";
+import { type RunningServer, startServer } from "./server.js";
+
+let db: TestDatabase;
+let server: RunningServer;
+beforeAll(async () => {
+  db = await openTestDatabase("demo");
+  server = await startServer(db, { port: 0 });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+async function graphql(query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  // Each test reads the fields its own query asked for.
+  // biome-ignore lint/suspicious/noExplicitAny: the response's shape is the query's, checked by the assertions.
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: unknown }[] },
+  };
+}
+
+describe("the GraphQL endpoint", () => {
+  it("serves Cengong County with its towns and its embankment phases as exact strings", async () => {
+    const { body } = await graphql(`
+      query CengongOverview {
+        region(code: "522626000000") { nameZh level children { nameZh } }
+        projects(regionCode: "522626000000", first: 50) {
+          totalCount
+          edges { node { code totalInvestment phases { phaseNumber totalInvestment progressReports(first: 1) { edges { node { period completedInvestment physicalProgress } } } } } }
+        }
+      }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.region).toMatchObject({ nameZh: "岑巩县", level: "COUNTY" });
+    expect(body.data.region.children).toHaveLength(11);
+    type Phase = { totalInvestment: string; progressReports: { edges: { node: { completedInvestment: string } }[] } };
+    type Edge = { node: { code: string; totalInvestment: string; phases: Phase[] } };
+    const ecological = (body.data.projects.edges as Edge[]).find((e) => e.node.code === "CG-FH-CBSTD")!.node;
+    expect(ecological.totalInvestment).toBe("260000000");
+    expect(ecological.phases.map((p) => [p.totalInvestment, p.progressReports.edges[0]?.node.completedInvestment])).toEqual([
+      ["43375700", "15340000"],
+      ["35061400", "7870000"],
+      ["51075400", "39800000"],
+    ]);
+    expect(body.data.projects.totalCount).toBe(body.data.projects.edges.length);
+  });
+
+  it("answers an unknown region with NOT_FOUND and no internals", async () => {
+    const { body } = await graphql(`{ projects(regionCode: "000000000000", first: 5) { totalCount } }`);
+    expect(body.errors?.[0]).toMatchObject({
+      message: "The region 000000000000 does not exist",
+      extensions: { code: "NOT_FOUND" },
+    });
+    expect(JSON.stringify(body.errors)).not.toMatch(/stack|prisma|SELECT/i);
+  });
+
+  it("reports a health check", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(await response.json()).toEqual({ status: "ok", database: db.engine });
+  });
+});

@@ -1,0 +1,90 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { fromDatabaseError } from "./common/errors.js";
+import type { Context } from "./context.js";
+import type { Database } from "./db/database.js";
+import { schema } from "./schema/index.js";
+
+/** The built dashboard, served from the same origin as the API when present. */
+const ADMIN_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../admin/dist");
+
+/**
+ * Errors reach clients with a stable code and a message meant for them; anything unexpected
+ * becomes INTERNAL_SERVER_ERROR without its stack trace or SQL, and is logged here instead.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const known = fromDatabaseError(original);
+  if (known) {
+    return {
+      message: known.message,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: known.code, ...(known.issues.length ? { issues: known.issues } : {}) },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (original && !(original instanceof GraphQLError) && code !== "BAD_USER_INPUT") {
+    console.error(original);
+    return {
+      message: "Internal server error",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  }
+  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export async function startServer(db: Database, { port = 4000, host = "127.0.0.1" } = {}): Promise<RunningServer> {
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_request, response) => {
+    response.json({ status: "ok", database: db.engine });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async () => ({ prisma: db.prisma }) }),
+  );
+  if (existsSync(ADMIN_DIST)) {
+    app.use(express.static(ADMIN_DIST, { index: "index.html", maxAge: "1h" }));
+    // Client-side routes: every other GET gets the dashboard's page.
+    app.get(/^(?!\/graphql).*/, (_request, response) => response.sendFile(join(ADMIN_DIST, "index.html")));
+  }
+
+  const server = createServer(app);
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, host, () => done());
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://${host}:${actualPort}`,
+    server,
+    async stop() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await apollo.stop();
+    },
+  };
+}
