@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { fromDatabaseError } from "./common/errors.js";
 import type { Context } from "./context.js";
 import type { Database } from "./db/database.js";
@@ -19,7 +19,7 @@ const ADMIN_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../admin
  * becomes INTERNAL_SERVER_ERROR without its stack trace or SQL, and is logged here instead.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = rootCause(error);
   const known = fromDatabaseError(original);
   if (known) {
     return {
@@ -29,7 +29,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
-  if (original && !(original instanceof GraphQLError) && code !== "BAD_USER_INPUT") {
+  if (
+    original !== error &&
+    code !== "BAD_USER_INPUT" &&
+    code !== "GRAPHQL_VALIDATION_FAILED" &&
+    code !== "GRAPHQL_PARSE_FAILED"
+  ) {
     console.error(original);
     return {
       message: "Internal server error",
@@ -39,6 +44,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
+}
+
+/**
+ * The error a resolver threw, beneath the GraphQLErrors wrapping it. Followed structurally:
+ * graphql's ESM and CommonJS builds can both be loaded, so instanceof is not reliable.
+ */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current && typeof current === "object" && "originalError" in current && current.originalError) {
+    current = current.originalError;
+  }
+  return current;
 }
 
 export interface RunningServer {
