@@ -70,6 +70,9 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns the signals: Apollo's own handlers re-raise the signal after stopping,
+    // which would kill the process before the embedded database is closed and unlocked.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
