@@ -71,7 +71,7 @@ export function RegionProjects({ regionCode }: { regionCode: string }) {
               <tr key={project.id}>
                 <td>{project.nameZh}</td>
                 <td>{project.category.nameZh}</td>
-                <td>{STATUS_ZH[project.status] ?? project.status}</td>
+                <td className="status">{STATUS_ZH[project.status] ?? project.status}</td>
                 <td className="number">{formatMoney(project.totalInvestment)}</td>
                 <td className="number">{latest?.completedInvestment ? formatMoney(latest.completedInvestment) : "—"}</td>
                 <td className="number">{latest?.physicalProgress ? `${latest.physicalProgress}%` : "—"}</td>
