@@ -60,6 +60,27 @@ describe("the GraphQL endpoint", () => {
     expect(JSON.stringify(body.errors)).not.toMatch(/stack|prisma|SELECT/i);
   });
 
+  it.each([
+    ["too deep", `{ provinces { ${"children { ".repeat(12)} code ${"} ".repeat(12)} } }`, "QUERY_TOO_DEEP"],
+    ["an alias flood", `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: provinces { code }`).join(" ")} }`, "TOO_MANY_ALIASES"],
+    ["a huge page", `{ projects(regionCode: "522626000000", first: 100000) { totalCount } }`, "PAGE_TOO_LARGE"],
+  ])("refuses a query that is %s with HTTP 400 and its code", async (_what, query, code) => {
+    const { status, body } = await graphql(query);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code });
+    expect(body.data).toBeUndefined();
+  });
+
+  it("refuses a batch of operations in one request", async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify([{ query: "{ provinces { code } }" }, { query: "{ provinces { code } }" }]),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/batch/i);
+  });
+
   it("reports a health check", async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(await response.json()).toEqual({ status: "ok", database: db.engine });

@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { fromDatabaseError } from "./common/errors.js";
 import type { Context } from "./context.js";
 import type { Database } from "./db/database.js";
+import { queryGuardPlugin } from "./query-guard.js";
 import { schema } from "./schema/index.js";
 
 /** The built dashboard, served from the same origin as the API when present. */
@@ -20,31 +21,40 @@ const ADMIN_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../admin
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = rootCause(error);
+  const path = formatted.path ? { path: formatted.path } : {};
   const known = fromDatabaseError(original);
   if (known) {
     return {
       message: known.message,
-      ...(formatted.path ? { path: formatted.path } : {}),
+      ...path,
       extensions: { code: known.code, ...(known.issues.length ? { issues: known.issues } : {}) },
     };
   }
-  const code = formatted.extensions?.code;
-  if (
-    original !== error &&
-    code !== "BAD_USER_INPUT" &&
-    code !== "GRAPHQL_VALIDATION_FAILED" &&
-    code !== "GRAPHQL_PARSE_FAILED"
-  ) {
-    console.error(original);
-    return {
-      message: "Internal server error",
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
-    };
+  // Pothos refuses bad connection arguments (before with first, ...) with this error.
+  if ((original as Error)?.name === "PothosValidationError") {
+    return { message: (original as Error).message, ...path, extensions: { code: "BAD_USER_INPUT" } };
   }
-  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
+  const ownCode = (original as { extensions?: { code?: unknown } })?.extensions?.code;
+  const code = typeof ownCode === "string" ? ownCode : formatted.extensions?.code;
+  if (typeof code === "string" && EXPECTED_CODES.has(code)) {
+    return { message: (original as Error)?.message ?? formatted.message, ...path, extensions: { code } };
+  }
+  console.error(original);
+  return { message: "Internal server error", ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
+
+/** Codes whose messages are written for the client and pass through as they are. */
+const EXPECTED_CODES = new Set([
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "PAGE_TOO_LARGE",
+  "QUERY_TOO_COSTLY",
+]);
 
 /**
  * The error a resolver threw, beneath the GraphQLErrors wrapping it. Followed structurally:
@@ -73,6 +83,9 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
     // main.ts owns the signals: Apollo's own handlers re-raise the signal after stopping,
     // which would kill the process before the embedded database is closed and unlocked.
     stopOnTerminationSignals: false,
+    // One operation per request: a batch would multiply every limit below.
+    allowBatchedHttpRequests: false,
+    plugins: [queryGuardPlugin()],
   });
   await apollo.start();
 

@@ -1,0 +1,132 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+
+/**
+ * Limits that keep one request from occupying the server: how deep a query may nest, how many
+ * aliases it may use, how large a page it may ask for, and how many objects it may touch at
+ * most (each field counts once, multiplied by the page sizes of the connections it sits in).
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxPageSize: number;
+  maxCost: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 40, maxPageSize: 100, maxCost: 25_000 };
+
+/** Pages asked for without first or last are this large (Pothos's default). */
+const DEFAULT_PAGE_SIZE = 20;
+
+export function checkOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> = {},
+  limits: QueryLimits = DEFAULT_LIMITS,
+): GraphQLError | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName)) {
+      operation ??= definition;
+    }
+  }
+  if (!operation) return undefined;
+
+  let aliases = 0;
+  const problems: GraphQLError[] = [];
+  const refuse = (message: string, code: string) => problems.push(refusal(message, code));
+
+  const argumentValue = (value: ValueNode): unknown => {
+    if (value.kind === Kind.INT) return Number(value.value);
+    if (value.kind === Kind.VARIABLE) return variables[value.name.value];
+    return undefined;
+  };
+
+  // Returns the cost of a selection set at a given depth, under a page-size multiplier.
+  const walk = (selectionSet: SelectionSetNode, depth: number, multiplier: number, path: string): number => {
+    if (depth > limits.maxDepth) {
+      refuse(`The query nests deeper than ${limits.maxDepth} levels (at ${path}): ask for less at once.`, "QUERY_TOO_DEEP");
+      return 0;
+    }
+    let cost = 0;
+    for (const selection of selectionSet.selections) {
+      if (problems.length > 0) return cost;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) cost += walk(fragment.selectionSet, depth, multiplier, path);
+        continue;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        cost += walk(selection.selectionSet, depth, multiplier, path);
+        continue;
+      }
+      if (selection.alias) aliases++;
+      const name = selection.name.value;
+      const here = path ? `${path}.${selection.alias?.value ?? name}` : (selection.alias?.value ?? name);
+      cost += multiplier;
+      if (!selection.selectionSet) continue;
+      let pageSize: number | undefined;
+      for (const argument of selection.arguments ?? []) {
+        if (argument.name.value !== "first" && argument.name.value !== "last") continue;
+        const value = argumentValue(argument.value);
+        if (typeof value === "number") {
+          if (value > limits.maxPageSize || value < 0) {
+            refuse(
+              `${here}: ${argument.name.value} is ${value}, but a page holds 0 to ${limits.maxPageSize} items: page through with after/before.`,
+              "PAGE_TOO_LARGE",
+            );
+          }
+          pageSize = Math.max(pageSize ?? 0, value);
+        }
+      }
+      const isConnection = selection.selectionSet.selections.some(
+        (child) => child.kind === Kind.FIELD && (child.name.value === "edges" || child.name.value === "nodes"),
+      );
+      const childMultiplier = isConnection ? multiplier * (pageSize ?? DEFAULT_PAGE_SIZE) : multiplier;
+      cost += walk(selection.selectionSet, depth + 1, childMultiplier, here);
+    }
+    return cost;
+  };
+
+  const cost = walk(operation.selectionSet, 1, 1, "");
+  if (problems.length > 0) return problems[0];
+  if (aliases > limits.maxAliases) {
+    return refusal(`The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed.`, "TOO_MANY_ALIASES");
+  }
+  if (cost > limits.maxCost) {
+    return refusal(
+      `The query could touch about ${cost.toLocaleString("en")} objects; the limit is ${limits.maxCost.toLocaleString("en")}. Ask for smaller pages or fewer nested lists.`,
+      "QUERY_TOO_COSTLY",
+    );
+  }
+  return undefined;
+}
+
+/** A refusal is the client's to fix: HTTP 400, before any resolver runs. */
+function refusal(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** Runs checkOperation on every request, once variables are known and before execution. */
+export function queryGuardPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          const problem = checkOperation(document, request.operationName, request.variables ?? {}, limits);
+          if (problem) throw problem;
+        },
+      };
+    },
+  };
+}
