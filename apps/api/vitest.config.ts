@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -9,6 +10,12 @@ const integration = ["src/**/*.db.test.ts"];
 const globalSetup = ["./test/global-setup.ts"];
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 has no exports map: Node loads its CommonJS build for Pothos and Apollo, while
+    // Vite would pick its ES build for our files, and two graphql instances refuse each other's
+    // types. Everyone gets the file Node picks.
+    alias: { graphql: createRequire(import.meta.url).resolve("graphql") },
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,

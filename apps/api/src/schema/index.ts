@@ -1,6 +1,13 @@
+import { isObjectType } from "graphql";
 import { builder } from "../builder.js";
 import "../regions/regions.schema.js";
 import "../projects/projects.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */
 export const schema = builder.toSchema({ sortSchema: true });
+
+// The Prisma plugin's totalCount field takes no description option; every field gets one.
+for (const type of Object.values(schema.getTypeMap())) {
+  const totalCount = isObjectType(type) && type.name.endsWith("Connection") ? type.getFields().totalCount : undefined;
+  if (totalCount && !totalCount.description) totalCount.description = "How many items the whole list holds, across all pages.";
+}
