@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../src/db/database.js";
+import { type Database, type OpenOptions, openDatabase } from "../src/db/database.js";
 import { POSTGRES_TEMPLATES, withDatabase } from "./test-urls.js";
 
 export type TestEngine = "embedded" | "postgres";
@@ -25,11 +25,11 @@ export interface TestDatabase extends Database {
  * A private database for one test file: "blank" has nothing in it, not even the migrations;
  * "empty" is migrated; "demo" also holds the demo data. Dropped again by close().
  */
-export async function openTestDatabase(start: "blank" | "empty" | "demo"): Promise<TestDatabase> {
+export async function openTestDatabase(start: "blank" | "empty" | "demo", options: OpenOptions = {}): Promise<TestDatabase> {
   if (testEngine() === "embedded") {
-    if (start === "blank") return openDatabase({ engine: "embedded" });
+    if (start === "blank") return openDatabase({ engine: "embedded" }, options);
     const template = inject("embeddedTemplates")[start];
-    return openDatabase({ engine: "embedded", loadDataDir: new Blob([readFileSync(template)]) });
+    return openDatabase({ engine: "embedded", loadDataDir: new Blob([readFileSync(template)]) }, options);
   }
   const adminUrl = inject("postgresAdminUrl");
   const name = `revita_test_${randomUUID().replaceAll("-", "")}`;
@@ -43,7 +43,7 @@ export async function openTestDatabase(start: "blank" | "empty" | "demo"): Promi
     await admin.end();
   }
   const url = withDatabase(adminUrl, name);
-  const db = await openDatabase({ engine: "postgres", url });
+  const db = await openDatabase({ engine: "postgres", url }, options);
   return {
     ...db,
     url,

@@ -41,11 +41,24 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   return { engine: "embedded", dataDir: resolve(env.REVITA_DATA_DIR ?? DEFAULT_DATA_DIR) };
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.engine === "postgres" ? openPostgres(config.url) : openEmbedded(config);
+export interface OpenOptions {
+  /** Called with every SQL statement Prisma sends: tests count them. */
+  onQuery?: (sql: string) => void;
 }
 
-function openPostgres(url: string): Database {
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  return config.engine === "postgres" ? openPostgres(config.url, options) : openEmbedded(config, options);
+}
+
+function createClient(adapter: PrismaPg | PrismaPGlite, { onQuery }: OpenOptions): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  // The log option only changes which $on events are typed.
+  return client as unknown as PrismaClient;
+}
+
+function openPostgres(url: string, options: OpenOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.REVITA_DB_POOL_SIZE ?? 10),
@@ -55,7 +68,7 @@ function openPostgres(url: string): Database {
     idle_in_transaction_session_timeout: 60_000,
   });
   const queryAdapter = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter: queryAdapter });
+  const prisma = createClient(queryAdapter, options);
   return {
     engine: "postgres",
     location: redactPassword(url),
@@ -105,7 +118,7 @@ function withWholeScripts(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDr
   };
 }
 
-async function openEmbedded(config: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+async function openEmbedded(config: { dataDir?: string; loadDataDir?: Blob }, options: OpenOptions): Promise<Database> {
   let lock: EmbeddedLock | undefined;
   if (config.dataDir) {
     // PGlite fails with an opaque "External error" when the parent directory is missing.
@@ -123,7 +136,7 @@ async function openEmbedded(config: { dataDir?: string; loadDataDir?: Blob }): P
     throw error;
   }
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = createClient(adapterFactory, options);
   let closed = false;
   return {
     engine: "embedded",

@@ -53,12 +53,42 @@ builder.prismaNode("Project", {
     region: t.relation("region", { description: "The county, town or village the project belongs to." }),
     parent: t.relation("parent", { nullable: true, description: "For a phase, the whole project." }),
     phases: t.relation("phases", { description: "The project's phases in order.", query: { orderBy: { phaseNumber: "asc" } } }),
+    deliveryModel: t.exposeString("deliveryModel", { description: "GOVERNMENT, PPP, ENTERPRISE or COLLECTIVE." }),
+    description: t.exposeString("description", { nullable: true, description: "What the project builds, as published." }),
+    source: t.exposeString("source", { nullable: true, description: "Where the figures come from, and which are demo values." }),
+    actualStart: t.expose("actualStart", { type: "Date", nullable: true, description: "Actual start date." }),
+    actualFinish: t.expose("actualFinish", { type: "Date", nullable: true, description: "Actual finish date." }),
+    implementingUnit: t.relation("implementingUnit", { nullable: true, description: "实施单位." }),
+    outputs: t.relation("outputs", { description: "What the project builds or serves, measured." }),
+    sites: t.relation("sites", { description: "Towns or villages it builds in or serves beyond its own region." }),
+    allocations: t.relation("allocations", {
+      description: "Money allocated to the project, by fund, oldest first.",
+      query: { orderBy: [{ allocatedOn: "asc" }, { id: "asc" }] },
+    }),
     progressReports: t.relatedConnection("progressReports", {
       description: "Progress reports, newest first.",
       cursor: "id",
       totalCount: true,
       query: { orderBy: [{ periodEnd: "desc" }, { id: "desc" }] },
     }),
+  }),
+});
+
+builder.prismaObject("ProjectOutput", {
+  description: "One measured output of a project: people served, area irrigated, capacity built ...",
+  fields: (t) => ({
+    metric: t.exposeString("metric", { description: "What is measured, e.g. WATER_SUPPLY_POPULATION or TREATMENT_CAPACITY." }),
+    quantity: t.expose("quantity", { type: "Decimal", description: "How much, in unit." }),
+    unit: t.exposeString("unit", { description: "The unit as published: 人, 亩, 公顷, 公里, 吨/日 ..." }),
+    note: t.exposeString("note", { nullable: true, description: "How the figure was qualified." }),
+  }),
+});
+
+builder.prismaObject("ProjectSite", {
+  description: "A town or village a project builds in or serves.",
+  fields: (t) => ({
+    region: t.relation("region", { description: "The town or village." }),
+    note: t.exposeString("note", { nullable: true, description: "What the project does there." }),
   }),
 });
 
@@ -72,19 +102,56 @@ builder.queryFields((t) => ({
         required: true,
         description: "The region's 12-digit division code; its whole subtree is included.",
       }),
-    },
-    totalCount: async (_parent, args, context) =>
-      context.prisma.project.count({
-        where: { parentId: null, region: { path: { has: await regionId(context, args.regionCode) } } },
+      categoryCode: t.arg.string({ description: "Only this category, e.g. FLOOD_CONTROL." }),
+      status: t.arg({ type: [ProjectStatusEnum], description: "Only projects in one of these statuses." }),
+      search: t.arg.string({
+        description: "Text in the Chinese or English name (e.g. 防洪堤 or embankment), or an exact project code.",
       }),
+      minTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at least this total investment, in yuan." }),
+      maxTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at most this total investment, in yuan." }),
+    },
+    totalCount: async (_parent, args, context) => context.prisma.project.count({ where: await projectFilter(context, args) }),
     resolve: async (query, _root, args, context) =>
       context.prisma.project.findMany({
         ...query,
-        where: { parentId: null, region: { path: { has: await regionId(context, args.regionCode) } } },
+        where: await projectFilter(context, args),
         orderBy: [{ code: "asc" }, { id: "asc" }],
       }),
   }),
 }));
+
+interface ProjectFilterArgs {
+  regionCode: string;
+  categoryCode?: string | null;
+  status?: (typeof PROJECT_STATUSES)[number][] | null;
+  search?: string | null;
+  minTotalInvestment?: string | null;
+  maxTotalInvestment?: string | null;
+}
+
+async function projectFilter(context: Context, args: ProjectFilterArgs) {
+  const search = args.search?.trim();
+  const amount = {
+    ...(args.minTotalInvestment ? { gte: args.minTotalInvestment } : {}),
+    ...(args.maxTotalInvestment ? { lte: args.maxTotalInvestment } : {}),
+  };
+  return {
+    parentId: null,
+    region: { path: { has: await regionId(context, args.regionCode) } },
+    ...(args.categoryCode ? { category: { code: args.categoryCode } } : {}),
+    ...(args.status?.length ? { status: { in: args.status } } : {}),
+    ...(search
+      ? {
+          OR: [
+            { nameZh: { contains: search } },
+            { nameEn: { contains: search, mode: "insensitive" as const } },
+            { code: { equals: search } },
+          ],
+        }
+      : {}),
+    ...(Object.keys(amount).length ? { totalInvestment: amount } : {}),
+  };
+}
 
 async function regionId(context: Context, code: string): Promise<number> {
   const region = await context.prisma.region.findUnique({ where: { code }, select: { id: true } });

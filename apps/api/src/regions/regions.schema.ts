@@ -28,6 +28,61 @@ export const RegionRef = builder.prismaNode("Region", {
       description: "The regions one level down, ordered by code.",
       query: { orderBy: { code: "asc" } },
     }),
+    ancestors: t.prismaField({
+      type: ["Region"],
+      description: "The regions above this one, from the province down to its parent: a breadcrumb.",
+      select: { path: true },
+      resolve: (query, region, _args, context) =>
+        context.prisma.region.findMany({
+          ...query,
+          where: { id: { in: region.path.filter((id) => id !== region.id) } },
+          orderBy: { level: "asc" },
+        }),
+    }),
+    descendants: t.prismaConnection({
+      type: "Region",
+      cursor: "id",
+      description: "Regions at one level anywhere below this one (e.g. every village of a county), ordered by code.",
+      args: { level: t.arg({ type: RegionLevelEnum, required: true, description: "The level to list." }) },
+      totalCount: (region, args, context) =>
+        context.prisma.region.count({ where: { path: { has: region.id }, level: args.level, NOT: { id: region.id } } }),
+      resolve: (query, region, args, context) =>
+        context.prisma.region.findMany({
+          ...query,
+          where: { path: { has: region.id }, level: args.level, NOT: { id: region.id } },
+          orderBy: [{ code: "asc" }, { id: "asc" }],
+        }),
+    }),
+    organizations: t.relation("organizations", {
+      description: "Bureaus, companies, cooperatives and committees registered in this region.",
+      query: { orderBy: { name: "asc" } },
+    }),
+    assessments: t.relation("assessments", {
+      description: "Grades and titles the region was awarded, newest first.",
+      query: { orderBy: [{ year: "desc" }, { scheme: "asc" }] },
+    }),
+  }),
+});
+
+builder.prismaObject("Organization", {
+  description: "单位: a bureau, company, cooperative or village committee.",
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "Its name, e.g. 岑巩县水务局." }),
+    kind: t.exposeString("kind", {
+      description:
+        "GOVERNMENT_AGENCY, TOWNSHIP_GOVERNMENT, VILLAGE_COMMITTEE, STATE_COMPANY, PRIVATE_COMPANY, COOPERATIVE or OTHER.",
+    }),
+    region: t.relation("region", { description: "Where it is registered." }),
+  }),
+});
+
+builder.prismaObject("Assessment", {
+  description: "A grade or title a higher level awarded a region, e.g. the province's assessment graded 好.",
+  fields: (t) => ({
+    year: t.exposeInt("year", { description: "The year assessed." }),
+    scheme: t.exposeString("scheme", { description: "The scheme, as published." }),
+    grade: t.exposeString("grade", { description: "The grade or title, as published." }),
+    source: t.exposeString("source", { nullable: true, description: "Where it is published." }),
   }),
 });
 

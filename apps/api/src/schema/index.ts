@@ -2,6 +2,8 @@ import { isObjectType } from "graphql";
 import { builder } from "../builder.js";
 import "../regions/regions.schema.js";
 import "../projects/projects.schema.js";
+import "../funds/funds.schema.js";
+import "../indicators/indicators.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */
 export const schema = builder.toSchema({ sortSchema: true });

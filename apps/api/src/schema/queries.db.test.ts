@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGraphql } from "../../test/run-graphql.js";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+
+let db: TestDatabase;
+let statements: string[] = [];
+beforeAll(async () => {
+  db = await openTestDatabase("demo", { onQuery: (sql) => statements.push(sql) });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+/** The dashboard's project list: every project of a county with phases, category and latest report. */
+const COUNTY_PROJECTS = `
+  query CountyProjects($code: String!) {
+    projects(regionCode: $code, first: 100) {
+      totalCount
+      edges { node {
+        code nameZh status totalInvestment
+        category { nameZh isIndustry }
+        region { nameZh }
+        phases { code totalInvestment progressReports(first: 1) { edges { node { period completedInvestment physicalProgress } } } }
+        progressReports(first: 1) { edges { node { period completedInvestment physicalProgress } } }
+      } }
+    }
+  }`;
+
+describe("reading the demo data through GraphQL", () => {
+  it("filters projects by text in either language, status, category and amount", async () => {
+    const codes = async (filter: string) =>
+      (
+        await runGraphql<{ projects: { edges: { node: { code: string } }[] } }>(
+          db.prisma,
+          `{ projects(regionCode: "522626000000", first: 50, ${filter}) { edges { node { code } } } }`,
+        )
+      ).projects.edges.map((edge) => edge.node.code);
+    expect(await codes(`search: "防洪堤"`)).toEqual(["CG-FH-CBFHD", "CG-FH-CBSTD"]);
+    expect(await codes(`search: "EMBANKMENT"`)).toEqual(["CG-FH-CBFHD", "CG-FH-CBSTD"]);
+    expect(await codes(`status: [ACCEPTED]`)).toEqual(["CG-SL-BXSK"]);
+    expect(await codes(`categoryCode: "SEWAGE"`)).toEqual(["CG-WS-XCKR", "CG-WS-XZPPP"]);
+    expect(await codes(`minTotalInvestment: "200000000"`)).toEqual(["CG-FH-CBSTD", "CG-GS-GW", "CG-SL-XXSK"]);
+    expect(await codes(`minTotalInvestment: "60000000", maxTotalInvestment: "60000000"`)).toEqual(["CG-FH-CBFHD"]);
+  });
+
+  it("walks the tree: a village's breadcrumb and every village under a district", async () => {
+    const data = await runGraphql<{
+      village: { ancestors: { nameZh: string }[] };
+      district: { descendants: { totalCount: number; edges: { node: { nameZh: string } }[] } };
+    }>(
+      db.prisma,
+      `{
+        village: region(code: "${await codeOf("背鹅村")}") { ancestors { nameZh } }
+        district: region(code: "421003000000") { descendants(level: VILLAGE, first: 50) { totalCount edges { node { nameZh } } } }
+      }`,
+    );
+    expect(data.village.ancestors.map((r) => r.nameZh)).toEqual(["贵州省", "黔东南苗族侗族自治州", "岑巩县", "平庄镇"]);
+    expect(data.district.descendants.totalCount).toBe(9);
+    expect(data.district.descendants.edges.map((e) => e.node.nameZh)).toContain("凤鸣社区");
+  });
+
+  it("lists Jingzhou District's funds with their allocations and payments", async () => {
+    const data = await runGraphql<{
+      funds: {
+        totalCount: number;
+        edges: {
+          node: { sourceType: string; amount: string; performanceGrade: string | null; allocations: { totalCount: number } };
+        }[];
+      };
+    }>(
+      db.prisma,
+      `{ funds(regionCode: "421003000000", year: 2023, first: 10) { totalCount edges { node { sourceType amount performanceGrade allocations(first: 1) { totalCount } } } } }`,
+    );
+    const bridging = data.funds.edges.find((edge) => edge.node.sourceType === "CENTRAL_BRIDGING")?.node;
+    expect(bridging).toMatchObject({ amount: "497000000", performanceGrade: "A", allocations: { totalCount: 10 } });
+    expect(data.funds.totalCount).toBe(4);
+  });
+
+  it("reads indicator values by period range", async () => {
+    const data = await runGraphql<{
+      indicatorValues: { totalCount: number; edges: { node: { value: string; period: string } }[] };
+    }>(
+      db.prisma,
+      `{ indicatorValues(regionCode: "421003000000", indicatorCode: "RURAL_SEWAGE_COVERAGE", from: "2023Q1", to: "2023", first: 5) {
+          totalCount edges { node { value period } } } }`,
+    );
+    expect(data.indicatorValues.edges.map((e) => e.node)).toEqual([{ value: "93", period: "2023" }]);
+    await expect(
+      runGraphql(db.prisma, `{ indicatorValues(regionCode: "421003000000", from: "2023-13", first: 5) { totalCount } }`),
+    ).rejects.toThrow(/from: "2023-13" is not a period/);
+  });
+
+  it("fetches any object again by its global id", async () => {
+    const first = await runGraphql<{ projects: { edges: { node: { id: string; code: string } }[] } }>(
+      db.prisma,
+      `{ projects(regionCode: "522626000000", first: 1) { edges { node { id code } } } }`,
+    );
+    const { id, code } = first.projects.edges[0]!.node;
+    const again = await runGraphql<{ node: { code: string } }>(
+      db.prisma,
+      `query ($id: ID!) { node(id: $id) { ... on Project { code } } }`,
+      { id },
+    );
+    expect(again.node.code).toBe(code);
+  });
+});
+
+describe("the dashboard's project list", () => {
+  it("issues the same number of SQL statements for a county with 11 projects as for one with 1,000", async () => {
+    statements = [];
+    const small = await runGraphql<{ projects: { totalCount: number } }>(db.prisma, COUNTY_PROJECTS, { code: "522626000000" });
+    const forSmall = statements.length;
+    expect(small.projects.totalCount).toBe(11);
+
+    // Grow the county: 989 more projects, each with a phase and a report.
+    const county = await db.prisma.region.findUniqueOrThrow({ where: { code: "522626000000" } });
+    const category = await db.prisma.projectCategory.findFirstOrThrow();
+    await db.prisma.project.createMany({
+      data: Array.from({ length: 989 }, (_, i) => ({
+        code: `GROW-${String(i).padStart(4, "0")}`,
+        nameZh: `扩容项目${i}`,
+        categoryId: category.id,
+        status: "IN_PROGRESS" as const,
+        regionId: county.id,
+        totalInvestment: "1000000",
+      })),
+    });
+    const grown = await db.prisma.project.findMany({
+      where: { code: { startsWith: "GROW-" } },
+      select: { id: true, code: true },
+    });
+    await db.prisma.project.createMany({
+      data: grown.map((p) => ({
+        code: `${p.code}-1`,
+        nameZh: "一期",
+        categoryId: category.id,
+        status: "IN_PROGRESS" as const,
+        regionId: county.id,
+        parentId: p.id,
+        phaseNumber: 1,
+        totalInvestment: "500000",
+      })),
+    });
+    await db.prisma.progressReport.createMany({
+      data: grown.map((p) => ({
+        projectId: p.id,
+        period: "2024-01",
+        periodStart: new Date("2024-01-01T00:00:00Z"),
+        periodEnd: new Date("2024-01-31T00:00:00Z"),
+        completedInvestment: "100000",
+        reportedBy: "test",
+      })),
+    });
+
+    statements = [];
+    const large = await runGraphql<{ projects: { totalCount: number; edges: unknown[] } }>(db.prisma, COUNTY_PROJECTS, {
+      code: "522626000000",
+    });
+    expect(large.projects.totalCount).toBe(1000);
+    expect(large.projects.edges).toHaveLength(100);
+    expect(statements.length).toBe(forSmall);
+    expect(forSmall).toBeLessThanOrEqual(12);
+  });
+});
+
+async function codeOf(nameZh: string): Promise<string> {
+  return (await db.prisma.region.findFirstOrThrow({ where: { nameZh } })).code;
+}
