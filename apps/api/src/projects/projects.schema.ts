@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import { NotFoundError } from "../common/errors.js";
 import type { Context } from "../context.js";
+import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding } from "./project-progress.js";
 import { PROJECT_STATUSES } from "./projects.service.js";
 
 export const ProjectStatusEnum = builder.enumType("ProjectStatus", {
@@ -37,6 +38,55 @@ builder.prismaNode("ProgressReport", {
   }),
 });
 
+/** What projectStanding needs, loaded with the project in the same query as its other fields. */
+const LATEST_REPORT = {
+  take: 1,
+  orderBy: [{ periodEnd: "desc" as const }, { id: "desc" as const }],
+  select: { periodEnd: true, completedInvestment: true, physicalProgress: true },
+};
+const STANDING_SELECT = {
+  totalInvestment: true,
+  plannedStart: true,
+  plannedFinish: true,
+  status: true,
+  progressReports: LATEST_REPORT,
+  phases: { select: { totalInvestment: true, progressReports: LATEST_REPORT } },
+};
+
+const ProjectStandingRef = builder.objectRef<ProjectStanding>("ProjectStanding").implement({
+  description: "Where a project stands as of its latest report; a project with phases reports through them.",
+  fields: (t) => ({
+    asOf: t.expose("asOf", {
+      type: "Date",
+      nullable: true,
+      description: "End of the latest reported period: the figures' date.",
+    }),
+    completedInvestment: t.expose("completedInvestment", {
+      type: "Decimal",
+      nullable: true,
+      description: "累计完成投资 in yuan; for a project with phases, the sum of their latest figures.",
+    }),
+    completionRate: t.expose("completionRate", {
+      type: "Decimal",
+      nullable: true,
+      description: "Completed investment as a percentage of total investment, two decimals.",
+    }),
+    physicalProgress: t.expose("physicalProgress", {
+      type: "Decimal",
+      nullable: true,
+      description: "工程形象进度 in percent; for a project with phases, their average weighted by investment.",
+    }),
+    scheduleElapsed: t.expose("scheduleElapsed", {
+      type: "Decimal",
+      nullable: true,
+      description: "Percentage of the planned start-to-finish time that had passed by asOf.",
+    }),
+    behindSchedule: t.exposeBoolean("behindSchedule", {
+      description: `True when progress trails the elapsed schedule by more than ${BEHIND_SCHEDULE_TOLERANCE} percentage points and the project is not finished.`,
+    }),
+  }),
+});
+
 builder.prismaNode("Project", {
   description: "项目: an investment project, or one phase (一期/二期 ...) of a parent project.",
   id: { field: "id" },
@@ -53,6 +103,12 @@ builder.prismaNode("Project", {
     region: t.relation("region", { description: "The county, town or village the project belongs to." }),
     parent: t.relation("parent", { nullable: true, description: "For a phase, the whole project." }),
     phases: t.relation("phases", { description: "The project's phases in order.", query: { orderBy: { phaseNumber: "asc" } } }),
+    standing: t.field({
+      type: ProjectStandingRef,
+      description: "Completed investment, completion rate, physical progress and schedule, as of the latest report.",
+      select: STANDING_SELECT,
+      resolve: (project) => projectStanding(project),
+    }),
     deliveryModel: t.exposeString("deliveryModel", { description: "GOVERNMENT, PPP, ENTERPRISE or COLLECTIVE." }),
     description: t.exposeString("description", { nullable: true, description: "What the project builds, as published." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figures come from, and which are demo values." }),

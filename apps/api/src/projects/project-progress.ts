@@ -1,0 +1,90 @@
+import { Prisma } from "../generated/prisma/client.js";
+
+/**
+ * A project's standing as of its latest report. A project split into phases reports through
+ * them: its completed investment is the sum of its phases' latest figures, and its physical
+ * progress their average weighted by each phase's total investment.
+ */
+export interface LatestFigures {
+  periodEnd: Date;
+  completedInvestment: Prisma.Decimal | null;
+  physicalProgress: Prisma.Decimal | null;
+}
+
+export interface ProgressInput {
+  totalInvestment: Prisma.Decimal;
+  plannedStart: Date | null;
+  plannedFinish: Date | null;
+  status: string;
+  progressReports: LatestFigures[];
+  phases: { totalInvestment: Prisma.Decimal; progressReports: LatestFigures[] }[];
+}
+
+export interface ProjectStanding {
+  /** Latest cumulative completed investment, rolled up from phases where there are phases. */
+  completedInvestment: Prisma.Decimal | null;
+  /** completedInvestment / totalInvestment, as a percentage with two decimals. */
+  completionRate: Prisma.Decimal | null;
+  physicalProgress: Prisma.Decimal | null;
+  /** End of the latest reported period: the "as of" date of the figures. */
+  asOf: Date | null;
+  /** Share of the planned schedule that had passed as of the figures, as a percentage. */
+  scheduleElapsed: Prisma.Decimal | null;
+  /** Progress trails the schedule by more than the tolerance. */
+  behindSchedule: boolean;
+}
+
+/** How far progress may trail the elapsed schedule, in percentage points, before it counts as behind. */
+export const BEHIND_SCHEDULE_TOLERANCE = 10;
+
+export function projectStanding(project: ProgressInput): ProjectStanding {
+  const own = project.progressReports[0];
+  let completedInvestment: Prisma.Decimal | null = own?.completedInvestment ?? null;
+  let physicalProgress: Prisma.Decimal | null = own?.physicalProgress ?? null;
+  let asOf: Date | null = own?.periodEnd ?? null;
+
+  if (!own && project.phases.length > 0) {
+    const reported = project.phases.filter((phase) => phase.progressReports[0]);
+    if (reported.length > 0) {
+      completedInvestment = reported.reduce(
+        (sum, phase) => sum.plus(phase.progressReports[0]?.completedInvestment ?? 0),
+        new Prisma.Decimal(0),
+      );
+      const weighted = project.phases.filter((phase) => phase.progressReports[0]?.physicalProgress != null);
+      const weight = weighted.reduce((sum, phase) => sum.plus(phase.totalInvestment), new Prisma.Decimal(0));
+      physicalProgress = weight.greaterThan(0)
+        ? weighted
+            .reduce(
+              (sum, phase) => sum.plus(phase.totalInvestment.times(phase.progressReports[0]!.physicalProgress!)),
+              new Prisma.Decimal(0),
+            )
+            .dividedBy(weight)
+            .toDecimalPlaces(2)
+        : null;
+      asOf = reported
+        .map((phase) => phase.progressReports[0]!.periodEnd)
+        .reduce((latest, date) => (date > latest ? date : latest));
+    }
+  }
+
+  const completionRate =
+    completedInvestment && project.totalInvestment.greaterThan(0)
+      ? completedInvestment.dividedBy(project.totalInvestment).times(100).toDecimalPlaces(2)
+      : null;
+
+  let scheduleElapsed: Prisma.Decimal | null = null;
+  if (asOf && project.plannedStart && project.plannedFinish && project.plannedFinish > project.plannedStart) {
+    const share =
+      (asOf.getTime() - project.plannedStart.getTime()) / (project.plannedFinish.getTime() - project.plannedStart.getTime());
+    scheduleElapsed = new Prisma.Decimal(Math.min(1, Math.max(0, share)) * 100).toDecimalPlaces(2);
+  }
+  const finished = project.status === "COMPLETED" || project.status === "ACCEPTED";
+  const progress = physicalProgress ?? completionRate;
+  const behindSchedule =
+    !finished &&
+    scheduleElapsed !== null &&
+    progress !== null &&
+    progress.plus(BEHIND_SCHEDULE_TOLERANCE).lessThan(scheduleElapsed);
+
+  return { completedInvestment, completionRate, physicalProgress, asOf, scheduleElapsed, behindSchedule };
+}
