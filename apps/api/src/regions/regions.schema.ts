@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { type InvestmentGroup, investmentSummary } from "../projects/investment-summary.js";
 import { REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
 
 export const RegionLevelEnum = builder.enumType("RegionLevel", {
@@ -63,6 +64,53 @@ export const RegionRef = builder.prismaNode("Region", {
     }),
   }),
 });
+
+const InvestmentGroupingEnum = builder.enumType("InvestmentGrouping", {
+  description:
+    "How to group a region's investment: by project CATEGORY, by STATUS, or by CHILD_REGION (the regions one level down).",
+  values: ["CATEGORY", "STATUS", "CHILD_REGION"] as const,
+});
+
+const InvestmentGroupRef = builder.objectRef<InvestmentGroup>("InvestmentGroup").implement({
+  description: "Planned and completed investment of one group of a region's projects.",
+  fields: (t) => ({
+    key: t.exposeString("key", {
+      nullable: true,
+      description: "Category code, status, or child region code; null for projects registered at the region itself (本级).",
+    }),
+    label: t.exposeString("label", {
+      nullable: true,
+      description: "Chinese name of the category or child region; the status otherwise.",
+    }),
+    projectCount: t.exposeInt("projectCount", {
+      description: "Top-level projects in the group (phases count with their project).",
+    }),
+    plannedInvestment: t.expose("plannedInvestment", { type: "Decimal", description: "Sum of total investment, in yuan." }),
+    completedInvestment: t.expose("completedInvestment", {
+      type: "Decimal",
+      description: "Sum of the latest completed investment, in yuan (phases rolled up into their project).",
+    }),
+    completionRate: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Completed as a percentage of planned, two decimals; null when nothing is planned.",
+      resolve: (group) =>
+        group.plannedInvestment.greaterThan(0)
+          ? group.completedInvestment.dividedBy(group.plannedInvestment).times(100).toDecimalPlaces(2)
+          : null,
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "investmentSummary", (t) =>
+  t.field({
+    type: [InvestmentGroupRef],
+    description:
+      "Planned vs completed investment of every project in this region and below, grouped; computed in one SQL statement.",
+    args: { groupBy: t.arg({ type: InvestmentGroupingEnum, required: true, description: "How to group." }) },
+    resolve: (region, args, context) => investmentSummary(context.prisma, region.id, args.groupBy),
+  }),
+);
 
 builder.prismaObject("Organization", {
   description: "单位: a bureau, company, cooperative or village committee.",

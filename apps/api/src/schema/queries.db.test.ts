@@ -129,6 +129,52 @@ describe("a project's standing", () => {
   });
 });
 
+describe("a region's investment summary", () => {
+  type Group = {
+    key: string | null;
+    label: string | null;
+    projectCount: number;
+    plannedInvestment: string;
+    completedInvestment: string;
+    completionRate: string | null;
+  };
+  const summary = async (code: string, groupBy: string) =>
+    (
+      await runGraphql<{ region: { investmentSummary: Group[] } }>(
+        db.prisma,
+        `{ region(code: "${code}") { investmentSummary(groupBy: ${groupBy}) { key label projectCount plannedInvestment completedInvestment completionRate } } }`,
+      )
+    ).region.investmentSummary;
+
+  it("counts the phased embankment once, with its phases' completed investment", async () => {
+    const flood = (await summary("522626000000", "CATEGORY")).find((group) => group.key === "FLOOD_CONTROL");
+    // 60,000,000 + 260,000,000 planned; 12,980,000 + (15,340,000 + 7,870,000 + 39,800,000) completed
+    expect(flood).toMatchObject({
+      label: "防洪治理",
+      projectCount: 2,
+      plannedInvestment: "320000000",
+      completedInvestment: "75990000",
+      completionRate: "23.75",
+    });
+  });
+
+  it("adds up to the county's eleven projects whichever way it is grouped", async () => {
+    for (const groupBy of ["CATEGORY", "STATUS", "CHILD_REGION"]) {
+      const groups = await summary("522626000000", groupBy);
+      expect(groups.reduce((sum, g) => sum + g.projectCount, 0)).toBe(11);
+      // The eleven totals of domain.md: 468,000,000 + 12,440,000 + ... + 99,540,000
+      expect(groups.reduce((sum, g) => sum + BigInt(g.plannedInvestment), 0n)).toBe(1_471_942_000n);
+    }
+  });
+
+  it("groups a district's projects by the town or village level below it", async () => {
+    const groups = await summary("421003000000", "CHILD_REGION");
+    expect(groups.map((g) => g.label)).toEqual(expect.arrayContaining([null, "川店镇", "马山镇", "李埠镇"]));
+    const mashan = groups.find((g) => g.label === "马山镇");
+    expect(mashan).toMatchObject({ projectCount: 1, plannedInvestment: "8000000" });
+  });
+});
+
 describe("the dashboard's project list", () => {
   it("issues the same number of SQL statements for a county with 11 projects as for one with 1,000", async () => {
     statements = [];
