@@ -31,6 +31,11 @@ async function main() {
   try {
     const applied = await applyMigrations(db.adapterFactory);
     if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    if (config.engine === "embedded") {
+      // PGlite runs no autovacuum daemon, so nothing else keeps the planner's statistics fresh;
+      // without them it picks nested loops over large tables (seconds instead of milliseconds).
+      await db.prisma.$executeRawUnsafe("ANALYZE");
+    }
     const seedDemo =
       process.env.REVITA_SEED_DEMO === "1" || (config.engine === "embedded" && process.env.REVITA_SEED_DEMO !== "0");
     if (seedDemo && !(await hasData(db.prisma))) {

@@ -31,7 +31,8 @@ export const RegionRef = builder.prismaNode("Region", {
     }),
     ancestors: t.prismaField({
       type: ["Region"],
-      description: "The regions above this one, from the province down to its parent: a breadcrumb.",
+      description:
+        "The regions above this one, from the province down to its parent: a breadcrumb. One query per region: ask for it on one region, not on every item of a list (use parent there).",
       select: { path: true },
       resolve: (query, region, _args, context) =>
         context.prisma.region.findMany({

@@ -152,6 +152,9 @@ export async function generateScaleData(prisma: PrismaClient, options: ScaleOpti
     },
     { timeout: 6 * 60 * 60_000, maxWait: 60_000 },
   );
+  // After a bulk load the planner's statistics still describe the empty tables, and it then
+  // chooses nested loops over hundreds of thousands of rows.
+  await prisma.$executeRawUnsafe("ANALYZE");
   return counts;
 }
 

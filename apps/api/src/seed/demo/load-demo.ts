@@ -32,6 +32,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  await prisma.$executeRawUnsafe("ANALYZE");
 }
 
 /** Project categories and indicator definitions: what every Revita database starts with. */

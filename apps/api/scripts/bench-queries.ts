@@ -1,0 +1,62 @@
+import { graphql } from "graphql";
+import { databaseConfigFromEnv, openDatabase } from "../src/db/database.js";
+import { applyMigrations } from "../src/db/migrations.js";
+import { schema } from "../src/schema/index.js";
+import { generateScaleData } from "../src/seed/scale.js";
+
+/**
+ * Median latency of the dashboard's heaviest queries on the province-sized data set, executed
+ * against the schema in-process (no HTTP) so that the figures are the API's own work.
+ *   pnpm bench:queries                       embedded database in REVITA_DATA_DIR
+ *   pnpm with-postgres tsx scripts/bench-queries.ts
+ * Generates the province (100 counties, seed 42) first when the database lacks it.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PROVINCE = "990000000000";
+const COUNTY = "990101000000";
+
+const QUERIES: Record<string, string> = {
+  "province investment by child region": `{ region(code: "${PROVINCE}") { investmentSummary(groupBy: CHILD_REGION) { key plannedInvestment completedInvestment completionRate } } }`,
+  "province investment by category": `{ region(code: "${PROVINCE}") { investmentSummary(groupBy: CATEGORY) { key plannedInvestment completedInvestment completionRate } } }`,
+  "county project list with standing (100)": `{ projects(regionCode: "${COUNTY}", first: 100) { totalCount edges { node { code nameZh status totalInvestment
+      standing { completedInvestment completionRate physicalProgress behindSchedule } category { nameZh } phases { code } } } } }`,
+  "province funds with allocations (100)": `{ funds(regionCode: "${PROVINCE}", first: 100) { totalCount edges { node { code amount sourceType allocations(first: 20) { totalCount edges { node { amount project { code } } } } } } } }`,
+  "county sewage coverage values (100)": `{ indicatorValues(regionCode: "${COUNTY}", indicatorCode: "RURAL_SEWAGE_COVERAGE", first: 100) { totalCount edges { node { period value target region { nameZh } } } } }`,
+};
+
+async function main() {
+  const db = await openDatabase(databaseConfigFromEnv());
+  try {
+    await applyMigrations(db.adapterFactory);
+    if (!(await db.prisma.region.findUnique({ where: { code: PROVINCE } }))) {
+      console.error("Generating the province-sized data set first (a few minutes) ...");
+      await generateScaleData(db.prisma, { counties: 100, seed: 42 });
+    }
+    console.log(`Median of ${RUNS} runs on ${db.engine} (${db.location}):`);
+    for (const [name, source] of Object.entries(QUERIES)) {
+      const times: number[] = [];
+      for (let run = 0; run <= RUNS; run++) {
+        const started = performance.now();
+        const result = await graphql({ schema, source, contextValue: { prisma: db.prisma } });
+        const elapsed = performance.now() - started;
+        if (result.errors?.length) throw new Error(`${name}: ${result.errors[0]?.message}`);
+        if (run > 0) times.push(elapsed); // the first run warms caches and is left out
+      }
+      times.sort((a, b) => a - b);
+      const median = times[Math.floor(times.length / 2)] ?? 0;
+      console.log(
+        `  ${name.padEnd(42)} ${median.toFixed(1).padStart(8)} ms   (min ${times[0]?.toFixed(1)}, max ${times.at(-1)?.toFixed(1)})`,
+      );
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
