@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { NotFoundError } from "../common/errors.js";
+import { requireRegionId } from "../regions/regions.service.js";
 import { FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES } from "./funds.service.js";
 
 export const FundSourceTypeEnum = builder.enumType("FundSourceType", {
@@ -82,17 +82,13 @@ builder.queryFields((t) => ({
       year: t.arg.int({ description: "Only funds whose years include this year." }),
       sourceType: t.arg({ type: FundSourceTypeEnum, description: "Only funds from this source." }),
     },
-    totalCount: async (_parent, args, context) => {
-      const region = await context.prisma.region.findUnique({ where: { code: args.regionCode }, select: { id: true } });
-      if (!region) throw new NotFoundError(`The region ${args.regionCode}`, "regionCode");
-      return context.prisma.fund.count({ where: fundFilter(region.id, args) });
-    },
+    totalCount: async (_parent, args, context) =>
+      context.prisma.fund.count({ where: fundFilter(await requireRegionId(context.prisma, args.regionCode), args) }),
     resolve: async (query, _root, args, context) => {
-      const region = await context.prisma.region.findUnique({ where: { code: args.regionCode }, select: { id: true } });
-      if (!region) throw new NotFoundError(`The region ${args.regionCode}`, "regionCode");
+      const regionId = await requireRegionId(context.prisma, args.regionCode);
       return context.prisma.fund.findMany({
         ...query,
-        where: fundFilter(region.id, args),
+        where: fundFilter(regionId, args),
         orderBy: [{ year: "desc" }, { code: "asc" }, { id: "asc" }],
       });
     },

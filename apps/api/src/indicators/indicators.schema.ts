@@ -1,7 +1,8 @@
 import { parsePeriod } from "@revita/schema/period";
 import { builder } from "../builder.js";
-import { NotFoundError, ValidationError } from "../common/errors.js";
+import { ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
+import { requireRegionId } from "../regions/regions.service.js";
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, PILLARS } from "./indicators.service.js";
 
 export const PillarEnum = builder.enumType("Pillar", {
@@ -92,11 +93,10 @@ async function valueFilter(
   context: Context,
   args: { regionCode: string; indicatorCode?: string | null; from?: string | null; to?: string | null },
 ) {
-  const region = await context.prisma.region.findUnique({ where: { code: args.regionCode }, select: { id: true } });
-  if (!region) throw new NotFoundError(`The region ${args.regionCode}`, "regionCode");
+  const regionId = await requireRegionId(context.prisma, args.regionCode);
   const range = periodRange(args.from, args.to);
   return {
-    region: { path: { has: region.id } },
+    region: { path: { has: regionId } },
     ...(args.indicatorCode ? { indicator: { code: args.indicatorCode } } : {}),
     ...(range.from ? { periodEnd: { gte: range.from } } : {}),
     ...(range.to ? { periodStart: { lte: range.to } } : {}),

@@ -1,6 +1,6 @@
 import { builder } from "../builder.js";
-import { NotFoundError } from "../common/errors.js";
 import type { Context } from "../context.js";
+import { requireRegionId } from "../regions/regions.service.js";
 import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding } from "./project-progress.js";
 import { PROJECT_STATUSES } from "./projects.service.js";
 
@@ -193,7 +193,7 @@ async function projectFilter(context: Context, args: ProjectFilterArgs) {
   };
   return {
     parentId: null,
-    region: { path: { has: await regionId(context, args.regionCode) } },
+    region: { path: { has: await requireRegionId(context.prisma, args.regionCode) } },
     ...(args.categoryCode ? { category: { code: args.categoryCode } } : {}),
     ...(args.status?.length ? { status: { in: args.status } } : {}),
     ...(search
@@ -207,10 +207,4 @@ async function projectFilter(context: Context, args: ProjectFilterArgs) {
       : {}),
     ...(Object.keys(amount).length ? { totalInvestment: amount } : {}),
   };
-}
-
-async function regionId(context: Context, code: string): Promise<number> {
-  const region = await context.prisma.region.findUnique({ where: { code }, select: { id: true } });
-  if (!region) throw new NotFoundError(`The region ${code}`, "regionCode");
-  return region.id;
 }

@@ -1,3 +1,4 @@
+import { NotFoundError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type { Region, RegionKind, RegionLevel } from "../generated/prisma/client.js";
@@ -57,4 +58,11 @@ export async function createRegion(db: DbClient, input: CreateRegionInput): Prom
 
 export async function findRegionByCode(db: DbClient, code: string): Promise<Region | null> {
   return db.region.findUnique({ where: { code } });
+}
+
+/** The id of the region with this code; NOT_FOUND, naming the input field, when there is none. */
+export async function requireRegionId(db: DbClient, code: string, field = "regionCode"): Promise<number> {
+  const region = await db.region.findUnique({ where: { code }, select: { id: true } });
+  if (!region) throw new NotFoundError(`The region ${code}`, field);
+  return region.id;
 }
