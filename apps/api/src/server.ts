@@ -57,8 +57,9 @@ const EXPECTED_CODES = new Set([
 ]);
 
 /**
- * The error a resolver threw, beneath the GraphQLErrors wrapping it. Followed structurally:
- * graphql's ESM and CommonJS builds can both be loaded, so instanceof is not reliable.
+ * The error a resolver or plugin threw, beneath the GraphQLErrors that graphql and Apollo wrap
+ * around it. Followed structurally rather than with instanceof, which fails whenever two copies
+ * of graphql are loaded (its ES and CommonJS builds, as test runners can do).
  */
 function rootCause(error: unknown): unknown {
   let current = error;
