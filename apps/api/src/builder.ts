@@ -1,6 +1,7 @@
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import { type Period, parsePeriod } from "@revita/schema/period";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
@@ -14,6 +15,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Decimal: { Input: string; Output: Prisma.Decimal | string };
     Date: { Input: string; Output: Date };
+    Period: { Input: Period; Output: string };
   };
 }>({
   plugins: [PrismaPlugin, RelayPlugin],
@@ -76,5 +78,14 @@ builder.scalarType("Date", {
       throw new TypeError(`Date must be written YYYY-MM-DD (got ${JSON.stringify(value)})`);
     }
     return value;
+  },
+});
+
+builder.scalarType("Period", {
+  description: "A reporting period's canonical key: a year (2023), a quarter (2023Q2) or a month (2023-06).",
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (typeof value !== "string") throw new TypeError(`Period must be a string such as "2023Q2" (got ${JSON.stringify(value)})`);
+    return parsePeriod(value);
   },
 });

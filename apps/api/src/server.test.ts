@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NotFoundError, ValidationError } from "./common/errors.js";
 import { formatError } from "./server.js";
 
@@ -7,8 +7,12 @@ const wrap = (original: Error) => new GraphQLError(original.message, { originalE
 const format = (error: GraphQLError) => formatError(error.toJSON(), error);
 
 describe("formatError", () => {
-  it("hides an unexpected error's message, which may hold SQL or internals", () => {
-    const formatted = format(wrap(new Error('relation "project" does not exist at SELECT * FROM project')));
+  it("hides an unexpected error's message, which may hold SQL or internals, and logs it instead", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const internal = new Error('relation "project" does not exist at SELECT * FROM project');
+    const formatted = format(wrap(internal));
+    expect(log).toHaveBeenCalledWith(internal);
+    log.mockRestore();
     expect(formatted).toEqual({
       message: "Internal server error",
       path: ["projects"],

@@ -1,6 +1,5 @@
-import { parsePeriod } from "@revita/schema/period";
+import type { Period } from "@revita/schema/period";
 import { builder } from "../builder.js";
-import { ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, PILLARS } from "./indicators.service.js";
@@ -45,7 +44,7 @@ builder.prismaNode("IndicatorValue", {
   description: "One indicator's reported value for one region and period, with its target and baseline.",
   id: { field: "id" },
   fields: (t) => ({
-    period: t.exposeString("period", { description: "Canonical period key: 2023, 2023Q2 or 2023-06." }),
+    period: t.expose("period", { type: "Period", description: "The period the value is for." }),
     value: t.expose("value", { type: "Decimal", description: "The reported value, in the indicator's unit." }),
     target: t.expose("target", { type: "Decimal", nullable: true, description: "目标值, if one was set." }),
     baseline: t.expose("baseline", { type: "Decimal", nullable: true, description: "基期值, if one was given." }),
@@ -75,8 +74,8 @@ builder.queryFields((t) => ({
     args: {
       regionCode: t.arg.string({ required: true, description: "The region's 12-digit division code; its subtree is included." }),
       indicatorCode: t.arg.string({ description: "Only this indicator's values." }),
-      from: t.arg.string({ description: "Only periods ending on or after this period's start (e.g. 2020)." }),
-      to: t.arg.string({ description: "Only periods starting on or before this period's end (e.g. 2023Q4)." }),
+      from: t.arg({ type: "Period", description: "Only periods ending on or after this period's start (e.g. 2020)." }),
+      to: t.arg({ type: "Period", description: "Only periods starting on or before this period's end (e.g. 2023Q4)." }),
     },
     totalCount: async (_parent, args, context) =>
       context.prisma.indicatorValue.count({ where: await valueFilter(context, args) }),
@@ -91,30 +90,13 @@ builder.queryFields((t) => ({
 
 async function valueFilter(
   context: Context,
-  args: { regionCode: string; indicatorCode?: string | null; from?: string | null; to?: string | null },
+  args: { regionCode: string; indicatorCode?: string | null; from?: Period | null; to?: Period | null },
 ) {
   const regionId = await requireRegionId(context.prisma, args.regionCode);
-  const range = periodRange(args.from, args.to);
   return {
     region: { path: { has: regionId } },
     ...(args.indicatorCode ? { indicator: { code: args.indicatorCode } } : {}),
-    ...(range.from ? { periodEnd: { gte: range.from } } : {}),
-    ...(range.to ? { periodStart: { lte: range.to } } : {}),
+    ...(args.from ? { periodEnd: { gte: new Date(`${args.from.start}T00:00:00Z`) } } : {}),
+    ...(args.to ? { periodStart: { lte: new Date(`${args.to.end}T00:00:00Z`) } } : {}),
   };
-}
-
-function periodRange(from?: string | null, to?: string | null): { from?: Date; to?: Date } {
-  const issues: { field: string; message: string }[] = [];
-  const read = (field: string, key: string | null | undefined, edge: "start" | "end") => {
-    if (!key) return undefined;
-    try {
-      return new Date(`${parsePeriod(key)[edge]}T00:00:00Z`);
-    } catch (error) {
-      issues.push({ field, message: (error as Error).message });
-      return undefined;
-    }
-  };
-  const range = { from: read("from", from, "start"), to: read("to", to, "end") };
-  if (issues.length) throw new ValidationError(issues);
-  return range;
 }

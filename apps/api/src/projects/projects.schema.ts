@@ -23,7 +23,7 @@ builder.prismaNode("ProgressReport", {
   description: "A period's progress report: cumulative figures as of the period's end.",
   id: { field: "id" },
   fields: (t) => ({
-    period: t.exposeString("period", { description: "Canonical period key: 2023, 2023Q2 or 2023-06." }),
+    period: t.expose("period", { type: "Period", description: "The period reported on; figures are as of its last day." }),
     completedInvestment: t.expose("completedInvestment", {
       type: "Decimal",
       nullable: true,

@@ -88,7 +88,7 @@ describe("reading the demo data through GraphQL", () => {
     expect(data.indicatorValues.edges.map((e) => e.node)).toEqual([{ value: "93", period: "2023" }]);
     await expect(
       runGraphql(db.prisma, `{ indicatorValues(regionCode: "421003000000", from: "2023-13", first: 5) { totalCount } }`),
-    ).rejects.toThrow(/from: "2023-13" is not a period/);
+    ).rejects.toThrow(/"2023-13" is not a period: write a year \(2023\), a quarter \(2023Q2\) or a month \(2023-06\)/);
   });
 
   it("fetches any object again by its global id", async () => {
