@@ -1,3 +1,4 @@
+import { percentOf } from "../common/percent.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 /**
@@ -67,10 +68,7 @@ export function projectStanding(project: ProgressInput): ProjectStanding {
     }
   }
 
-  const completionRate =
-    completedInvestment && project.totalInvestment.greaterThan(0)
-      ? completedInvestment.dividedBy(project.totalInvestment).times(100).toDecimalPlaces(2)
-      : null;
+  const completionRate = completedInvestment ? percentOf(completedInvestment, project.totalInvestment) : null;
 
   let scheduleElapsed: Prisma.Decimal | null = null;
   if (asOf && project.plannedStart && project.plannedFinish && project.plannedFinish > project.plannedStart) {

@@ -1,4 +1,6 @@
 import { builder } from "../builder.js";
+import { percentOf } from "../common/percent.js";
+import { type FundFlowGroup, fundFlow } from "../funds/fund-flow.js";
 import { type InvestmentGroup, investmentSummary } from "../projects/investment-summary.js";
 import { REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
 
@@ -95,10 +97,7 @@ const InvestmentGroupRef = builder.objectRef<InvestmentGroup>("InvestmentGroup")
       type: "Decimal",
       nullable: true,
       description: "Completed as a percentage of planned, two decimals; null when nothing is planned.",
-      resolve: (group) =>
-        group.plannedInvestment.greaterThan(0)
-          ? group.completedInvestment.dividedBy(group.plannedInvestment).times(100).toDecimalPlaces(2)
-          : null,
+      resolve: (group) => percentOf(group.completedInvestment, group.plannedInvestment),
     }),
   }),
 });
@@ -110,6 +109,55 @@ builder.objectField(RegionRef, "investmentSummary", (t) =>
       "Planned vs completed investment of every project in this region and below, grouped; computed in one SQL statement.",
     args: { groupBy: t.arg({ type: InvestmentGroupingEnum, required: true, description: "How to group." }) },
     resolve: (region, args, context) => investmentSummary(context.prisma, region.id, args.groupBy),
+  }),
+);
+
+const FundFlowGroupingEnum = builder.enumType("FundFlowGrouping", {
+  description:
+    "How to group a region's fund flow: by fund SOURCE_TYPE, budget YEAR, CHILD_REGION managing the fund, or the PROJECT_CATEGORY the money went to.",
+  values: ["SOURCE_TYPE", "YEAR", "CHILD_REGION", "PROJECT_CATEGORY"] as const,
+});
+
+const FundFlowGroupRef = builder.objectRef<FundFlowGroup>("FundFlowGroup").implement({
+  description: "What one group of a region's funds held, allocated and paid.",
+  fields: (t) => ({
+    key: t.exposeString("key", { nullable: true, description: "Source type, year, child region code or project category code." }),
+    label: t.exposeString("label", {
+      nullable: true,
+      description: "Chinese name of the child region or category; the key otherwise.",
+    }),
+    fundAmount: t.expose("fundAmount", {
+      type: "Decimal",
+      nullable: true,
+      description: "The funds' amounts in yuan; null when grouping by project category, which splits funds.",
+    }),
+    allocated: t.expose("allocated", { type: "Decimal", description: "资金安排: allocated to projects, in yuan." }),
+    disbursed: t.expose("disbursed", { type: "Decimal", description: "拨付: paid against those allocations, in yuan." }),
+    allocatedToIndustry: t.expose("allocatedToIndustry", {
+      type: "Decimal",
+      description: "Allocated to industry projects (产业项目), in yuan.",
+    }),
+    disbursementRate: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Paid as a percentage of allocated, two decimals.",
+      resolve: (group) => percentOf(group.disbursed, group.allocated),
+    }),
+    industryShare: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Share of the allocations that went to industry projects, in percent (e.g. ≥ 65 for central bridging funds).",
+      resolve: (group) => percentOf(group.allocatedToIndustry, group.allocated),
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "fundFlow", (t) =>
+  t.field({
+    type: [FundFlowGroupRef],
+    description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
+    args: { groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }) },
+    resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy),
   }),
 );
 

@@ -175,6 +175,49 @@ describe("a region's investment summary", () => {
   });
 });
 
+describe("a region's fund flow", () => {
+  type Group = {
+    key: string | null;
+    label: string | null;
+    fundAmount: string | null;
+    allocated: string;
+    disbursed: string;
+    disbursementRate: string | null;
+    industryShare: string | null;
+  };
+  const flow = async (code: string, groupBy: string) =>
+    (
+      await runGraphql<{ region: { fundFlow: Group[] } }>(
+        db.prisma,
+        `{ region(code: "${code}") { fundFlow(groupBy: ${groupBy}) { key label fundAmount allocated disbursed disbursementRate industryShare } } }`,
+      )
+    ).region.fundFlow;
+
+  it("shows Jingzhou District's bridging funds fully allocated, 65% to industry", async () => {
+    const bridging = (await flow("421003000000", "SOURCE_TYPE")).find((group) => group.key === "CENTRAL_BRIDGING");
+    expect(bridging).toMatchObject({ fundAmount: "497000000", allocated: "497000000", industryShare: "65" });
+    // The demo pays 90% of each allocation.
+    expect(bridging).toMatchObject({ disbursed: "447300000", disbursementRate: "90" });
+  });
+
+  it("splits the same money by the category of the projects that received it", async () => {
+    const groups = await flow("421003000000", "PROJECT_CATEGORY");
+    const total = groups.reduce((sum, group) => sum + BigInt(group.allocated), 0n);
+    expect(total).toBe(497_000_000n);
+    expect(groups.every((group) => group.fundAmount === null)).toBe(true);
+    expect(groups.find((group) => group.key === "RURAL_TOURISM")).toMatchObject({
+      label: "乡村旅游",
+      allocated: "260000000",
+      industryShare: "100",
+    });
+  });
+
+  it("groups a prefecture's funds by the county managing them", async () => {
+    const groups = await flow("421000000000", "CHILD_REGION");
+    expect(groups.map((group) => group.label).sort()).toEqual(["监利市", "荆州区"]);
+  });
+});
+
 describe("the dashboard's project list", () => {
   it("issues the same number of SQL statements for a county with 11 projects as for one with 1,000", async () => {
     statements = [];
