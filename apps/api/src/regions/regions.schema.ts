@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import { percentOf } from "../common/percent.js";
 import { type FundFlowGroup, fundFlow } from "../funds/fund-flow.js";
+import { type InvestmentMonth, investmentOverTime } from "../projects/investment-over-time.js";
 import { type InvestmentGroup, investmentSummary } from "../projects/investment-summary.js";
 import { REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
 
@@ -158,6 +159,34 @@ builder.objectField(RegionRef, "fundFlow", (t) =>
     description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
     args: { groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }) },
     resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy),
+  }),
+);
+
+const InvestmentMonthRef = builder.objectRef<InvestmentMonth>("InvestmentMonth").implement({
+  description: "Cumulative planned and completed investment at the end of one month.",
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "The month, e.g. 2020-12." }),
+    planned: t.expose("planned", {
+      type: "Decimal",
+      description: "Cumulative planned investment in yuan: each project's total spread evenly over its planned months.",
+    }),
+    completed: t.expose("completed", {
+      type: "Decimal",
+      description: "Cumulative completed investment in yuan: each project's latest report as of the month's end.",
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "investmentOverTime", (t) =>
+  t.field({
+    type: [InvestmentMonthRef],
+    description:
+      "Planned vs completed investment of this region's projects, month by month (at most 120 months); one SQL statement.",
+    args: {
+      from: t.arg({ type: "Period", required: true, description: "First month (or the start of a quarter or year)." }),
+      to: t.arg({ type: "Period", required: true, description: "Last month (or the end of a quarter or year)." }),
+    },
+    resolve: (region, args, context) => investmentOverTime(context.prisma, region.id, args.from, args.to),
   }),
 );
 

@@ -175,6 +175,43 @@ describe("a region's investment summary", () => {
   });
 });
 
+describe("a region's investment over time", () => {
+  it("ends 2020 at the completed investment the summary reports, and never falls", async () => {
+    const data = await runGraphql<{
+      region: {
+        investmentOverTime: { month: string; planned: string; completed: string }[];
+        investmentSummary: { completedInvestment: string }[];
+      };
+    }>(
+      db.prisma,
+      `{ region(code: "522626000000") {
+          investmentOverTime(from: "2016", to: "2020") { month planned completed }
+          investmentSummary(groupBy: STATUS) { completedInvestment } } }`,
+    );
+    const series = data.region.investmentOverTime;
+    expect(series).toHaveLength(60);
+    expect(series.at(-1)?.month).toBe("2020-12");
+    // domain.md: 468,000,000 + 12,440,000 + 90,010,000 + 94,300,000 + 12,980,000 + 63,010,000
+    //          + 18,810,000 + 2,773,000 + 32,233,600 completed by the end of 2020
+    expect(series.at(-1)?.completed).toBe("794556600");
+    const summaryTotal = data.region.investmentSummary.reduce((sum, group) => sum + Number(group.completedInvestment), 0);
+    expect(Number(series.at(-1)?.completed)).toBe(summaryTotal);
+    for (let i = 1; i < series.length; i++) {
+      expect(Number(series[i]!.completed)).toBeGreaterThanOrEqual(Number(series[i - 1]!.completed));
+      expect(Number(series[i]!.planned)).toBeGreaterThanOrEqual(Number(series[i - 1]!.planned));
+    }
+  });
+
+  it("refuses a reversed or overlong range", async () => {
+    await expect(
+      runGraphql(db.prisma, `{ region(code: "522626000000") { investmentOverTime(from: "2021", to: "2020") { month } } }`),
+    ).rejects.toThrow(/to: 2020 is before 2021/);
+    await expect(
+      runGraphql(db.prisma, `{ region(code: "522626000000") { investmentOverTime(from: "2000", to: "2020") { month } } }`),
+    ).rejects.toThrow(/at most 120 months/);
+  });
+});
+
 describe("a region's fund flow", () => {
   type Group = {
     key: string | null;
