@@ -1,7 +1,11 @@
 import type { Period } from "@revita/schema/period";
 import { builder } from "../builder.js";
+import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
+import { rollUpIndicator } from "./indicator-rollup.js";
 import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, PILLARS } from "./indicators.service.js";
 
 export const PillarEnum = builder.enumType("Pillar", {
@@ -100,3 +104,135 @@ async function valueFilter(
     ...(args.to ? { periodStart: { lte: new Date(`${args.to.end}T00:00:00Z`) } } : {}),
   };
 }
+
+export interface IndicatorStanding {
+  value: Prisma.Decimal | null;
+  reported: boolean;
+  target: Prisma.Decimal | null;
+  baseline: Prisma.Decimal | null;
+  direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+}
+
+export const IndicatorStandingRef = builder.objectRef<IndicatorStanding>("IndicatorStanding").implement({
+  description:
+    "A region's value of one indicator in one period, reported or rolled up from the regions below, against target and baseline.",
+  fields: (t) => ({
+    value: t.expose("value", {
+      type: "Decimal",
+      nullable: true,
+      description: "The value; null when neither the region nor any region below reported it.",
+    }),
+    reported: t.exposeBoolean("reported", {
+      description: "True when the region reported the value itself; false when rolled up by the indicator's rule.",
+    }),
+    target: t.expose("target", { type: "Decimal", nullable: true, description: "目标值 reported with the value, if any." }),
+    baseline: t.expose("baseline", { type: "Decimal", nullable: true, description: "基期值 reported with the value, if any." }),
+    percentOfTarget: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Value as a percentage of the target, two decimals (102.10 means 2.1% above).",
+      resolve: (standing) => (standing.value && standing.target ? percentOf(standing.value, standing.target) : null),
+    }),
+    changeFromBaseline: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Value minus baseline, in the indicator's unit.",
+      resolve: (standing) => (standing.value && standing.baseline ? standing.value.minus(standing.baseline) : null),
+    }),
+    onTarget: t.field({
+      type: "Boolean",
+      nullable: true,
+      description: "Whether the value meets the target in the indicator's direction; null without both.",
+      resolve: (standing) =>
+        standing.value && standing.target
+          ? standing.direction === "HIGHER_IS_BETTER"
+            ? standing.value.greaterThanOrEqualTo(standing.target)
+            : standing.value.lessThanOrEqualTo(standing.target)
+          : null,
+    }),
+  }),
+});
+
+export interface RankedRegion {
+  rank: number;
+  regionCode: string;
+  regionNameZh: string;
+  value: Prisma.Decimal;
+  reported: boolean;
+}
+
+export const RankedRegionRef = builder.objectRef<RankedRegion>("RankedRegion").implement({
+  description: "One child region's place in a ranking on an indicator.",
+  fields: (t) => ({
+    rank: t.exposeInt("rank", { description: "1 for the best, by the indicator's direction; equal values share a rank." }),
+    regionCode: t.exposeString("regionCode", { description: "The child region's division code." }),
+    regionNameZh: t.exposeString("regionNameZh", { description: "The child region's Chinese name." }),
+    value: t.expose("value", { type: "Decimal", description: "Its value, reported or rolled up." }),
+    reported: t.exposeBoolean("reported", { description: "True when the child region reported the value itself." }),
+  }),
+});
+
+builder.objectField(RegionRef, "indicatorStanding", (t) =>
+  t.field({
+    type: IndicatorStandingRef,
+    description:
+      "This region's value of an indicator in a period: its own report, or rolled up from below by the indicator's rule.",
+    args: {
+      indicatorCode: t.arg.string({ required: true, description: "The indicator, e.g. RURAL_SEWAGE_COVERAGE." }),
+      period: t.arg({ type: "Period", required: true, description: "The period, e.g. 2023." }),
+    },
+    resolve: async (region, args, context) => {
+      const [values, own, indicator] = await Promise.all([
+        rollUpIndicator(context.prisma, args.indicatorCode, region.id, args.period.key),
+        context.prisma.indicatorValue.findFirst({
+          where: { regionId: region.id, period: args.period.key, indicator: { code: args.indicatorCode } },
+          select: { target: true, baseline: true },
+        }),
+        context.prisma.indicator.findUnique({ where: { code: args.indicatorCode }, select: { direction: true } }),
+      ]);
+      const mine = values.find((value) => value.regionId === region.id);
+      return {
+        value: mine?.value ?? null,
+        reported: mine?.reported ?? false,
+        target: own?.target ?? null,
+        baseline: own?.baseline ?? null,
+        direction: indicator?.direction ?? "HIGHER_IS_BETTER",
+      };
+    },
+  }),
+);
+
+builder.objectField(RegionRef, "indicatorRanking", (t) =>
+  t.field({
+    type: [RankedRegionRef],
+    description:
+      "The regions one level down ranked on an indicator in a period, best first by the indicator's direction; regions without a value are left out.",
+    args: {
+      indicatorCode: t.arg.string({ required: true, description: "The indicator, e.g. RURAL_SEWAGE_COVERAGE." }),
+      period: t.arg({ type: "Period", required: true, description: "The period, e.g. 2023." }),
+    },
+    resolve: async (region, args, context) => {
+      const [values, indicator] = await Promise.all([
+        rollUpIndicator(context.prisma, args.indicatorCode, region.id, args.period.key),
+        context.prisma.indicator.findUnique({ where: { code: args.indicatorCode }, select: { direction: true } }),
+      ]);
+      const sign = indicator?.direction === "LOWER_IS_BETTER" ? 1 : -1;
+      const children = values
+        .filter(
+          (value): value is typeof value & { value: Prisma.Decimal } => value.parentId === region.id && value.value !== null,
+        )
+        .sort((x, y) => sign * x.value.comparedTo(y.value) || x.regionCode.localeCompare(y.regionCode));
+      let rank = 0;
+      return children.map((child, index) => {
+        if (index === 0 || !child.value.equals(children[index - 1]!.value)) rank = index + 1;
+        return {
+          rank,
+          regionCode: child.regionCode,
+          regionNameZh: child.regionNameZh,
+          value: child.value,
+          reported: child.reported,
+        };
+      });
+    },
+  }),
+);

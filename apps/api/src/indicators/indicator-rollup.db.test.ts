@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGraphql } from "../../test/run-graphql.js";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { defineIndicator, recordIndicatorValue } from "./indicators.service.js";
+
+let db: TestDatabase;
+const code = async (nameZh: string) => (await db.prisma.region.findFirstOrThrow({ where: { nameZh } })).code;
+
+beforeAll(async () => {
+  db = await openTestDatabase("demo");
+  // Scenario: 2024 sewage coverage in three of 川店镇's villages, weighted by their village count.
+  const record = async (
+    indicatorCode: string,
+    nameZh: string,
+    value: string,
+    extra: { target?: string; baseline?: string } = {},
+  ) =>
+    recordIndicatorValue(db.prisma, {
+      indicatorCode,
+      regionCode: await code(nameZh),
+      period: "2024",
+      value,
+      reportedBy: "test",
+      ...extra,
+    });
+  await record("RURAL_SEWAGE_COVERAGE", "张新场村", "100", { target: "95", baseline: "80" });
+  await record("RURAL_SEWAGE_COVERAGE", "紫荆村", "50");
+  await record("RURAL_SEWAGE_COVERAGE", "双店村", "80");
+  await record("ADMIN_VILLAGES", "张新场村", "1");
+  await record("ADMIN_VILLAGES", "紫荆村", "3");
+  await record("ADMIN_VILLAGES", "双店村", "1");
+  await defineIndicator(db.prisma, {
+    code: "POVERTY_EXIT_RATE",
+    nameZh: "脱贫率",
+    nameEn: "Share of registered poor households out of poverty",
+    unit: "%",
+    pillar: "POVERTY_CONSOLIDATION",
+    direction: "HIGHER_IS_BETTER",
+    aggregation: "RATIO",
+    numeratorIndicatorCode: "POOR_HOUSEHOLDS_OUT_OF_POVERTY",
+    denominatorIndicatorCode: "REGISTERED_POOR_HOUSEHOLDS",
+    ratioScale: 100,
+  });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+type Standing = {
+  value: string | null;
+  reported: boolean;
+  target: string | null;
+  percentOfTarget: string | null;
+  changeFromBaseline: string | null;
+  onTarget: boolean | null;
+};
+const standing = async (regionCode: string, indicatorCode: string, period: string) =>
+  (
+    await runGraphql<{ region: { indicatorStanding: Standing } }>(
+      db.prisma,
+      `{ region(code: "${regionCode}") { indicatorStanding(indicatorCode: "${indicatorCode}", period: "${period}") {
+          value reported target percentOfTarget changeFromBaseline onTarget } } }`,
+    )
+  ).region.indicatorStanding;
+
+describe("indicator values up the tree", () => {
+  it("uses a region's own report: Jingzhou District's 2023 rural sewage coverage is 93%", async () => {
+    expect(await standing("421003000000", "RURAL_SEWAGE_COVERAGE", "2023")).toMatchObject({ value: "93", reported: true });
+  });
+
+  it("sums counts from below: Jingzhou City's new monitored households come from its district", async () => {
+    expect(await standing("421000000000", "MONITORED_HOUSEHOLDS_NEW", "2023")).toMatchObject({ value: "91", reported: false });
+    expect(await standing("420000000000", "MONITORED_PERSONS_NEW", "2023")).toMatchObject({ value: "250", reported: false });
+  });
+
+  it("weights rates by their weight indicator", async () => {
+    // (100 × 1 + 50 × 3 + 80 × 1) / 5 = 66
+    expect(await standing(await code("川店镇"), "RURAL_SEWAGE_COVERAGE", "2024")).toMatchObject({ value: "66", reported: false });
+  });
+
+  it("divides summed numerators by summed denominators for a ratio", async () => {
+    // Wuqiao: 66 of 66 registered poor households out of poverty in 2020
+    expect(await standing(await code("黄歇口镇"), "POVERTY_EXIT_RATE", "2020")).toMatchObject({ value: "100", reported: false });
+  });
+
+  it("does not roll up what means nothing summed, such as a price", async () => {
+    expect(await standing("522626000000", "COCOON_PURCHASE_PRICE", "2020")).toMatchObject({ value: null, reported: false });
+  });
+
+  it("compares a reported value with its target and baseline", async () => {
+    expect(await standing(await code("张新场村"), "RURAL_SEWAGE_COVERAGE", "2024")).toMatchObject({
+      value: "100",
+      target: "95",
+      percentOfTarget: "105.26",
+      changeFromBaseline: "20",
+      onTarget: true,
+    });
+    expect(await standing("421003000000", "MIGRANT_WORKERS_POVERTY_ESCAPED", "2023")).toMatchObject({
+      percentOfTarget: "102.1",
+      onTarget: true,
+    });
+  });
+
+  it("ranks the regions one level down, best first, leaving out those without a value", async () => {
+    const data = await runGraphql<{ region: { indicatorRanking: { rank: number; regionNameZh: string; value: string }[] } }>(
+      db.prisma,
+      `{ region(code: "${await code("川店镇")}") { indicatorRanking(indicatorCode: "RURAL_SEWAGE_COVERAGE", period: "2024") { rank regionNameZh value } } }`,
+    );
+    expect(data.region.indicatorRanking).toEqual([
+      { rank: 1, regionNameZh: "张新场村", value: "100" },
+      { rank: 2, regionNameZh: "双店村", value: "80" },
+      { rank: 3, regionNameZh: "紫荆村", value: "50" },
+    ]);
+  });
+
+  it("names an unknown indicator", async () => {
+    await expect(standing("421003000000", "NO_SUCH_INDICATOR", "2023")).rejects.toThrow(
+      /The indicator NO_SUCH_INDICATOR does not exist/,
+    );
+  });
+});

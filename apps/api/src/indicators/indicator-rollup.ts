@@ -1,0 +1,119 @@
+import { NotFoundError } from "../common/errors.js";
+import type { DbClient } from "../db/database.js";
+import { Prisma } from "../generated/prisma/client.js";
+import { REGION_LEVELS } from "../regions/region-levels.js";
+
+export interface RolledUpValue {
+  regionId: number;
+  parentId: number | null;
+  regionCode: string;
+  regionNameZh: string;
+  value: Prisma.Decimal | null;
+  /** True when the region reported this value itself; false when it was rolled up. */
+  reported: boolean;
+}
+
+/**
+ * One indicator's value for every region of a subtree in one period, in one SQL statement.
+ * A region's reported value wins; otherwise it is rolled up from its children by the
+ * indicator's rule: SUM adds them; WEIGHTED_AVERAGE weighs them by the weight indicator (itself
+ * rolled up as a sum); RATIO divides the rolled-up numerator by the rolled-up denominator and
+ * multiplies by the scale; NOT_AGGREGATED keeps reported values only. Levels are fixed, so the
+ * roll-up runs level by level, villages first.
+ */
+export async function rollUpIndicator(
+  db: DbClient,
+  indicatorCode: string,
+  rootRegionId: number,
+  period: string,
+): Promise<RolledUpValue[]> {
+  const indicator = await db.indicator.findUnique({
+    where: { code: indicatorCode },
+    select: {
+      id: true,
+      aggregation: true,
+      weightIndicatorId: true,
+      numeratorIndicatorId: true,
+      denominatorIndicatorId: true,
+      ratioScale: true,
+    },
+  });
+  if (!indicator) throw new NotFoundError(`The indicator ${indicatorCode}`, "indicatorCode");
+  const aggregation = indicator.aggregation;
+  // a: the indicator's own reported value; b, c: the inputs rolled up as sums (weight, or numerator and denominator).
+  const inputB =
+    aggregation === "WEIGHTED_AVERAGE"
+      ? indicator.weightIndicatorId
+      : aggregation === "RATIO"
+        ? indicator.numeratorIndicatorId
+        : null;
+  const inputC = aggregation === "RATIO" ? indicator.denominatorIndicatorId : null;
+  const scale = indicator.ratioScale ?? new Prisma.Decimal(1);
+
+  const levels = [...REGION_LEVELS].reverse();
+  const levelCtes = levels.map((level, index) => {
+    const below = index === 0 ? null : Prisma.raw(`lv${index - 1}`);
+    const childA = below
+      ? aggregation === "SUM"
+        ? Prisma.sql`(SELECT sum(ch.a) FROM ${below} ch WHERE ch.parent_id = s.id)`
+        : aggregation === "WEIGHTED_AVERAGE"
+          ? Prisma.sql`(SELECT sum(ch.a * ch.b) / nullif(sum(ch.b) FILTER (WHERE ch.a IS NOT NULL), 0) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.a IS NOT NULL)`
+          : aggregation === "RATIO"
+            ? Prisma.sql`(SELECT sum(ch.b) / nullif(sum(ch.c), 0) * ${scale}::numeric FROM ${below} ch WHERE ch.parent_id = s.id)`
+            : Prisma.sql`NULL::numeric`
+      : Prisma.sql`NULL::numeric`;
+    const childB = below ? Prisma.sql`(SELECT sum(ch.b) FROM ${below} ch WHERE ch.parent_id = s.id)` : Prisma.sql`NULL::numeric`;
+    const childC = below ? Prisma.sql`(SELECT sum(ch.c) FROM ${below} ch WHERE ch.parent_id = s.id)` : Prisma.sql`NULL::numeric`;
+    return Prisma.sql`${Prisma.raw(`lv${index}`)} AS (
+      SELECT s.id, s.parent_id, s.code, s.name_zh, (ra.value IS NOT NULL) AS reported,
+             coalesce(ra.value, ${childA}) AS a,
+             coalesce(rb.value, ${childB}) AS b,
+             coalesce(rc.value, ${childC}) AS c
+        FROM sub s
+        LEFT JOIN reported ra ON ra.region_id = s.id AND ra.indicator_id = ${indicator.id}
+        LEFT JOIN reported rb ON rb.region_id = s.id AND rb.indicator_id = ${inputB ?? -1}
+        LEFT JOIN reported rc ON rc.region_id = s.id AND rc.indicator_id = ${inputC ?? -1}
+       WHERE s.level = ${level}::"RegionLevel"
+    )`;
+  });
+  const rows = await db.$queryRaw<
+    {
+      id: number;
+      parent_id: number | null;
+      code: string;
+      name_zh: string;
+      reported: boolean;
+      a: Prisma.Decimal | null;
+      b: Prisma.Decimal | null;
+      c: Prisma.Decimal | null;
+    }[]
+  >`
+    WITH sub AS (
+      SELECT id, parent_id, level, code, name_zh FROM region WHERE path @> ARRAY[${rootRegionId}::int]
+    ),
+    reported AS (
+      SELECT region_id, indicator_id, value FROM indicator_value
+       WHERE period = ${period} AND indicator_id IN (${indicator.id}, ${inputB ?? -1}, ${inputC ?? -1})
+         AND region_id IN (SELECT id FROM sub)
+    ),
+    ${Prisma.join(levelCtes, ",\n")}
+    SELECT id, parent_id, code, name_zh, reported, a, b, c FROM (${Prisma.join(
+      levels.map((_, index) => Prisma.sql`SELECT * FROM ${Prisma.raw(`lv${index}`)}`),
+      " UNION ALL ",
+    )}) rolled`;
+  return rows.map((row) => {
+    // A RATIO region that reported its numerator and denominator but not the ratio itself.
+    let value = row.a === null ? null : new Prisma.Decimal(row.a);
+    if (value === null && aggregation === "RATIO" && row.b !== null && row.c !== null && !new Prisma.Decimal(row.c).isZero()) {
+      value = new Prisma.Decimal(row.b).dividedBy(row.c).times(scale);
+    }
+    return {
+      regionId: row.id,
+      parentId: row.parent_id,
+      regionCode: row.code.trim(),
+      regionNameZh: row.name_zh,
+      value: value?.toDecimalPlaces(4) ?? null,
+      reported: row.reported,
+    };
+  });
+}
