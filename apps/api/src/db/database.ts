@@ -67,6 +67,9 @@ function openPostgres(url: string, options: OpenOptions): Database {
     statement_timeout: Number(process.env.REVITA_STATEMENT_TIMEOUT_MS ?? 120_000),
     idle_in_transaction_session_timeout: 60_000,
   });
+  // An idle connection the server ends (a restart, an administrator) emits "error" on the pool;
+  // unheard, that event would crash the process. The pool replaces the connection by itself.
+  pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
   const queryAdapter = new PrismaPg(pool);
   const prisma = createClient(queryAdapter, options);
   return {

@@ -113,6 +113,31 @@ describe("indicator values up the tree", () => {
     ]);
   });
 
+  it("gives a series over the periods reported below, rolled up", async () => {
+    await recordIndicatorValue(db.prisma, {
+      indicatorCode: "MONITORED_HOUSEHOLDS_NEW",
+      regionCode: await code("川店镇"),
+      period: "2024",
+      value: "12",
+      reportedBy: "test",
+    });
+    await recordIndicatorValue(db.prisma, {
+      indicatorCode: "MONITORED_HOUSEHOLDS_NEW",
+      regionCode: await code("马山镇"),
+      period: "2024",
+      value: "7",
+      reportedBy: "test",
+    });
+    const data = await runGraphql<{ region: { indicatorSeries: { period: string; value: string | null; reported: boolean }[] } }>(
+      db.prisma,
+      `{ region(code: "421003000000") { indicatorSeries(indicatorCode: "MONITORED_HOUSEHOLDS_NEW", from: "2019", to: "2024") { period value reported } } }`,
+    );
+    expect(data.region.indicatorSeries).toEqual([
+      { period: "2023", value: "91", reported: true },
+      { period: "2024", value: "19", reported: false },
+    ]);
+  });
+
   it("names an unknown indicator", async () => {
     await expect(standing("421003000000", "NO_SUCH_INDICATOR", "2023")).rejects.toThrow(
       /The indicator NO_SUCH_INDICATOR does not exist/,

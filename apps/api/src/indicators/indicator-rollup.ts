@@ -4,6 +4,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import { REGION_LEVELS } from "../regions/region-levels.js";
 
 export interface RolledUpValue {
+  period: string;
   regionId: number;
   parentId: number | null;
   regionCode: string;
@@ -14,7 +15,7 @@ export interface RolledUpValue {
 }
 
 /**
- * One indicator's value for every region of a subtree in one period, in one SQL statement.
+ * One indicator's value for every region of a subtree in each of some periods, in one SQL statement.
  * A region's reported value wins; otherwise it is rolled up from its children by the
  * indicator's rule: SUM adds them; WEIGHTED_AVERAGE weighs them by the weight indicator (itself
  * rolled up as a sum); RATIO divides the rolled-up numerator by the rolled-up denominator and
@@ -25,8 +26,9 @@ export async function rollUpIndicator(
   db: DbClient,
   indicatorCode: string,
   rootRegionId: number,
-  period: string,
+  periods: string[],
 ): Promise<RolledUpValue[]> {
+  if (periods.length === 0) return [];
   const indicator = await db.indicator.findUnique({
     where: { code: indicatorCode },
     select: {
@@ -55,29 +57,34 @@ export async function rollUpIndicator(
     const below = index === 0 ? null : Prisma.raw(`lv${index - 1}`);
     const childA = below
       ? aggregation === "SUM"
-        ? Prisma.sql`(SELECT sum(ch.a) FROM ${below} ch WHERE ch.parent_id = s.id)`
+        ? Prisma.sql`(SELECT sum(ch.a) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
         : aggregation === "WEIGHTED_AVERAGE"
-          ? Prisma.sql`(SELECT sum(ch.a * ch.b) / nullif(sum(ch.b) FILTER (WHERE ch.a IS NOT NULL), 0) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.a IS NOT NULL)`
+          ? Prisma.sql`(SELECT sum(ch.a * ch.b) / nullif(sum(ch.b) FILTER (WHERE ch.a IS NOT NULL), 0) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period AND ch.a IS NOT NULL)`
           : aggregation === "RATIO"
-            ? Prisma.sql`(SELECT sum(ch.b) / nullif(sum(ch.c), 0) * ${scale}::numeric FROM ${below} ch WHERE ch.parent_id = s.id)`
+            ? Prisma.sql`(SELECT sum(ch.b) / nullif(sum(ch.c), 0) * ${scale}::numeric FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
             : Prisma.sql`NULL::numeric`
       : Prisma.sql`NULL::numeric`;
-    const childB = below ? Prisma.sql`(SELECT sum(ch.b) FROM ${below} ch WHERE ch.parent_id = s.id)` : Prisma.sql`NULL::numeric`;
-    const childC = below ? Prisma.sql`(SELECT sum(ch.c) FROM ${below} ch WHERE ch.parent_id = s.id)` : Prisma.sql`NULL::numeric`;
+    const childB = below
+      ? Prisma.sql`(SELECT sum(ch.b) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
+      : Prisma.sql`NULL::numeric`;
+    const childC = below
+      ? Prisma.sql`(SELECT sum(ch.c) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
+      : Prisma.sql`NULL::numeric`;
     return Prisma.sql`${Prisma.raw(`lv${index}`)} AS (
-      SELECT s.id, s.parent_id, s.code, s.name_zh, (ra.value IS NOT NULL) AS reported,
+      SELECT s.period, s.id, s.parent_id, s.code, s.name_zh, (ra.value IS NOT NULL) AS reported,
              coalesce(ra.value, ${childA}) AS a,
              coalesce(rb.value, ${childB}) AS b,
              coalesce(rc.value, ${childC}) AS c
         FROM sub s
-        LEFT JOIN reported ra ON ra.region_id = s.id AND ra.indicator_id = ${indicator.id}
-        LEFT JOIN reported rb ON rb.region_id = s.id AND rb.indicator_id = ${inputB ?? -1}
-        LEFT JOIN reported rc ON rc.region_id = s.id AND rc.indicator_id = ${inputC ?? -1}
+        LEFT JOIN reported ra ON ra.region_id = s.id AND ra.period = s.period AND ra.indicator_id = ${indicator.id}
+        LEFT JOIN reported rb ON rb.region_id = s.id AND rb.period = s.period AND rb.indicator_id = ${inputB ?? -1}
+        LEFT JOIN reported rc ON rc.region_id = s.id AND rc.period = s.period AND rc.indicator_id = ${inputC ?? -1}
        WHERE s.level = ${level}::"RegionLevel"
     )`;
   });
   const rows = await db.$queryRaw<
     {
+      period: string;
       id: number;
       parent_id: number | null;
       code: string;
@@ -89,15 +96,17 @@ export async function rollUpIndicator(
     }[]
   >`
     WITH sub AS (
-      SELECT id, parent_id, level, code, name_zh FROM region WHERE path @> ARRAY[${rootRegionId}::int]
+      SELECT r.id, r.parent_id, r.level, r.code, r.name_zh, p.period
+        FROM region r CROSS JOIN unnest(${periods}::text[]) AS p(period)
+       WHERE r.path @> ARRAY[${rootRegionId}::int]
     ),
     reported AS (
-      SELECT region_id, indicator_id, value FROM indicator_value
-       WHERE period = ${period} AND indicator_id IN (${indicator.id}, ${inputB ?? -1}, ${inputC ?? -1})
+      SELECT region_id, indicator_id, period, value FROM indicator_value
+       WHERE period = ANY(${periods}::text[]) AND indicator_id IN (${indicator.id}, ${inputB ?? -1}, ${inputC ?? -1})
          AND region_id IN (SELECT id FROM sub)
     ),
     ${Prisma.join(levelCtes, ",\n")}
-    SELECT id, parent_id, code, name_zh, reported, a, b, c FROM (${Prisma.join(
+    SELECT period, id, parent_id, code, name_zh, reported, a, b, c FROM (${Prisma.join(
       levels.map((_, index) => Prisma.sql`SELECT * FROM ${Prisma.raw(`lv${index}`)}`),
       " UNION ALL ",
     )}) rolled`;
@@ -108,6 +117,7 @@ export async function rollUpIndicator(
       value = new Prisma.Decimal(row.b).dividedBy(row.c).times(scale);
     }
     return {
+      period: row.period,
       regionId: row.id,
       parentId: row.parent_id,
       regionCode: row.code.trim(),

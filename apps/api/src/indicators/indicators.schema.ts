@@ -183,7 +183,7 @@ builder.objectField(RegionRef, "indicatorStanding", (t) =>
     },
     resolve: async (region, args, context) => {
       const [values, own, indicator] = await Promise.all([
-        rollUpIndicator(context.prisma, args.indicatorCode, region.id, args.period.key),
+        rollUpIndicator(context.prisma, args.indicatorCode, region.id, [args.period.key]),
         context.prisma.indicatorValue.findFirst({
           where: { regionId: region.id, period: args.period.key, indicator: { code: args.indicatorCode } },
           select: { target: true, baseline: true },
@@ -213,7 +213,7 @@ builder.objectField(RegionRef, "indicatorRanking", (t) =>
     },
     resolve: async (region, args, context) => {
       const [values, indicator] = await Promise.all([
-        rollUpIndicator(context.prisma, args.indicatorCode, region.id, args.period.key),
+        rollUpIndicator(context.prisma, args.indicatorCode, region.id, [args.period.key]),
         context.prisma.indicator.findUnique({ where: { code: args.indicatorCode }, select: { direction: true } }),
       ]);
       const sign = indicator?.direction === "LOWER_IS_BETTER" ? 1 : -1;
@@ -232,6 +232,57 @@ builder.objectField(RegionRef, "indicatorRanking", (t) =>
           value: child.value,
           reported: child.reported,
         };
+      });
+    },
+  }),
+);
+
+export interface SeriesPoint {
+  period: string;
+  value: Prisma.Decimal | null;
+  reported: boolean;
+}
+
+const SeriesPointRef = builder.objectRef<SeriesPoint>("IndicatorSeriesPoint").implement({
+  description: "A region's value of an indicator in one period of a series.",
+  fields: (t) => ({
+    period: t.expose("period", { type: "Period", description: "The period." }),
+    value: t.expose("value", {
+      type: "Decimal",
+      nullable: true,
+      description: "Reported, or rolled up from below; null when nothing was reported.",
+    }),
+    reported: t.exposeBoolean("reported", { description: "True when the region reported it itself." }),
+  }),
+});
+
+builder.objectField(RegionRef, "indicatorSeries", (t) =>
+  t.field({
+    type: [SeriesPointRef],
+    description:
+      "This region's values of an indicator over the periods (of the indicator's reporting type) that anyone in the region reported between from and to, oldest first.",
+    args: {
+      indicatorCode: t.arg.string({ required: true, description: "The indicator, e.g. RURAL_SEWAGE_COVERAGE." }),
+      from: t.arg({ type: "Period", required: true, description: "First period, e.g. 2019." }),
+      to: t.arg({ type: "Period", required: true, description: "Last period, e.g. 2024." }),
+    },
+    resolve: async (region, args, context) => {
+      const reportedPeriods = await context.prisma.indicatorValue.findMany({
+        where: {
+          indicator: { code: args.indicatorCode },
+          region: { path: { has: region.id } },
+          periodStart: { gte: new Date(`${args.from.start}T00:00:00Z`) },
+          periodEnd: { lte: new Date(`${args.to.end}T00:00:00Z`) },
+        },
+        distinct: ["period"],
+        select: { period: true, periodStart: true },
+        orderBy: [{ periodStart: "asc" }, { period: "asc" }],
+      });
+      const periods = reportedPeriods.map((row) => row.period);
+      const values = await rollUpIndicator(context.prisma, args.indicatorCode, region.id, periods);
+      return periods.map((period) => {
+        const mine = values.find((value) => value.period === period && value.regionId === region.id);
+        return { period, value: mine?.value ?? null, reported: mine?.reported ?? false };
       });
     },
   }),
