@@ -138,6 +138,34 @@ describe("indicator values up the tree", () => {
     ]);
   });
 
+  it("scores Jingzhou District's 2023 pillars against their targets", async () => {
+    const data = await runGraphql<{
+      region: {
+        scorecard: {
+          pillar: string;
+          withTarget: number;
+          onTarget: number;
+          entries: { indicatorCode: string; standing: { value: string } }[];
+        }[];
+      };
+    }>(
+      db.prisma,
+      `{ region(code: "421003000000") { scorecard(period: "2023") { pillar withTarget onTarget entries { indicatorCode standing { value } } } } }`,
+    );
+    const pillars = Object.fromEntries(data.region.scorecard.map((pillar) => [pillar.pillar, pillar]));
+    expect(Object.keys(pillars).sort()).toEqual(["ECOLOGY", "GOVERNANCE", "INDUSTRY", "POVERTY_CONSOLIDATION"]);
+    expect(pillars.POVERTY_CONSOLIDATION).toMatchObject({ withTarget: 1, onTarget: 1 });
+    const values = Object.fromEntries(
+      data.region.scorecard.flatMap((pillar) => pillar.entries.map((entry) => [entry.indicatorCode, entry.standing.value])),
+    );
+    expect(values).toMatchObject({
+      RURAL_SEWAGE_COVERAGE: "93",
+      MONITORED_HOUSEHOLDS_NEW: "91",
+      RURAL_TOURISM_PARKS: "19",
+      MEDIATORS: "70",
+    });
+  });
+
   it("names an unknown indicator", async () => {
     await expect(standing("421003000000", "NO_SUCH_INDICATOR", "2023")).rejects.toThrow(
       /The indicator NO_SUCH_INDICATOR does not exist/,

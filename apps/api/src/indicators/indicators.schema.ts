@@ -113,6 +113,14 @@ export interface IndicatorStanding {
   direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
 }
 
+/** Whether a value meets its target in the indicator's direction; null without both. */
+export function meetsTarget(standing: IndicatorStanding): boolean | null {
+  if (!standing.value || !standing.target) return null;
+  return standing.direction === "HIGHER_IS_BETTER"
+    ? standing.value.greaterThanOrEqualTo(standing.target)
+    : standing.value.lessThanOrEqualTo(standing.target);
+}
+
 export const IndicatorStandingRef = builder.objectRef<IndicatorStanding>("IndicatorStanding").implement({
   description:
     "A region's value of one indicator in one period, reported or rolled up from the regions below, against target and baseline.",
@@ -143,12 +151,7 @@ export const IndicatorStandingRef = builder.objectRef<IndicatorStanding>("Indica
       type: "Boolean",
       nullable: true,
       description: "Whether the value meets the target in the indicator's direction; null without both.",
-      resolve: (standing) =>
-        standing.value && standing.target
-          ? standing.direction === "HIGHER_IS_BETTER"
-            ? standing.value.greaterThanOrEqualTo(standing.target)
-            : standing.value.lessThanOrEqualTo(standing.target)
-          : null,
+      resolve: meetsTarget,
     }),
   }),
 });
@@ -284,6 +287,93 @@ builder.objectField(RegionRef, "indicatorSeries", (t) =>
         const mine = values.find((value) => value.period === period && value.regionId === region.id);
         return { period, value: mine?.value ?? null, reported: mine?.reported ?? false };
       });
+    },
+  }),
+);
+
+interface ScorecardEntry {
+  indicator: { code: string; nameZh: string; nameEn: string; unit: string };
+  standing: IndicatorStanding;
+}
+
+interface ScorecardPillar {
+  pillar: (typeof PILLARS)[number];
+  entries: ScorecardEntry[];
+}
+
+const ScorecardEntryRef = builder.objectRef<ScorecardEntry>("ScorecardEntry").implement({
+  description: "One indicator on a region's scorecard.",
+  fields: (t) => ({
+    indicatorCode: t.string({ description: "The indicator's code.", resolve: (entry) => entry.indicator.code }),
+    nameZh: t.string({ description: "The indicator's Chinese name.", resolve: (entry) => entry.indicator.nameZh }),
+    nameEn: t.string({ description: "The indicator's English name.", resolve: (entry) => entry.indicator.nameEn }),
+    unit: t.string({ description: "The unit of its values.", resolve: (entry) => entry.indicator.unit }),
+    standing: t.field({
+      type: IndicatorStandingRef,
+      description: "Its value against target and baseline.",
+      resolve: (entry) => entry.standing,
+    }),
+  }),
+});
+
+const ScorecardPillarRef = builder.objectRef<ScorecardPillar>("ScorecardPillar").implement({
+  description: "One pillar of a region's scorecard with its indicators.",
+  fields: (t) => ({
+    pillar: t.expose("pillar", { type: PillarEnum, description: "The pillar." }),
+    entries: t.field({
+      type: [ScorecardEntryRef],
+      description: "Indicators with a value in the period, by code.",
+      resolve: (pillar) => pillar.entries,
+    }),
+    withTarget: t.int({
+      description: "How many of its indicators have a target.",
+      resolve: (pillar) => pillar.entries.filter((entry) => entry.standing.target !== null).length,
+    }),
+    onTarget: t.int({
+      description: "How many of those meet it.",
+      resolve: (pillar) => pillar.entries.filter((entry) => meetsTarget(entry.standing) === true).length,
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "scorecard", (t) =>
+  t.field({
+    type: [ScorecardPillarRef],
+    description:
+      "五大振兴 scorecard: for each pillar, the indicators reported in this region or below for the period, with the region's value against target. Pillars without values are left out.",
+    args: { period: t.arg({ type: "Period", required: true, description: "The period, e.g. 2023." }) },
+    resolve: async (region, args, context) => {
+      const indicators = await context.prisma.indicator.findMany({
+        where: { values: { some: { period: args.period.key, region: { path: { has: region.id } } } } },
+        select: { code: true, nameZh: true, nameEn: true, unit: true, pillar: true, direction: true },
+        orderBy: [{ pillar: "asc" }, { code: "asc" }],
+      });
+      const own = await context.prisma.indicatorValue.findMany({
+        where: { regionId: region.id, period: args.period.key },
+        select: { indicator: { select: { code: true } }, target: true, baseline: true },
+      });
+      // One roll-up statement per indicator: their number depends on the catalogue, not on the data.
+      const entries = await Promise.all(
+        indicators.map(async (indicator) => {
+          const values = await rollUpIndicator(context.prisma, indicator.code, region.id, [args.period.key]);
+          const mine = values.find((value) => value.regionId === region.id);
+          const reported = own.find((value) => value.indicator.code === indicator.code);
+          return {
+            pillar: indicator.pillar,
+            indicator,
+            standing: {
+              value: mine?.value ?? null,
+              reported: mine?.reported ?? false,
+              target: reported?.target ?? null,
+              baseline: reported?.baseline ?? null,
+              direction: indicator.direction,
+            },
+          };
+        }),
+      );
+      return PILLARS.map((pillar) => ({ pillar, entries: entries.filter((entry) => entry.pillar === pillar) })).filter(
+        (pillar) => pillar.entries.length > 0,
+      );
     },
   }),
 );
