@@ -1,5 +1,6 @@
 import { databaseConfigFromEnv, openDatabase } from "./db/database.js";
 import { applyMigrations } from "./db/migrations.js";
+import { backfillPinyinSearchKeys } from "./projects/project-search.js";
 import { hasData, loadDemoData } from "./seed/demo/load-demo.js";
 import { startServer } from "./server.js";
 
@@ -31,6 +32,8 @@ async function main() {
   try {
     const applied = await applyMigrations(db.adapterFactory);
     if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    const backfilled = await backfillPinyinSearchKeys(db.prisma);
+    if (backfilled) console.log(`Wrote the pinyin search key of ${backfilled} project(s)`);
     if (config.engine === "embedded") {
       // PGlite runs no autovacuum daemon, so nothing else keeps the planner's statistics fresh;
       // without them it picks nested loops over large tables (seconds instead of milliseconds).

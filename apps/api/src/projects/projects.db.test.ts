@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import { ValidationError } from "../common/errors.js";
+import { backfillPinyinSearchKeys } from "./project-search.js";
 import { createProject, reportProgress } from "./projects.service.js";
 
 let db: TestDatabase;
@@ -163,5 +164,20 @@ describe("the database itself", () => {
     ).rejects.toThrow(/physicalProgress/);
     expect(await db.prisma.project.count({ where: { code: "T-ROLLBACK" } })).toBe(0);
     expect(await db.prisma.progressReport.count()).toBe(before);
+  });
+});
+
+describe("the pinyin search key", () => {
+  it("is written with every new project and filled in for projects that lack it", async () => {
+    const created = await createProject(db.prisma, { ...newProject("T-PINYIN"), nameZh: "污水管网改造" });
+    expect(created.searchPinyin).toBe("wushuiguanwanggaizao wsgwgz");
+
+    // As left by a database migrated from before the column existed.
+    await db.prisma.project.update({ where: { id: created.id }, data: { searchPinyin: "" } });
+    expect(await backfillPinyinSearchKeys(db.prisma, 2)).toBeGreaterThanOrEqual(1);
+    const filled = await db.prisma.project.findUniqueOrThrow({ where: { id: created.id } });
+    expect(filled.searchPinyin).toBe("wushuiguanwanggaizao wsgwgz");
+    expect(await db.prisma.project.count({ where: { searchPinyin: "" } })).toBe(0);
+    expect(await backfillPinyinSearchKeys(db.prisma)).toBe(0);
   });
 });

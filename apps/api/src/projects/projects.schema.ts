@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding } from "./project-progress.js";
+import { foldForSearch } from "./project-search.js";
 import { PROJECT_STATUSES } from "./projects.service.js";
 
 export const ProjectStatusEnum = builder.enumType("ProjectStatus", {
@@ -161,7 +162,8 @@ builder.queryFields((t) => ({
       categoryCode: t.arg.string({ description: "Only this category, e.g. FLOOD_CONTROL." }),
       status: t.arg({ type: [ProjectStatusEnum], description: "Only projects in one of these statuses." }),
       search: t.arg.string({
-        description: "Text in the Chinese or English name (e.g. 防洪堤 or embankment), or an exact project code.",
+        description:
+          "Text in the Chinese or English name (防洪堤, embankment), the Chinese name in pinyin or its initials (fanghongdi, fhd), or an exact project code.",
       }),
       minTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at least this total investment, in yuan." }),
       maxTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at most this total investment, in yuan." }),
@@ -187,6 +189,7 @@ interface ProjectFilterArgs {
 
 async function projectFilter(context: Context, args: ProjectFilterArgs) {
   const search = args.search?.trim();
+  const pinyin = search ? foldForSearch(search) : "";
   const amount = {
     ...(args.minTotalInvestment ? { gte: args.minTotalInvestment } : {}),
     ...(args.maxTotalInvestment ? { lte: args.maxTotalInvestment } : {}),
@@ -202,6 +205,7 @@ async function projectFilter(context: Context, args: ProjectFilterArgs) {
             { nameZh: { contains: search } },
             { nameEn: { contains: search, mode: "insensitive" as const } },
             { code: { equals: search } },
+            ...(pinyin ? [{ searchPinyin: { contains: pinyin } }] : []),
           ],
         }
       : {}),

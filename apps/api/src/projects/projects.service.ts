@@ -8,6 +8,7 @@ import {
   type Project,
   type ProjectStatus,
 } from "../generated/prisma/client.js";
+import { pinyinSearchKey } from "./project-search.js";
 
 export const PROJECT_STATUSES: readonly ProjectStatus[] = ["PLANNED", "STARTED", "IN_PROGRESS", "COMPLETED", "ACCEPTED"];
 export const DELIVERY_MODELS: readonly DeliveryModel[] = ["GOVERNMENT", "PPP", "ENTERPRISE", "COLLECTIVE"];
@@ -100,6 +101,7 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
     data: {
       code,
       nameZh,
+      searchPinyin: pinyinSearchKey(nameZh),
       nameEn: input.nameEn?.trim() || null,
       description: input.description?.trim() || null,
       categoryId: category!.id,

@@ -38,6 +38,10 @@ describe("reading the demo data through GraphQL", () => {
       ).projects.edges.map((edge) => edge.node.code);
     expect(await codes(`search: "防洪堤"`)).toEqual(["CG-FH-CBFHD", "CG-FH-CBSTD"]);
     expect(await codes(`search: "EMBANKMENT"`)).toEqual(["CG-FH-CBFHD", "CG-FH-CBSTD"]);
+    // 城北新区防洪堤 and 城北新区生态防洪堤工程, typed in pinyin or in initials.
+    expect(await codes(`search: "Fang Hong Di"`)).toEqual(["CG-FH-CBFHD", "CG-FH-CBSTD"]);
+    expect(await codes(`search: "cbxqfhd"`)).toEqual(["CG-FH-CBFHD"]);
+    expect(await codes(`search: "shuiku"`)).toEqual(["CG-SL-BXSK", "CG-SL-XXSK"]);
     expect(await codes(`status: [ACCEPTED]`)).toEqual(["CG-SL-BXSK"]);
     expect(await codes(`categoryCode: "SEWAGE"`)).toEqual(["CG-WS-XCKR", "CG-WS-XZPPP"]);
     expect(await codes(`minTotalInvestment: "200000000"`)).toEqual(["CG-FH-CBSTD", "CG-GS-GW", "CG-SL-XXSK"]);

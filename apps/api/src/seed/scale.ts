@@ -2,6 +2,7 @@ import { monthKey, parsePeriod } from "@revita/schema/period";
 import { bulkInsert } from "../db/bulk-insert.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma, type PrismaClient, type ProjectStatus } from "../generated/prisma/client.js";
+import { pinyinSearchKey } from "../projects/project-search.js";
 import { INDICATOR_DEFINITIONS, PROJECT_CATEGORIES } from "./catalog.js";
 import { loadCatalog } from "./demo/load-demo.js";
 import { monthlyProgressHistory } from "./progress-history.js";
@@ -256,19 +257,23 @@ async function generateCounty(tx: DbClient, plan: CountyPlan): Promise<void> {
       });
     }
   }
-  const projectRow = (p: PlannedProject, parentId: number | null) => ({
-    code: p.code,
-    nameZh: p.parentCode ? `示范项目${p.parentCode.slice(-4)}第${p.phaseNumber}期` : `示范项目${p.code.slice(-4)}`,
-    categoryId: p.categoryId,
-    status: p.status,
-    regionId: p.regionId,
-    parentId,
-    phaseNumber: p.phaseNumber ?? null,
-    totalInvestment: p.total,
-    plannedStart: new Date(Date.UTC(p.start.year, p.start.month - 1, 1)),
-    plannedFinish: new Date(Date.UTC(p.start.year, p.start.month - 1 + p.months, 0)),
-    source: "generated",
-  });
+  const projectRow = (p: PlannedProject, parentId: number | null) => {
+    const nameZh = p.parentCode ? `示范项目${p.parentCode.slice(-4)}第${p.phaseNumber}期` : `示范项目${p.code.slice(-4)}`;
+    return {
+      code: p.code,
+      nameZh,
+      searchPinyin: pinyinSearchKey(nameZh),
+      categoryId: p.categoryId,
+      status: p.status,
+      regionId: p.regionId,
+      parentId,
+      phaseNumber: p.phaseNumber ?? null,
+      totalInvestment: p.total,
+      plannedStart: new Date(Date.UTC(p.start.year, p.start.month - 1, 1)),
+      plannedFinish: new Date(Date.UTC(p.start.year, p.start.month - 1 + p.months, 0)),
+      source: "generated",
+    };
+  };
   const parents = await tx.project.createManyAndReturn({
     data: planned.filter((p) => !p.parentCode).map((p) => projectRow(p, null)),
     select: { id: true, code: true },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "project" ADD COLUMN     "search_pinyin" TEXT NOT NULL DEFAULT '';
