@@ -1,4 +1,4 @@
-import { parse } from "graphql";
+import { getIntrospectionQuery, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { checkOperation, DEFAULT_LIMITS } from "./query-guard.js";
 
@@ -19,6 +19,14 @@ describe("checkOperation", () => {
       extensions: { code: "QUERY_TOO_DEEP" },
       message: expect.stringContaining("deeper than 12"),
     });
+  });
+
+  it("lets the introspection query of GraphiQL and code generators through, but not an endless ofType chain", () => {
+    expect(check(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }))).toBeUndefined();
+    const chain = (n: number) =>
+      `{ __type(name: "Region") { fields { type { ${"ofType { ".repeat(n)} name ${"} ".repeat(n)} } } } }`;
+    expect(check(chain(DEFAULT_LIMITS.maxDepth))).toBeUndefined();
+    expect(check(chain(DEFAULT_LIMITS.maxDepth + 1))).toMatchObject({ extensions: { code: "QUERY_TOO_DEEP" } });
   });
 
   it("refuses an alias flood", () => {

@@ -53,8 +53,11 @@ export function checkOperation(
   };
 
   // Returns the cost of a selection set at a given depth, under a page-size multiplier.
-  const walk = (selectionSet: SelectionSetNode, depth: number, multiplier: number, path: string): number => {
-    if (depth > limits.maxDepth) {
+  // Introspection's `ofType` chains (NON_NULL of LIST of NON_NULL of ...) are linear and answered
+  // from memory; GraphiQL and code generators nest them nine deep, so they are counted apart
+  // from the depth, against the same limit.
+  const walk = (selectionSet: SelectionSetNode, depth: number, multiplier: number, path: string, ofTypeRun = 0): number => {
+    if (depth > limits.maxDepth || ofTypeRun > limits.maxDepth) {
       refuse(`The query nests deeper than ${limits.maxDepth} levels (at ${path}): ask for less at once.`, "QUERY_TOO_DEEP");
       return 0;
     }
@@ -63,11 +66,11 @@ export function checkOperation(
       if (problems.length > 0) return cost;
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (fragment) cost += walk(fragment.selectionSet, depth, multiplier, path);
+        if (fragment) cost += walk(fragment.selectionSet, depth, multiplier, path, ofTypeRun);
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += walk(selection.selectionSet, depth, multiplier, path);
+        cost += walk(selection.selectionSet, depth, multiplier, path, ofTypeRun);
         continue;
       }
       if (selection.alias) aliases++;
@@ -93,7 +96,10 @@ export function checkOperation(
         (child) => child.kind === Kind.FIELD && (child.name.value === "edges" || child.name.value === "nodes"),
       );
       const childMultiplier = isConnection ? multiplier * (pageSize ?? DEFAULT_PAGE_SIZE) : multiplier;
-      cost += walk(selection.selectionSet, depth + 1, childMultiplier, here);
+      cost +=
+        name === "ofType"
+          ? walk(selection.selectionSet, depth, childMultiplier, here, ofTypeRun + 1)
+          : walk(selection.selectionSet, depth + 1, childMultiplier, here);
     }
     return cost;
   };

@@ -86,3 +86,30 @@ describe("the GraphQL endpoint", () => {
     expect(await response.json()).toEqual({ status: "ok", database: db.engine });
   });
 });
+
+describe("the pages it serves", () => {
+  it("serves GraphiQL at /graphiql from its own bundled assets, nothing from elsewhere", async () => {
+    const page = await fetch(`${server.url}/graphiql`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("GraphiQL");
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) {
+      expect(asset, "an asset of the query editor").toMatch(/^\/assets\//);
+      const response = await fetch(`${server.url}${asset}`);
+      expect(response.status, asset).toBe(200);
+      expect(response.headers.get("cache-control"), asset).toContain("immutable");
+    }
+  });
+
+  it("sends a browser that opens /graphql to the query editor, and keeps missing assets 404", async () => {
+    const browser = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" }, redirect: "manual" });
+    expect(browser.status).toBe(302);
+    expect(browser.headers.get("location")).toBe("/graphiql");
+    expect((await fetch(`${server.url}/assets/no-such-file.js`)).status).toBe(404);
+    const dashboardRoute = await fetch(`${server.url}/projects/CG-FH-CBSTD`);
+    expect(dashboardRoute.status).toBe(200);
+    expect(await dashboardRoute.text()).toContain('<div id="root">');
+  });
+});

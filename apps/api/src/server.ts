@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
@@ -86,7 +87,9 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
     stopOnTerminationSignals: false,
     // One operation per request: a batch would multiply every limit below.
     allowBatchedHttpRequests: false,
-    plugins: [queryGuardPlugin()],
+    // Apollo's own landing page loads Apollo Sandbox from a CDN, which these offline machines
+    // cannot reach; browsers are sent to the bundled GraphiQL at /graphiql instead.
+    plugins: [queryGuardPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -95,15 +98,35 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
   app.get("/healthz", (_request, response) => {
     response.json({ status: "ok", database: db.engine });
   });
+  app.get("/graphql", (request, response, next) => {
+    if (request.accepts(["application/json", "text/html"]) === "text/html" && !request.query.query) {
+      response.redirect("/graphiql");
+    } else next();
+  });
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, { context: async () => ({ prisma: db.prisma }) }),
   );
   if (existsSync(ADMIN_DIST)) {
-    app.use(express.static(ADMIN_DIST, { index: "index.html", maxAge: "1h" }));
-    // Client-side routes: every other GET gets the dashboard's page.
-    app.get(/^(?!\/graphql).*/, (_request, response) => response.sendFile(join(ADMIN_DIST, "index.html")));
+    app.use(
+      express.static(ADMIN_DIST, {
+        index: "index.html",
+        // Built assets carry a content hash in their names, so they never change; the pages
+        // that name them must be asked for again, or a browser would keep last version's.
+        setHeaders: (response, path) =>
+          response.setHeader("Cache-Control", path.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable"),
+      }),
+    );
+    // The analysts' query editor: GraphiQL with every asset bundled, so it works offline.
+    app.get("/graphiql", (_request, response) =>
+      response.sendFile(join(ADMIN_DIST, "graphiql.html"), { headers: { "Cache-Control": "no-cache" } }),
+    );
+    // Client-side routes: every other GET gets the dashboard's page; a missing asset stays a 404
+    // rather than HTML where the browser expected a script.
+    app.get(/^(?!\/graphql|\/assets\/).*/, (_request, response) =>
+      response.sendFile(join(ADMIN_DIST, "index.html"), { headers: { "Cache-Control": "no-cache" } }),
+    );
   }
 
   const server = createServer(app);
