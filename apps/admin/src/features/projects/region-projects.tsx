@@ -1,37 +1,8 @@
-import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
 import { formatMoney } from "@revita/ui/format/money";
+import { type ProjectStatus, RegionProjectsDocument } from "../../generated/operations.js";
 
-const REGION_PROJECTS = gql`
-  query RegionProjects($code: String!) {
-    projects(regionCode: $code, first: 100) {
-      totalCount
-      edges {
-        node {
-          id
-          code
-          nameZh
-          status
-          totalInvestment
-          category { nameZh }
-          progressReports(first: 1) { edges { node { period completedInvestment physicalProgress } } }
-        }
-      }
-    }
-  }
-`;
-
-interface ProjectRow {
-  id: string;
-  code: string;
-  nameZh: string;
-  status: string;
-  totalInvestment: string;
-  category: { nameZh: string };
-  progressReports: { edges: { node: { period: string; completedInvestment: string | null; physicalProgress: string | null } }[] };
-}
-
-const STATUS_ZH: Record<string, string> = {
+const STATUS_ZH: Record<ProjectStatus, string> = {
   PLANNED: "规划",
   STARTED: "开工",
   IN_PROGRESS: "在建",
@@ -40,12 +11,7 @@ const STATUS_ZH: Record<string, string> = {
 };
 
 export function RegionProjects({ regionCode }: { regionCode: string }) {
-  const { data, loading, error } = useQuery<{ projects: { totalCount: number; edges: { node: ProjectRow }[] } }>(
-    REGION_PROJECTS,
-    {
-      variables: { code: regionCode },
-    },
-  );
+  const { data, loading, error } = useQuery(RegionProjectsDocument, { variables: { code: regionCode } });
   if (loading && !data) return <p aria-busy="true">加载项目…</p>;
   if (error) return <p role="alert">项目加载失败：{error.message}</p>;
   const rows = data?.projects.edges.map((edge) => edge.node) ?? [];

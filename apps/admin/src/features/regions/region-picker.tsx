@@ -1,25 +1,9 @@
-import { gql } from "@apollo/client";
 import { useQuery } from "@apollo/client/react";
-
-const REGION_PICKER = gql`
-  query RegionPicker($code: String!) {
-    provinces { code nameZh }
-    region(code: $code) { code nameZh level parent { code nameZh } children { code nameZh } }
-  }
-`;
-
-interface RegionSummary {
-  code: string;
-  nameZh: string;
-}
-interface RegionPickerData {
-  provinces: RegionSummary[];
-  region: (RegionSummary & { level: string; parent: RegionSummary | null; children: RegionSummary[] }) | null;
-}
+import { RegionPickerDocument } from "../../generated/operations.js";
 
 /** Breadcrumb-style navigation: up to the parent, down to a child, across provinces. */
 export function RegionPicker({ regionCode, onChoose }: { regionCode: string; onChoose: (code: string) => void }) {
-  const { data, loading, error } = useQuery<RegionPickerData>(REGION_PICKER, { variables: { code: regionCode } });
+  const { data, loading, error } = useQuery(RegionPickerDocument, { variables: { code: regionCode } });
   if (loading && !data) return <nav aria-busy="true">加载中…</nav>;
   if (error) return <nav role="alert">地区加载失败：{error.message}</nav>;
   const region = data?.region;
