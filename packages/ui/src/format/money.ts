@@ -1,9 +1,11 @@
-/**
+import { type Locale, MISSING } from "./locale.js";
+
+/*
  * Money arrives from the API as exact decimal strings of yuan ("129512500.00"). It is
  * formatted without ever passing through a float: amounts are scaled as integers of fen.
  */
+
 export type MoneyUnit = "yuan" | "wan" | "yi";
-export type Locale = "zh-CN" | "en";
 
 const FEN_PER_UNIT: Record<MoneyUnit, bigint> = { yuan: 100n, wan: 1_000_000n, yi: 10_000_000_000n };
 const SUFFIX: Record<Locale, Record<MoneyUnit, string>> = {
@@ -43,7 +45,8 @@ export function chooseUnit(fen: bigint): MoneyUnit {
 }
 
 /** 468000000 → "4.68亿元"; with unit "wan", 129512500 → "12,951.25万元". */
-export function formatMoney(amount: string | number | bigint, options: FormatMoneyOptions = {}): string {
+export function formatMoney(amount: string | number | bigint | null | undefined, options: FormatMoneyOptions = {}): string {
+  if (amount === null || amount === undefined) return MISSING;
   const { digits = 2, locale = "zh-CN" } = options;
   const fen = parseFen(amount);
   const auto = !options.unit || options.unit === "auto";

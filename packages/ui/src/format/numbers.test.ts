@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { formatArea, formatChange, formatCount, formatPercent } from "./numbers.js";
+
+describe("formatPercent", () => {
+  it("rounds the API's percent strings and marks what is missing", () => {
+    expect(formatPercent("48.62")).toBe("48.6%");
+    expect(formatPercent("93", { digits: 0 })).toBe("93%");
+    expect(formatPercent("48.65", { digits: 2, locale: "en" })).toBe("48.65%");
+    expect(formatPercent(null)).toBe("—");
+    expect(formatPercent("not a number")).toBe("—");
+  });
+});
+
+describe("formatCount", () => {
+  it("groups thousands and adds a unit the way each language does", () => {
+    expect(formatCount(20000)).toBe("20,000");
+    expect(formatCount("11", { unit: "个" })).toBe("11个");
+    expect(formatCount(11, { unit: "projects", locale: "en" })).toBe("11 projects");
+  });
+});
+
+describe("formatChange", () => {
+  it("signs a relative change and refuses to divide by a zero baseline", () => {
+    expect(formatChange(112.34, 100)).toBe("+12.3%");
+    expect(formatChange("90", "100")).toBe("−10.0%");
+    expect(formatChange(5, 5)).toBe("±0.0%");
+    expect(formatChange(5, 0)).toBe("—");
+  });
+
+  it("gives percentage points between two percentages", () => {
+    expect(formatChange("93", "91")).toBe("+2.2%");
+    expect(formatChange("93", "91", { asPoints: true })).toBe("+2.0个百分点");
+    expect(formatChange("89.5", "91", { asPoints: true, locale: "en" })).toBe("−1.5 pp");
+  });
+});
+
+describe("formatArea", () => {
+  it("shows mu, or hectares at 15 mu each", () => {
+    expect(formatArea(1200)).toBe("1,200亩");
+    expect(formatArea(1200, { unit: "hectare" })).toBe("80.00公顷");
+    expect(formatArea(1200, { unit: "hectare", locale: "en", digits: 0 })).toBe("80 ha");
+    expect(formatArea("37500", { locale: "en" })).toBe("37,500 mu");
+  });
+});
