@@ -1,8 +1,10 @@
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
+import { LocaleProvider } from "@revita/ui/i18n";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import "@revita/ui/tokens.css";
 import "./app.css";
 
 const client = new ApolloClient({
@@ -15,7 +17,9 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <App />
+      <LocaleProvider locale="zh-CN">
+        <App />
+      </LocaleProvider>
     </ApolloProvider>
   </StrictMode>,
 );

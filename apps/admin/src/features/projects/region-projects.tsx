@@ -1,51 +1,73 @@
 import { useQuery } from "@apollo/client/react";
+import { type Column, DataTable } from "@revita/ui/components/data-table";
+import { ProgressBar } from "@revita/ui/components/progress-bar";
+import { ProjectStatusBadge, StatusBadge } from "@revita/ui/components/status-badge";
 import { formatMoney } from "@revita/ui/format/money";
-import { type ProjectStatus, RegionProjectsDocument } from "../../generated/operations.js";
+import { RegionProjectsDocument, type RegionProjectsQuery } from "../../generated/operations.js";
 
-const STATUS_ZH: Record<ProjectStatus, string> = {
-  PLANNED: "规划",
-  STARTED: "开工",
-  IN_PROGRESS: "在建",
-  COMPLETED: "完工",
-  ACCEPTED: "验收",
-};
+type ProjectRow = RegionProjectsQuery["projects"]["edges"][number]["node"];
 
+const columns: Column<ProjectRow>[] = [
+  { key: "code", header: "编号", value: (p) => p.code, hiddenByDefault: true },
+  {
+    key: "name",
+    header: "项目",
+    value: (p) => p.nameZh,
+    render: (p) => (
+      <>
+        {p.nameZh} {p.standing.behindSchedule && <StatusBadge tone="bad">滞后</StatusBadge>}
+      </>
+    ),
+  },
+  { key: "category", header: "类别", value: (p) => p.category.nameZh },
+  { key: "status", header: "状态", value: (p) => p.status, render: (p) => <ProjectStatusBadge status={p.status} /> },
+  {
+    key: "total",
+    header: "总投资（元）",
+    value: (p) => p.totalInvestment,
+    numeric: true,
+    render: (p) => formatMoney(p.totalInvestment),
+  },
+  {
+    key: "completed",
+    header: "累计完成投资（元）",
+    value: (p) => p.standing.completedInvestment,
+    numeric: true,
+    render: (p) => formatMoney(p.standing.completedInvestment),
+  },
+  {
+    key: "progress",
+    header: "投资完成率 / 形象进度",
+    value: (p) => p.standing.completionRate,
+    numeric: true,
+    render: (p) => (
+      <ProgressBar
+        completionRate={p.standing.completionRate}
+        physicalProgress={p.standing.physicalProgress}
+        scheduleElapsed={p.standing.scheduleElapsed}
+        compact
+      />
+    ),
+  },
+];
+
+/** A region's projects, everything below it included, from the kit's table. */
 export function RegionProjects({ regionCode }: { regionCode: string }) {
-  const { data, loading, error } = useQuery(RegionProjectsDocument, { variables: { code: regionCode } });
-  if (loading && !data) return <p aria-busy="true">加载项目…</p>;
-  if (error) return <p role="alert">项目加载失败：{error.message}</p>;
-  const rows = data?.projects.edges.map((edge) => edge.node) ?? [];
-  if (rows.length === 0) return <p>该地区暂无项目。</p>;
+  const { data, loading, error, refetch } = useQuery(RegionProjectsDocument, { variables: { code: regionCode } });
   return (
     <section>
-      <h2>项目（{data?.projects.totalCount}）</h2>
-      <table className="projects">
-        <thead>
-          <tr>
-            <th>项目</th>
-            <th>类别</th>
-            <th>状态</th>
-            <th>总投资</th>
-            <th>累计完成投资</th>
-            <th>形象进度</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((project) => {
-            const latest = project.progressReports.edges[0]?.node;
-            return (
-              <tr key={project.id}>
-                <td>{project.nameZh}</td>
-                <td>{project.category.nameZh}</td>
-                <td className="status">{STATUS_ZH[project.status] ?? project.status}</td>
-                <td className="number">{formatMoney(project.totalInvestment)}</td>
-                <td className="number">{latest?.completedInvestment ? formatMoney(latest.completedInvestment) : "—"}</td>
-                <td className="number">{latest?.physicalProgress ? `${latest.physicalProgress}%` : "—"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <h2>项目{data ? `（${data.projects.totalCount}）` : ""}</h2>
+      <DataTable
+        caption="项目"
+        columns={columns}
+        rows={data?.projects.edges.map((edge) => edge.node) ?? []}
+        rowKey={(p) => p.id}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        emptyText="该地区暂无项目。"
+        exportName={`projects-${regionCode}`}
+      />
     </section>
   );
 }
