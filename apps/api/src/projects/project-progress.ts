@@ -21,6 +21,21 @@ export interface ProgressInput {
   phases: { totalInvestment: Prisma.Decimal; progressReports: LatestFigures[] }[];
 }
 
+/** What projectStanding needs of a project, for a Prisma select: its latest report and its phases'. */
+const LATEST_REPORT = {
+  take: 1,
+  orderBy: [{ periodEnd: "desc" as const }, { id: "desc" as const }],
+  select: { periodEnd: true, completedInvestment: true, physicalProgress: true },
+};
+export const STANDING_SELECT = {
+  totalInvestment: true,
+  plannedStart: true,
+  plannedFinish: true,
+  status: true,
+  progressReports: LATEST_REPORT,
+  phases: { select: { totalInvestment: true, progressReports: LATEST_REPORT } },
+};
+
 export interface ProjectStanding {
   /** Latest cumulative completed investment, rolled up from phases where there are phases. */
   completedInvestment: Prisma.Decimal | null;

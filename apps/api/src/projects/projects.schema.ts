@@ -1,7 +1,10 @@
 import { builder } from "../builder.js";
+import { ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
+import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
-import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding } from "./project-progress.js";
+import { projectsBehindSchedule } from "./behind-schedule.js";
+import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding, STANDING_SELECT } from "./project-progress.js";
 import { foldForSearch } from "./project-search.js";
 import { PROJECT_STATUSES } from "./projects.service.js";
 
@@ -38,21 +41,6 @@ builder.prismaNode("ProgressReport", {
     note: t.exposeString("note", { nullable: true, description: "The reporter's remark." }),
   }),
 });
-
-/** What projectStanding needs, loaded with the project in the same query as its other fields. */
-const LATEST_REPORT = {
-  take: 1,
-  orderBy: [{ periodEnd: "desc" as const }, { id: "desc" as const }],
-  select: { periodEnd: true, completedInvestment: true, physicalProgress: true },
-};
-const STANDING_SELECT = {
-  totalInvestment: true,
-  plannedStart: true,
-  plannedFinish: true,
-  status: true,
-  progressReports: LATEST_REPORT,
-  phases: { select: { totalInvestment: true, progressReports: LATEST_REPORT } },
-};
 
 const ProjectStandingRef = builder.objectRef<ProjectStanding>("ProjectStanding").implement({
   description: "Where a project stands as of its latest report; a project with phases reports through them.",
@@ -149,7 +137,32 @@ builder.prismaObject("ProjectSite", {
   }),
 });
 
+builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
+  t.prismaField({
+    type: ["Project"],
+    description: `Top-level projects of this region and below that are behind schedule (progress trails the elapsed schedule by more than ${BEHIND_SCHEDULE_TOLERANCE} points), the furthest behind first.`,
+    args: { first: t.arg.int({ defaultValue: 5, description: "At most this many (1–100, default 5)." }) },
+    resolve: async (query, region, args, context) => {
+      const first = args.first ?? 5;
+      if (!Number.isInteger(first) || first < 1 || first > 100) {
+        throw new ValidationError([{ field: "first", message: `must be between 1 and 100 (got ${first})` }]);
+      }
+      const ids = await projectsBehindSchedule(context.prisma, region.id, first);
+      const projects = await context.prisma.project.findMany({ ...query, where: { id: { in: ids } } });
+      const byId = new Map(projects.map((project) => [project.id, project]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+  }),
+);
+
 builder.queryFields((t) => ({
+  project: t.prismaField({
+    type: "Project",
+    nullable: true,
+    description: "One project or phase by its code.",
+    args: { code: t.arg.string({ required: true, description: "The project's code." }) },
+    resolve: (query, _root, args, context) => context.prisma.project.findUnique({ ...query, where: { code: args.code } }),
+  }),
   projects: t.prismaConnection({
     type: "Project",
     cursor: "id",

@@ -3,6 +3,7 @@ import { percentOf } from "../common/percent.js";
 import { type FundFlowGroup, fundFlow } from "../funds/fund-flow.js";
 import { type InvestmentMonth, investmentOverTime } from "../projects/investment-over-time.js";
 import { type InvestmentGroup, investmentSummary } from "../projects/investment-summary.js";
+import { DATA_KINDS, dataYears } from "./data-years.js";
 import { REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
 
 export const RegionLevelEnum = builder.enumType("RegionLevel", {
@@ -13,6 +14,12 @@ export const RegionLevelEnum = builder.enumType("RegionLevel", {
 export const RegionKindEnum = builder.enumType("RegionKind", {
   description: "What kind of division a region is within its level (县, 区, 县级市, 开发区, 镇, 乡, 街道, 村, 社区 ...).",
   values: REGION_KINDS,
+});
+
+const DataKindEnum = builder.enumType("DataKind", {
+  description:
+    "What a year can have on record: PROGRESS reports, ANNUAL_INDICATORS values reported for the whole year (what the scorecard reads), FUNDS budget years.",
+  values: DATA_KINDS,
 });
 
 export const RegionRef = builder.prismaNode("Region", {
@@ -61,6 +68,12 @@ export const RegionRef = builder.prismaNode("Region", {
     organizations: t.relation("organizations", {
       description: "Bureaus, companies, cooperatives and committees registered in this region.",
       query: { orderBy: { name: "asc" } },
+    }),
+    dataYears: t.field({
+      type: ["Int"],
+      description: "Years with anything of the given kinds on record for this region or below, oldest first.",
+      args: { of: t.arg({ type: [DataKindEnum], description: "Only these kinds of record; all kinds by default." }) },
+      resolve: (region, args, context) => dataYears(context.prisma, region.id, args.of ?? DATA_KINDS),
     }),
     assessments: t.relation("assessments", {
       description: "Grades and titles the region was awarded, newest first.",

@@ -259,6 +259,88 @@ describe("a region's fund flow", () => {
   });
 });
 
+describe("what the overview asks of a region", () => {
+  interface Standing {
+    scheduleElapsed: string | null;
+    physicalProgress: string | null;
+    completionRate: string | null;
+    behindSchedule: boolean;
+  }
+  type Listed = { code: string; standing: Standing };
+
+  it("lists the projects behind schedule, furthest behind first, agreeing with each project's standing", async () => {
+    const data = await runGraphql<{ region: { projectsBehindSchedule: Listed[] }; projects: { edges: { node: Listed }[] } }>(
+      db.prisma,
+      `{
+        region(code: "522626000000") { projectsBehindSchedule(first: 100) { code standing { scheduleElapsed physicalProgress completionRate behindSchedule } } }
+        projects(regionCode: "522626000000", first: 100) { edges { node { code standing { scheduleElapsed physicalProgress completionRate behindSchedule } } } }
+      }`,
+    );
+    const behind = data.projects.edges.map((edge) => edge.node).filter((project) => project.standing.behindSchedule);
+    const listed = data.region.projectsBehindSchedule;
+    // 城北新区防洪堤: 21.6% built with 61% of its schedule gone.
+    expect(listed.map((project) => project.code)).toContain("CG-FH-CBFHD");
+    expect(new Set(listed.map((project) => project.code))).toEqual(new Set(behind.map((project) => project.code)));
+    const gap = ({ standing }: Listed) =>
+      Number(standing.scheduleElapsed) - Number(standing.physicalProgress ?? standing.completionRate);
+    const gaps = listed.map(gap);
+    expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
+
+    const one = await runGraphql<{ region: { projectsBehindSchedule: { code: string }[] } }>(
+      db.prisma,
+      `{ region(code: "522626000000") { projectsBehindSchedule(first: 1) { code } } }`,
+    );
+    expect(one.region.projectsBehindSchedule.map((project) => project.code)).toEqual([listed[0]!.code]);
+  });
+
+  it("refuses to list zero or more than a hundred projects behind schedule", async () => {
+    for (const first of [0, 101]) {
+      await expect(
+        runGraphql(db.prisma, `{ region(code: "522626000000") { projectsBehindSchedule(first: ${first}) { code } } }`),
+      ).rejects.toThrow(`first: must be between 1 and 100 (got ${first})`);
+    }
+  });
+
+  it("names the years with data, by kind, oldest first", async () => {
+    const data = await runGraphql<{
+      county: { all: number[]; indicators: number[]; progress: number[] };
+      village: { all: number[] };
+    }>(
+      db.prisma,
+      `{
+        county: region(code: "522626000000") { all: dataYears indicators: dataYears(of: [ANNUAL_INDICATORS]) progress: dataYears(of: [PROGRESS]) }
+        village: region(code: "${await codeOf("吴桥村")}") { all: dataYears(of: [PROGRESS]) }
+      }`,
+    );
+    const reportYears = async (code: string) => {
+      const region = await db.prisma.region.findUniqueOrThrow({ where: { code } });
+      const reported = await db.prisma.progressReport.findMany({
+        where: { project: { region: { path: { has: region.id } } } },
+        select: { periodEnd: true },
+      });
+      return [...new Set(reported.map((report) => report.periodEnd.getUTCFullYear()))].sort();
+    };
+    expect(data.county.progress).toEqual(await reportYears("522626000000"));
+    expect(data.village.all).toEqual(await reportYears(await codeOf("吴桥村")));
+    // The water-works figures are as of the end of 2020; the 2021 figures are monthly.
+    expect(data.county.indicators.at(-1)).toBe(2020);
+    for (const year of [...data.county.progress, ...data.county.indicators]) expect(data.county.all).toContain(year);
+    expect(data.county.all).toEqual([...new Set(data.county.all)].sort());
+  });
+
+  it("finds a project or phase by its code, and nothing for an unknown code", async () => {
+    const data = await runGraphql<{
+      phase: { nameZh: string; parent: { code: string } };
+      missing: null;
+    }>(
+      db.prisma,
+      `{ phase: project(code: "CG-FH-CBSTD-3") { nameZh parent { code } } missing: project(code: "NO-SUCH") { code } }`,
+    );
+    expect(data.phase).toEqual({ nameZh: "城北新区生态防洪堤三期（老城城区段）", parent: { code: "CG-FH-CBSTD" } });
+    expect(data.missing).toBeNull();
+  });
+});
+
 describe("the dashboard's project list", () => {
   it("issues the same number of SQL statements for a county with 11 projects as for one with 1,000", async () => {
     statements = [];
