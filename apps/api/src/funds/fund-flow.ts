@@ -6,6 +6,8 @@ export type FundFlowGrouping = "SOURCE_TYPE" | "YEAR" | "CHILD_REGION" | "PROJEC
 export interface FundFlowGroup {
   key: string | null;
   label: string | null;
+  /** English name of the child region or category; the key otherwise. */
+  labelEn: string | null;
   /** The funds' own amounts; null when grouping by project category, which splits funds. */
   fundAmount: Prisma.Decimal | null;
   allocated: Prisma.Decimal;
@@ -23,6 +25,7 @@ export async function fundFlow(db: DbClient, regionId: number, groupBy: FundFlow
     {
       key: string | null;
       label: string | null;
+      label_en: string | null;
       fund_amount: Prisma.Decimal | null;
       allocated: Prisma.Decimal;
       disbursed: Prisma.Decimal;
@@ -35,7 +38,7 @@ export async function fundFlow(db: DbClient, regionId: number, groupBy: FundFlow
        WHERE r.path @> ARRAY[${regionId}::int]
     ),
     allocations AS (
-      SELECT a.fund_id, a.amount, c.code AS category_code, c.name_zh AS category_name, c.is_industry,
+      SELECT a.fund_id, a.amount, c.code AS category_code, c.name_zh AS category_name, c.name_en AS category_name_en, c.is_industry,
              coalesce((SELECT sum(d.amount) FROM disbursement d WHERE d.allocation_id = a.id), 0) AS disbursed
         FROM fund_allocation a
         JOIN project p ON p.id = a.project_id
@@ -49,27 +52,28 @@ export async function fundFlow(db: DbClient, regionId: number, groupBy: FundFlow
     )
     SELECT ${
       groupBy === "PROJECT_CATEGORY"
-        ? Prisma.sql`category_code AS key, category_name AS label, NULL::numeric AS fund_amount,
+        ? Prisma.sql`category_code AS key, category_name AS label, category_name_en AS label_en, NULL::numeric AS fund_amount,
                  sum(amount) AS allocated, sum(disbursed) AS disbursed,
                  sum(CASE WHEN is_industry THEN amount ELSE 0 END) AS industry
-            FROM allocations GROUP BY 1, 2`
+            FROM allocations GROUP BY 1, 2, 3`
         : Prisma.sql`${
             groupBy === "SOURCE_TYPE"
-              ? Prisma.sql`f.source_type::text AS key, f.source_type::text AS label`
+              ? Prisma.sql`f.source_type::text AS key, f.source_type::text AS label, f.source_type::text AS label_en`
               : groupBy === "YEAR"
-                ? Prisma.sql`f.year::text AS key, f.year::text AS label`
-                : Prisma.sql`child.code AS key, child.name_zh AS label`
+                ? Prisma.sql`f.year::text AS key, f.year::text AS label, f.year::text AS label_en`
+                : Prisma.sql`child.code AS key, child.name_zh AS label, child.name_en AS label_en`
           }, sum(f.amount) AS fund_amount, coalesce(sum(pf.allocated), 0) AS allocated,
             coalesce(sum(pf.disbursed), 0) AS disbursed, coalesce(sum(pf.industry), 0) AS industry
             FROM funds f
             LEFT JOIN per_fund pf ON pf.fund_id = f.id
             LEFT JOIN region child ON child.id = f.child_region_id
-           GROUP BY 1, 2`
+           GROUP BY 1, 2, 3`
     }
      ORDER BY allocated DESC, key`;
   return rows.map((row) => ({
     key: row.key,
     label: row.label,
+    labelEn: row.label_en,
     fundAmount: row.fund_amount === null ? null : new Prisma.Decimal(row.fund_amount),
     allocated: new Prisma.Decimal(row.allocated),
     disbursed: new Prisma.Decimal(row.disbursed),

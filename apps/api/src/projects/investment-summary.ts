@@ -7,6 +7,8 @@ export interface InvestmentGroup {
   /** Category code, status, or child region code; null for projects of the region itself. */
   key: string | null;
   label: string | null;
+  /** English name of the category or child region; the status otherwise. */
+  labelEn: string | null;
   projectCount: number;
   plannedInvestment: Prisma.Decimal;
   completedInvestment: Prisma.Decimal;
@@ -29,8 +31,20 @@ export async function investmentSummary(db: DbClient, regionId: number, groupBy:
     STATUS: Prisma.sql`s.status::text`,
     CHILD_REGION: Prisma.sql`child.name_zh`,
   }[groupBy];
+  const labelEn = {
+    CATEGORY: Prisma.sql`c.name_en`,
+    STATUS: Prisma.sql`s.status::text`,
+    CHILD_REGION: Prisma.sql`child.name_en`,
+  }[groupBy];
   const rows = await db.$queryRaw<
-    { key: string | null; label: string | null; project_count: number; planned: Prisma.Decimal; completed: Prisma.Decimal }[]
+    {
+      key: string | null;
+      label: string | null;
+      label_en: string | null;
+      project_count: number;
+      planned: Prisma.Decimal;
+      completed: Prisma.Decimal;
+    }[]
   >`
     WITH scope AS (
       SELECT p.id, p.category_id, p.status, p.total_investment,
@@ -50,7 +64,7 @@ export async function investmentSummary(db: DbClient, regionId: number, groupBy:
        WHERE ph.parent_id IN (SELECT id FROM scope)
        GROUP BY ph.parent_id
     )
-    SELECT ${key} AS key, ${label} AS label, count(*)::int AS project_count,
+    SELECT ${key} AS key, ${label} AS label, ${labelEn} AS label_en, count(*)::int AS project_count,
            sum(s.total_investment) AS planned,
            coalesce(sum(CASE WHEN own.project_id IS NOT NULL THEN own.completed_investment ELSE pt.completed END), 0) AS completed
       FROM scope s
@@ -58,11 +72,12 @@ export async function investmentSummary(db: DbClient, regionId: number, groupBy:
       LEFT JOIN region child ON child.id = s.child_region_id
       LEFT JOIN latest own ON own.project_id = s.id
       LEFT JOIN phase_totals pt ON pt.parent_id = s.id
-     GROUP BY 1, 2
+     GROUP BY 1, 2, 3
      ORDER BY planned DESC, key`;
   return rows.map((row) => ({
     key: row.key,
     label: row.label,
+    labelEn: row.label_en,
     projectCount: row.project_count,
     plannedInvestment: new Prisma.Decimal(row.planned),
     completedInvestment: new Prisma.Decimal(row.completed),

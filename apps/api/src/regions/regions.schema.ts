@@ -99,6 +99,10 @@ const InvestmentGroupRef = builder.objectRef<InvestmentGroup>("InvestmentGroup")
       nullable: true,
       description: "Chinese name of the category or child region; the status otherwise.",
     }),
+    labelEn: t.exposeString("labelEn", {
+      nullable: true,
+      description: "English name of the category or child region; the status otherwise.",
+    }),
     projectCount: t.exposeInt("projectCount", {
       description: "Top-level projects in the group (phases count with their project).",
     }),
@@ -139,6 +143,10 @@ const FundFlowGroupRef = builder.objectRef<FundFlowGroup>("FundFlowGroup").imple
     label: t.exposeString("label", {
       nullable: true,
       description: "Chinese name of the child region or category; the key otherwise.",
+    }),
+    labelEn: t.exposeString("labelEn", {
+      nullable: true,
+      description: "English name of the child region or category; the key otherwise.",
     }),
     fundAmount: t.expose("fundAmount", {
       type: "Decimal",

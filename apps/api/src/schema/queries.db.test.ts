@@ -137,6 +137,7 @@ describe("a region's investment summary", () => {
   type Group = {
     key: string | null;
     label: string | null;
+    labelEn: string | null;
     projectCount: number;
     plannedInvestment: string;
     completedInvestment: string;
@@ -146,7 +147,7 @@ describe("a region's investment summary", () => {
     (
       await runGraphql<{ region: { investmentSummary: Group[] } }>(
         db.prisma,
-        `{ region(code: "${code}") { investmentSummary(groupBy: ${groupBy}) { key label projectCount plannedInvestment completedInvestment completionRate } } }`,
+        `{ region(code: "${code}") { investmentSummary(groupBy: ${groupBy}) { key label labelEn projectCount plannedInvestment completedInvestment completionRate } } }`,
       )
     ).region.investmentSummary;
 
@@ -155,6 +156,7 @@ describe("a region's investment summary", () => {
     // 60,000,000 + 260,000,000 planned; 12,980,000 + (15,340,000 + 7,870,000 + 39,800,000) completed
     expect(flood).toMatchObject({
       label: "防洪治理",
+      labelEn: "Flood control",
       projectCount: 2,
       plannedInvestment: "320000000",
       completedInvestment: "75990000",
@@ -175,7 +177,7 @@ describe("a region's investment summary", () => {
     const groups = await summary("421003000000", "CHILD_REGION");
     expect(groups.map((g) => g.label)).toEqual(expect.arrayContaining([null, "川店镇", "马山镇", "李埠镇"]));
     const mashan = groups.find((g) => g.label === "马山镇");
-    expect(mashan).toMatchObject({ projectCount: 1, plannedInvestment: "8000000" });
+    expect(mashan).toMatchObject({ labelEn: "Mashan Town", projectCount: 1, plannedInvestment: "8000000" });
   });
 });
 
@@ -220,6 +222,7 @@ describe("a region's fund flow", () => {
   type Group = {
     key: string | null;
     label: string | null;
+    labelEn: string | null;
     fundAmount: string | null;
     allocated: string;
     disbursed: string;
@@ -230,7 +233,7 @@ describe("a region's fund flow", () => {
     (
       await runGraphql<{ region: { fundFlow: Group[] } }>(
         db.prisma,
-        `{ region(code: "${code}") { fundFlow(groupBy: ${groupBy}) { key label fundAmount allocated disbursed disbursementRate industryShare } } }`,
+        `{ region(code: "${code}") { fundFlow(groupBy: ${groupBy}) { key label labelEn fundAmount allocated disbursed disbursementRate industryShare } } }`,
       )
     ).region.fundFlow;
 
@@ -248,6 +251,7 @@ describe("a region's fund flow", () => {
     expect(groups.every((group) => group.fundAmount === null)).toBe(true);
     expect(groups.find((group) => group.key === "RURAL_TOURISM")).toMatchObject({
       label: "乡村旅游",
+      labelEn: "Rural tourism",
       allocated: "260000000",
       industryShare: "100",
     });
@@ -256,6 +260,7 @@ describe("a region's fund flow", () => {
   it("groups a prefecture's funds by the county managing them", async () => {
     const groups = await flow("421000000000", "CHILD_REGION");
     expect(groups.map((group) => group.label).sort()).toEqual(["监利市", "荆州区"]);
+    expect(groups.map((group) => group.labelEn).sort()).toEqual(["Jianli City", "Jingzhou District"]);
   });
 });
 
