@@ -155,6 +155,20 @@ builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
   }),
 );
 
+const ProjectOrderEnum = builder.enumType("ProjectOrder", {
+  description:
+    "How to order a project list: by CODE, by total investment (TOTAL_INVESTMENT_DESC, largest first, or _ASC), or by Chinese NAME.",
+  values: ["CODE", "TOTAL_INVESTMENT_DESC", "TOTAL_INVESTMENT_ASC", "NAME"] as const,
+});
+
+/** Every order ends on the unique code, so pages never overlap or skip a project. */
+const PROJECT_ORDER = {
+  CODE: [{ code: "asc" }],
+  TOTAL_INVESTMENT_DESC: [{ totalInvestment: "desc" }, { code: "asc" }],
+  TOTAL_INVESTMENT_ASC: [{ totalInvestment: "asc" }, { code: "asc" }],
+  NAME: [{ nameZh: "asc" }, { code: "asc" }],
+} as const;
+
 builder.queryFields((t) => ({
   project: t.prismaField({
     type: "Project",
@@ -166,7 +180,8 @@ builder.queryFields((t) => ({
   projects: t.prismaConnection({
     type: "Project",
     cursor: "id",
-    description: "Top-level projects (phases appear under their project) of a region and everything below it, ordered by code.",
+    description:
+      "Top-level projects (phases appear under their project) of a region and everything below it, ordered by code unless told otherwise.",
     args: {
       regionCode: t.arg.string({
         required: true,
@@ -180,13 +195,14 @@ builder.queryFields((t) => ({
       }),
       minTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at least this total investment, in yuan." }),
       maxTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at most this total investment, in yuan." }),
+      orderBy: t.arg({ type: ProjectOrderEnum, defaultValue: "CODE", description: "The order; by code by default." }),
     },
     totalCount: async (_parent, args, context) => context.prisma.project.count({ where: await projectFilter(context, args) }),
     resolve: async (query, _root, args, context) =>
       context.prisma.project.findMany({
         ...query,
         where: await projectFilter(context, args),
-        orderBy: [{ code: "asc" }, { id: "asc" }],
+        orderBy: [...PROJECT_ORDER[args.orderBy ?? "CODE"]],
       }),
   }),
 }));

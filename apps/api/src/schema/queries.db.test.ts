@@ -48,6 +48,32 @@ describe("reading the demo data through GraphQL", () => {
     expect(await codes(`minTotalInvestment: "60000000", maxTotalInvestment: "60000000"`)).toEqual(["CG-FH-CBFHD"]);
   });
 
+  it("orders by total investment across pages without skipping or repeating a project", async () => {
+    type Page = {
+      projects: {
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+        edges: { node: { code: string; totalInvestment: string } }[];
+      };
+    };
+    const seen: { code: string; totalInvestment: string }[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = await runGraphql<Page>(
+        db.prisma,
+        `query($after: String) { projects(regionCode: "522626000000", first: 3, after: $after, orderBy: TOTAL_INVESTMENT_DESC) {
+          pageInfo { endCursor hasNextPage } edges { node { code totalInvestment } } } }`,
+        { after },
+      );
+      seen.push(...page.projects.edges.map((edge) => edge.node));
+      after = page.projects.pageInfo.hasNextPage ? page.projects.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(11);
+    expect(new Set(seen.map((project) => project.code)).size).toBe(11);
+    const amounts = seen.map((project) => Number(project.totalInvestment));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(seen[0]).toEqual({ code: "CG-SL-XXSK", totalInvestment: "468000000" });
+  });
+
   it("walks the tree: a village's breadcrumb and every village under a district", async () => {
     const data = await runGraphql<{
       village: { ancestors: { nameZh: string }[] };
