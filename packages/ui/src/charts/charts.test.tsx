@@ -6,8 +6,10 @@ import { BreakdownChart } from "./breakdown-chart.js";
 import { MAX_TABLE_ROWS } from "./chart-frame.js";
 import { FundFlowChart } from "./fund-flow-chart.js";
 import { IndicatorTargetChart } from "./indicator-target-chart.js";
+import { IndicatorTrendChart } from "./indicator-trend-chart.js";
 import { InvestmentOverTimeChart } from "./investment-over-time-chart.js";
 import { PillarRadarChart } from "./pillar-radar-chart.js";
+import { ProgressHistoryChart } from "./progress-history-chart.js";
 import { RankingChart } from "./ranking-chart.js";
 import { TrendSparkline } from "./trend-sparkline.js";
 
@@ -165,5 +167,53 @@ describe("charts", () => {
     expect(container.querySelector(".recharts-radar")).not.toBeNull();
     expect(tableOf("五大振兴").getByRole("row", { name: /文化/ })).toHaveTextContent("文化—");
     expect(screen.getByRole("img", { name: "2020–2023: 81% → 93%" }).querySelector("svg")).not.toBeNull();
+  });
+
+  it("draw a project's history: completed investment and physical progress, period by period", () => {
+    const { container } = render(
+      <ProgressHistoryChart
+        title="进度历程"
+        totalInvestment="51075400"
+        width={600}
+        points={[
+          { period: "2020-06", completedInvestment: "20000000", physicalProgress: "50" },
+          { period: "2020-12", completedInvestment: "39800000", physicalProgress: "98" },
+          { period: "2021-01", completedInvestment: null, physicalProgress: "99" },
+        ]}
+      />,
+    );
+    expect(container.querySelectorAll(".recharts-bar-rectangle").length).toBeGreaterThan(0);
+    const rows = tableOf("进度历程")
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => row.textContent);
+    expect(rows).toEqual(["2020年6月2,000.00万元50.0%", "2020年12月3,980.00万元98.0%", "2021年1月—99.0%"]);
+  });
+
+  it("draw an indicator over the years in its unit, with target and baseline lines", () => {
+    const { container } = render(
+      <LocaleProvider locale="en">
+        <IndicatorTrendChart
+          title="Sewage coverage"
+          unit="%"
+          target="90"
+          baseline="61"
+          width={600}
+          points={[
+            { period: "2019", value: "61" },
+            { period: "2022", value: null },
+            { period: "2023", value: "93" },
+          ]}
+        />
+      </LocaleProvider>,
+    );
+    expect(container.querySelectorAll(".recharts-reference-line").length).toBe(2);
+    expect(container.textContent).toContain("Target 90%");
+    expect(
+      tableOf("Sewage coverage")
+        .getAllByRole("row")
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(["201961%", "2022—", "202393%"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatChange, formatCount, formatPercent } from "./numbers.js";
+import { formatArea, formatChange, formatCount, formatPercent, formatQuantity } from "./numbers.js";
 
 describe("formatPercent", () => {
   it("rounds the API's percent strings and marks what is missing", () => {
@@ -40,5 +40,16 @@ describe("formatArea", () => {
     expect(formatArea(1200, { unit: "hectare" })).toBe("80.00公顷");
     expect(formatArea(1200, { unit: "hectare", locale: "en", digits: 0 })).toBe("80 ha");
     expect(formatArea("37500", { locale: "en" })).toBe("37,500 mu");
+  });
+});
+
+describe("formatQuantity", () => {
+  it("shows a value in its unit and decimals, a percent sign without a space", () => {
+    expect(formatQuantity("93", { unit: "%" })).toBe("93%");
+    expect(formatQuantity("93", { unit: "%", locale: "en" })).toBe("93%");
+    expect(formatQuantity("19372", { unit: "元" })).toBe("19,372元");
+    expect(formatQuantity("19372", { unit: "元", locale: "en" })).toBe("19,372 元");
+    expect(formatQuantity("102.14", { unit: "%", digits: 1 })).toBe("102.1%");
+    expect(formatQuantity(null, { unit: "%" })).toBe("—");
   });
 });

@@ -36,6 +36,22 @@ export function formatCount(value: NumberInput, { locale = "zh-CN" as Locale, un
 }
 
 /**
+ * An indicator's value in its own unit and decimals: 93 "%" → "93%", 19372 "元" → "19,372元",
+ * 1.5 "万亩" with one decimal → "1.5万亩". A percent sign never takes a space, other units do
+ * in English.
+ */
+export function formatQuantity(
+  value: NumberInput,
+  { locale = "zh-CN" as Locale, unit = "", digits = 0 }: { locale?: Locale; unit?: string; digits?: number } = {},
+): string {
+  const number = toNumber(value);
+  if (number === null) return MISSING;
+  const text = grouped(number, digits, locale);
+  if (!unit) return text;
+  return locale === "en" && unit !== "%" ? `${text} ${unit}` : `${text}${unit}`;
+}
+
+/**
  * A change against the previous period, signed: 12.34 → "+12.3%", as percentage points when the
  * values are themselves percentages ("+2.0 pp" / "+2.0个百分点").
  */
