@@ -9,6 +9,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each page loads, read by scripts/bundle-size.ts.
+    manifest: true,
     // Monaco, under the query editor alone, is a 2.8 MB chunk no page loads up front.
     chunkSizeWarningLimit: 3000,
     rolldownOptions: {

@@ -1,31 +1,29 @@
-import { useState } from "react";
-import { RegionProjects } from "./features/projects/region-projects.js";
-import { RegionPicker } from "./features/regions/region-picker.js";
+import { Skeleton } from "@revita/ui/components/data-state";
+import { type ComponentType, lazy, Suspense } from "react";
+import type { PageKey, Place } from "./navigation/places.js";
+import { usePlace } from "./navigation/use-place.js";
+import OverviewPage from "./routes/overview/overview-page.js";
+import { type RegionScope, useRegionScope } from "./shell/region-scope.js";
 
-/** Cengong County, the demo's best-documented county. */
-const DEFAULT_REGION = "522626000000";
+type Page = ComponentType<{ place: Place; scope: RegionScope }>;
 
-function regionFromUrl(): string {
-  return new URLSearchParams(window.location.search).get("region") ?? DEFAULT_REGION;
-}
+/** The overview is the landing page and ships in the first chunk; every other page loads on first visit. */
+const PAGES: Record<PageKey, Page> = {
+  overview: OverviewPage,
+  projects: lazy(() => import("./routes/projects/projects-page.js")),
+  project: lazy(() => import("./routes/project/project-page.js")),
+  funds: lazy(() => import("./routes/funds/funds-page.js")),
+  indicators: lazy(() => import("./routes/indicators/indicators-page.js")),
+  "query-lab": lazy(() => import("./routes/query-lab/query-lab-page.js")),
+};
 
-/**
- * The first screen: pick a region, see its projects. The full overview (KPIs, charts,
- * drill-down) is built from @revita/ui in the dashboard issue.
- */
 export function App() {
-  const [regionCode, setRegionCode] = useState(regionFromUrl);
-  const choose = (code: string) => {
-    setRegionCode(code);
-    window.history.replaceState(null, "", `?region=${code}`);
-  };
+  const place = usePlace();
+  const scope = useRegionScope(place);
+  const Page = PAGES[place.page];
   return (
-    <main className="page">
-      <header className="page-header">
-        <h1>Revita 乡村振兴监测</h1>
-        <RegionPicker regionCode={regionCode} onChoose={choose} />
-      </header>
-      <RegionProjects regionCode={regionCode} />
-    </main>
+    <Suspense fallback={<Skeleton lines={10} />}>
+      <Page place={place} scope={scope} />
+    </Suspense>
   );
 }

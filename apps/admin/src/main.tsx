@@ -1,15 +1,19 @@
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
-import { LocaleProvider } from "@revita/ui/i18n";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { AppLocaleProvider } from "./i18n/app-locale.js";
 import "@revita/ui/tokens.css";
 import "./app.css";
 
 const client = new ApolloClient({
   link: new HttpLink({ uri: "/graphql" }),
-  cache: new InMemoryCache(),
+  cache: new InMemoryCache({
+    // Figures are keyed by region code, not by global id, in the overview's aliases: store
+    // regions by code so every page shares one cached region.
+    typePolicies: { Region: { keyFields: ["code"] } },
+  }),
 });
 
 const root = document.getElementById("root");
@@ -17,9 +21,9 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <LocaleProvider locale="zh-CN">
+      <AppLocaleProvider>
         <App />
-      </LocaleProvider>
+      </AppLocaleProvider>
     </ApolloProvider>
   </StrictMode>,
 );

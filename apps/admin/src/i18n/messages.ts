@@ -1,0 +1,509 @@
+import type { Locale } from "@revita/ui/format/locale";
+
+/**
+ * Every word the dashboard shows, in both languages. The kit brings its own (table controls,
+ * chart legends); names of regions, categories and indicators come from the API in both.
+ * One interface for both languages, so a label missing in English fails the type check.
+ */
+export interface AppMessages {
+  brand: string;
+  languageSwitch: string;
+  nav: Record<"overview" | "projects" | "funds" | "indicators" | "queryLab", string>;
+  region: string;
+  childRegions: string;
+  chooseChild: string;
+  chooseProvince: string;
+  year: string;
+  latestYear: (year: number) => string;
+  noYears: string;
+  regionNotFound: (code: string) => string;
+  backToOverview: string;
+  pillars: Record<"INDUSTRY" | "ECOLOGY" | "CIVILITY" | "GOVERNANCE" | "PROSPERITY" | "POVERTY_CONSOLIDATION", string>;
+  sourceTypes: Record<
+    | "CENTRAL_BRIDGING"
+    | "FISCAL_SPECIAL"
+    | "BANK_LOAN"
+    | "SELF_RAISED"
+    | "SOCIAL_CAPITAL"
+    | "POVERTY_MICROCREDIT"
+    | "INDUSTRY_SUBSIDY",
+    string
+  >;
+  fundLevels: Record<"CENTRAL" | "PROVINCIAL" | "PREFECTURE" | "COUNTY" | "TOWNSHIP" | "NON_GOVERNMENT", string>;
+  ownLevel: string;
+  overview: {
+    title: (region: string) => string;
+    projects: string;
+    projectsDetail: (inProgress: number) => string;
+    investment: string;
+    investmentDetail: (completed: string, planned: string) => string;
+    funds: string;
+    fundsDetail: (disbursed: string, allocated: string) => string;
+    indicators: string;
+    indicatorsValue: (onTarget: number, withTarget: number) => string;
+    indicatorsDetail: (year: number) => string;
+    noTargets: string;
+    investmentOverTime: string;
+    investmentOverTimeDescription: (from: string, to: string) => string;
+    byCategory: string;
+    byChildRegion: string;
+    byChildRegionDescription: string;
+    behindSchedule: string;
+    behindScheduleDescription: string;
+    noneBehind: string;
+    largestProjects: string;
+    fundsBySource: string;
+    scorecard: string;
+    scorecardDescription: (year: number) => string;
+    scoreLabel: string;
+    pillarDetail: (onTarget: number, withTarget: number) => string;
+    allProjects: string;
+    allFunds: string;
+    allIndicators: string;
+    remaining: string;
+  };
+  project: {
+    code: string;
+    name: string;
+    category: string;
+    status: string;
+    region: string;
+    totalInvestment: string;
+    completedInvestment: string;
+    progress: string;
+    behind: string;
+    asOf: (date: string) => string;
+    plannedSchedule: string;
+    actualSchedule: string;
+    implementingUnit: string;
+    deliveryModel: string;
+    deliveryModels: Record<"GOVERNMENT" | "PPP" | "ENTERPRISE" | "COLLECTIVE", string>;
+    phases: string;
+    phase: (n: number) => string;
+    phasesTotal: string;
+    history: string;
+    historyDescription: string;
+    noReports: string;
+    physicalProgress: string;
+    funding: string;
+    fund: string;
+    allocatedOn: string;
+    allocated: string;
+    disbursed: string;
+    disbursements: string;
+    paymentsSummary: (count: number, lastPaidOn: string) => string;
+    noAllocations: string;
+    outputs: string;
+    sites: string;
+    source: string;
+    partOf: string;
+    notFound: (code: string) => string;
+    period: string;
+    note: string;
+  };
+  projects: {
+    title: (region: string) => string;
+    search: string;
+    searchPlaceholder: string;
+    statusFilter: string;
+    categoryFilter: string;
+    investmentFilter: string;
+    order: string;
+    orders: Record<"CODE" | "TOTAL_INVESTMENT_DESC" | "TOTAL_INVESTMENT_ASC" | "NAME", string>;
+    empty: string;
+    count: (shown: number, total: number) => string;
+    loadMore: string;
+    badAmount: (value: string) => string;
+  };
+  funds: {
+    title: (region: string) => string;
+    sourceFilter: string;
+    byYear: string;
+    bySource: string;
+    byCategory: string;
+    byChildRegion: string;
+    list: string;
+    name: string;
+    source: string;
+    level: string;
+    year: string;
+    amount: string;
+    grade: string;
+    notGraded: string;
+    managedBy: string;
+    empty: string;
+    industryShare: string;
+  };
+  indicators: {
+    title: (region: string) => string;
+    indicator: string;
+    choose: string;
+    overTime: string;
+    overTimeDescription: (from: number, to: number) => string;
+    ranking: (year: number) => string;
+    rankingDescription: string;
+    noRanking: string;
+    standing: (year: number) => string;
+    noValue: string;
+    reported: string;
+    rolledUp: string;
+    value: string;
+    target: string;
+    baseline: string;
+    onTarget: string;
+    offTarget: string;
+    noTarget: string;
+    empty: string;
+  };
+  queryLab: {
+    title: string;
+    loading: string;
+    openFull: string;
+  };
+}
+
+export const APP_MESSAGES: Record<Locale, AppMessages> = {
+  "zh-CN": {
+    brand: "乡村振兴监测",
+    languageSwitch: "English",
+    nav: { overview: "总览", projects: "项目", funds: "资金", indicators: "指标", queryLab: "数据查询" },
+    region: "地区",
+    childRegions: "下级地区",
+    chooseChild: "进入下级地区…",
+    chooseProvince: "切换省份…",
+    year: "年度",
+    latestYear: (year) => `最新（${year}）`,
+    noYears: "暂无年度数据",
+    regionNotFound: (code) => `找不到区划代码为 ${code} 的地区。`,
+    backToOverview: "返回岑巩县总览",
+    pillars: {
+      INDUSTRY: "产业兴旺",
+      ECOLOGY: "生态宜居",
+      CIVILITY: "乡风文明",
+      GOVERNANCE: "治理有效",
+      PROSPERITY: "生活富裕",
+      POVERTY_CONSOLIDATION: "巩固脱贫成果",
+    },
+    sourceTypes: {
+      CENTRAL_BRIDGING: "中央衔接资金",
+      FISCAL_SPECIAL: "财政专项",
+      BANK_LOAN: "融资贷款",
+      SELF_RAISED: "自筹",
+      SOCIAL_CAPITAL: "社会资本",
+      POVERTY_MICROCREDIT: "扶贫小额信贷",
+      INDUSTRY_SUBSIDY: "产业奖补",
+    },
+    fundLevels: {
+      CENTRAL: "中央",
+      PROVINCIAL: "省级",
+      PREFECTURE: "市州级",
+      COUNTY: "县级",
+      TOWNSHIP: "乡镇级",
+      NON_GOVERNMENT: "非政府",
+    },
+    ownLevel: "本级",
+    overview: {
+      title: (region) => `${region}总览`,
+      projects: "项目数",
+      projectsDetail: (n) => `在建 ${n} 个`,
+      investment: "投资完成率",
+      investmentDetail: (completed, planned) => `完成 ${completed}，计划 ${planned}`,
+      funds: "资金拨付率",
+      fundsDetail: (disbursed, allocated) => `拨付 ${disbursed}，下达 ${allocated}`,
+      indicators: "指标达标",
+      indicatorsValue: (onTarget, withTarget) => `${onTarget} / ${withTarget}`,
+      indicatorsDetail: (year) => `${year}年有目标值的指标`,
+      noTargets: "无目标值",
+      investmentOverTime: "累计投资",
+      investmentOverTimeDescription: (from, to) => `${from}至${to}，计划与完成（累计）`,
+      byCategory: "按项目类别",
+      byChildRegion: "按下级地区",
+      byChildRegionDescription: "点击柱形进入该地区",
+      behindSchedule: "进度滞后项目",
+      behindScheduleDescription: "形象进度落后时间进度超过10个百分点，按落后幅度排序",
+      noneBehind: "没有进度滞后的项目。",
+      largestProjects: "重点项目（按总投资）",
+      fundsBySource: "资金来源：下达与拨付",
+      scorecard: "五大振兴指标",
+      scorecardDescription: (year) => `${year}年，各板块有目标值的指标达标比例`,
+      scoreLabel: "达标比例",
+      pillarDetail: (onTarget, withTarget) => `${onTarget}/${withTarget} 达标`,
+      allProjects: "查看全部项目",
+      allFunds: "查看资金明细",
+      allIndicators: "查看指标",
+      remaining: "未完成",
+    },
+    project: {
+      code: "项目编号",
+      name: "项目名称",
+      category: "类别",
+      status: "状态",
+      region: "所属地区",
+      totalInvestment: "总投资",
+      completedInvestment: "累计完成投资",
+      progress: "投资完成率 / 形象进度",
+      behind: "滞后",
+      asOf: (date) => `截至 ${date}`,
+      plannedSchedule: "计划工期",
+      actualSchedule: "实际工期",
+      implementingUnit: "实施单位",
+      deliveryModel: "建设模式",
+      deliveryModels: { GOVERNMENT: "政府投资", PPP: "PPP", ENTERPRISE: "企业投资", COLLECTIVE: "村集体" },
+      phases: "分期",
+      phase: (n) => `${["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][n - 1] ?? n}期`,
+      phasesTotal: "各期合计",
+      history: "进度历程",
+      historyDescription: "累计完成投资与形象进度，按报告期",
+      noReports: "尚无进度报告。",
+      physicalProgress: "形象进度",
+      funding: "资金安排",
+      fund: "资金",
+      allocatedOn: "下达日期",
+      allocated: "下达金额",
+      disbursed: "已拨付",
+      disbursements: "拨付笔数",
+      paymentsSummary: (count, last) => `${count} 笔，最近 ${last}`,
+      noAllocations: "尚无资金安排。",
+      outputs: "建设内容与效益",
+      sites: "涉及地区",
+      source: "数据来源",
+      partOf: "所属项目",
+      notFound: (code) => `找不到编号为 ${code} 的项目。`,
+      period: "报告期",
+      note: "备注",
+    },
+    projects: {
+      title: (region) => `${region}项目`,
+      search: "搜索",
+      searchPlaceholder: "名称、拼音或编号",
+      statusFilter: "状态",
+      categoryFilter: "类别",
+      investmentFilter: "总投资",
+      order: "排序",
+      orders: { CODE: "按编号", TOTAL_INVESTMENT_DESC: "总投资从大到小", TOTAL_INVESTMENT_ASC: "总投资从小到大", NAME: "按名称" },
+      empty: "没有符合条件的项目。",
+      count: (shown, total) => `显示 ${shown} / 共 ${total} 个项目`,
+      loadMore: "加载更多",
+      badAmount: (value) => `“${value}”不是金额：请填写元，例如 1000000`,
+    },
+    funds: {
+      title: (region) => `${region}资金`,
+      sourceFilter: "资金来源",
+      byYear: "按年度：下达与拨付",
+      bySource: "按来源：下达与拨付",
+      byCategory: "资金投向：按项目类别",
+      byChildRegion: "按管理地区",
+      list: "资金明细",
+      name: "资金名称",
+      source: "来源",
+      level: "层级",
+      year: "年度",
+      amount: "资金规模",
+      grade: "绩效评价",
+      notGraded: "未评价",
+      managedBy: "管理地区",
+      empty: "该地区暂无资金记录。",
+      industryShare: "产业项目占比",
+    },
+    indicators: {
+      title: (region) => `${region}指标`,
+      indicator: "指标",
+      choose: "选择指标",
+      overTime: "历年变化",
+      overTimeDescription: (from, to) => `${from}—${to}年`,
+      ranking: (year) => `${year}年下级地区排名`,
+      rankingDescription: "按指标方向排序，虚线为目标值",
+      noRanking: "下级地区没有该指标的数值。",
+      standing: (year) => `${year}年`,
+      noValue: "该年度没有数值。",
+      reported: "本级填报",
+      rolledUp: "由下级汇总",
+      value: "实际值",
+      target: "目标值",
+      baseline: "基期值",
+      onTarget: "达标",
+      offTarget: "未达标",
+      noTarget: "无目标值",
+      empty: "该地区暂无指标数据。",
+    },
+    queryLab: {
+      title: "数据查询",
+      loading: "正在加载查询编辑器…",
+      openFull: "在新窗口打开",
+    },
+  },
+  en: {
+    brand: "Rural Revitalization Monitor",
+    languageSwitch: "中文",
+    nav: { overview: "Overview", projects: "Projects", funds: "Funds", indicators: "Indicators", queryLab: "Query lab" },
+    region: "Region",
+    childRegions: "Regions below",
+    chooseChild: "Go to a region below…",
+    chooseProvince: "Switch province…",
+    year: "Year",
+    latestYear: (year) => `Latest (${year})`,
+    noYears: "No yearly data",
+    regionNotFound: (code) => `No region has the division code ${code}.`,
+    backToOverview: "Back to the Cengong County overview",
+    pillars: {
+      INDUSTRY: "Thriving industry",
+      ECOLOGY: "Liveable ecology",
+      CIVILITY: "Civility",
+      GOVERNANCE: "Effective governance",
+      PROSPERITY: "Prosperity",
+      POVERTY_CONSOLIDATION: "Poverty gains kept",
+    },
+    sourceTypes: {
+      CENTRAL_BRIDGING: "Central bridging funds",
+      FISCAL_SPECIAL: "Special fiscal funds",
+      BANK_LOAN: "Bank loans",
+      SELF_RAISED: "Self-raised",
+      SOCIAL_CAPITAL: "Social capital",
+      POVERTY_MICROCREDIT: "Poverty micro-credit",
+      INDUSTRY_SUBSIDY: "Industry subsidies",
+    },
+    fundLevels: {
+      CENTRAL: "Central",
+      PROVINCIAL: "Provincial",
+      PREFECTURE: "Prefecture",
+      COUNTY: "County",
+      TOWNSHIP: "Township",
+      NON_GOVERNMENT: "Non-government",
+    },
+    ownLevel: "Own level",
+    overview: {
+      title: (region) => `${region} overview`,
+      projects: "Projects",
+      projectsDetail: (n) => `${n} under construction`,
+      investment: "Investment completed",
+      investmentDetail: (completed, planned) => `${completed} of ${planned} planned`,
+      funds: "Funds disbursed",
+      fundsDetail: (disbursed, allocated) => `${disbursed} of ${allocated} allocated`,
+      indicators: "Indicators on target",
+      indicatorsValue: (onTarget, withTarget) => `${onTarget} of ${withTarget}`,
+      indicatorsDetail: (year) => `indicators with a target in ${year}`,
+      noTargets: "No targets",
+      investmentOverTime: "Cumulative investment",
+      investmentOverTimeDescription: (from, to) => `${from} to ${to}, planned and completed (cumulative)`,
+      byCategory: "By project category",
+      byChildRegion: "By region below",
+      byChildRegionDescription: "Click a bar to open that region",
+      behindSchedule: "Projects behind schedule",
+      behindScheduleDescription: "Progress more than 10 points behind the schedule, furthest behind first",
+      noneBehind: "No project is behind schedule.",
+      largestProjects: "Key projects (by total investment)",
+      fundsBySource: "Funds by source: allocated and disbursed",
+      scorecard: "Five-pillar scorecard",
+      scorecardDescription: (year) => `${year}: share of the indicators with a target that meet it, per pillar`,
+      scoreLabel: "On target",
+      pillarDetail: (onTarget, withTarget) => `${onTarget} of ${withTarget} on target`,
+      allProjects: "All projects",
+      allFunds: "Fund details",
+      allIndicators: "Indicators",
+      remaining: "Remaining",
+    },
+    project: {
+      code: "Code",
+      name: "Project",
+      category: "Category",
+      status: "Status",
+      region: "Region",
+      totalInvestment: "Total investment",
+      completedInvestment: "Completed investment",
+      progress: "Investment completion / physical progress",
+      behind: "Behind",
+      asOf: (date) => `as of ${date}`,
+      plannedSchedule: "Planned schedule",
+      actualSchedule: "Actual schedule",
+      implementingUnit: "Implementing unit",
+      deliveryModel: "Delivery model",
+      deliveryModels: { GOVERNMENT: "Government", PPP: "PPP", ENTERPRISE: "Enterprise", COLLECTIVE: "Village collective" },
+      phases: "Phases",
+      phase: (n) => `Phase ${n}`,
+      phasesTotal: "All phases",
+      history: "Progress history",
+      historyDescription: "Completed investment and physical progress by reporting period",
+      noReports: "No progress reports yet.",
+      physicalProgress: "Physical progress",
+      funding: "Funding",
+      fund: "Fund",
+      allocatedOn: "Allocated on",
+      allocated: "Allocated",
+      disbursed: "Disbursed",
+      disbursements: "Payments",
+      paymentsSummary: (count, last) => `${count}, the latest on ${last}`,
+      noAllocations: "No money allocated yet.",
+      outputs: "Outputs",
+      sites: "Sites",
+      source: "Source",
+      partOf: "Part of",
+      notFound: (code) => `No project has the code ${code}.`,
+      period: "Period",
+      note: "Note",
+    },
+    projects: {
+      title: (region) => `${region}: projects`,
+      search: "Search",
+      searchPlaceholder: "Name, pinyin or code",
+      statusFilter: "Status",
+      categoryFilter: "Category",
+      investmentFilter: "Total investment",
+      order: "Order",
+      orders: {
+        CODE: "By code",
+        TOTAL_INVESTMENT_DESC: "Largest first",
+        TOTAL_INVESTMENT_ASC: "Smallest first",
+        NAME: "By name",
+      },
+      empty: "No project matches these filters.",
+      count: (shown, total) => `Showing ${shown} of ${total} projects`,
+      loadMore: "Load more",
+      badAmount: (value) => `"${value}" is not an amount: give yuan, e.g. 1000000`,
+    },
+    funds: {
+      title: (region) => `${region}: funds`,
+      sourceFilter: "Source",
+      byYear: "By year: allocated and disbursed",
+      bySource: "By source: allocated and disbursed",
+      byCategory: "Where the money went: by project category",
+      byChildRegion: "By managing region",
+      list: "Funds",
+      name: "Fund",
+      source: "Source",
+      level: "Level",
+      year: "Year",
+      amount: "Amount",
+      grade: "Performance grade",
+      notGraded: "Not graded",
+      managedBy: "Managed by",
+      empty: "No funds are recorded for this region.",
+      industryShare: "Share to industry",
+    },
+    indicators: {
+      title: (region) => `${region}: indicators`,
+      indicator: "Indicator",
+      choose: "Choose an indicator",
+      overTime: "Over time",
+      overTimeDescription: (from, to) => `${from}–${to}`,
+      ranking: (year) => `Regions below, ranked, ${year}`,
+      rankingDescription: "Best first by the indicator's direction; the dashed line is the target",
+      noRanking: "No region below has a value for this indicator.",
+      standing: (year) => `${year}`,
+      noValue: "No value for this year.",
+      reported: "Reported",
+      rolledUp: "Rolled up from below",
+      value: "Value",
+      target: "Target",
+      baseline: "Baseline",
+      onTarget: "On target",
+      offTarget: "Off target",
+      noTarget: "No target",
+      empty: "No indicator values are recorded for this region.",
+    },
+    queryLab: {
+      title: "Query lab",
+      loading: "Loading the query editor…",
+      openFull: "Open in a new window",
+    },
+  },
+};

@@ -1,0 +1,176 @@
+import { useQuery } from "@apollo/client/react";
+import { BreakdownChart } from "@revita/ui/charts/breakdown-chart";
+import { FundFlowChart } from "@revita/ui/charts/fund-flow-chart";
+import { DataState } from "@revita/ui/components/data-state";
+import { DataTable } from "@revita/ui/components/data-table";
+import { StatusBadge } from "@revita/ui/components/status-badge";
+import { formatPercent } from "@revita/ui/format/numbers";
+import { useKitMessages } from "@revita/ui/i18n";
+import { COMPLETED_COLOR, PLANNED_COLOR } from "@revita/ui/tokens";
+import { tableMoney } from "../../features/projects/project-columns.js";
+import { type FlowFiguresFragment, type FundSourceType, FundsPageDocument } from "../../generated/operations.js";
+import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import type { AppMessages } from "../../i18n/messages.js";
+import { type Place, withParams } from "../../navigation/places.js";
+import { navigate } from "../../navigation/use-place.js";
+import { Frame } from "../../shell/frame.js";
+import { RegionGate } from "../../shell/region-gate.js";
+import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+
+const SOURCE_TYPES = [
+  "CENTRAL_BRIDGING",
+  "FISCAL_SPECIAL",
+  "BANK_LOAN",
+  "SELF_RAISED",
+  "SOCIAL_CAPITAL",
+  "POVERTY_MICROCREDIT",
+  "INDUSTRY_SUBSIDY",
+] as const satisfies readonly FundSourceType[];
+
+const GRADE_TONE = { A: "good", B: "info", C: "warning", D: "bad" } as const;
+
+export default function FundsPage({ place, scope }: { place: Place; scope: RegionScope }) {
+  const { t } = useAppLocale();
+  const name = useNamer();
+  return (
+    <Frame place={place} scope={scope} title={scope.region ? t.funds.title(name(scope.region)) : t.nav.funds}>
+      <RegionGate place={place} scope={scope}>
+        {(region) => <Funds place={place} region={region} year={scope.year} />}
+      </RegionGate>
+    </Frame>
+  );
+}
+
+function Funds({ place, region, year }: { place: Place; region: ScopedRegion; year: number }) {
+  const { t, locale } = useAppLocale();
+  const kit = useKitMessages();
+  const name = useNamer();
+  const source = SOURCE_TYPES.find((s) => s === place.params.source);
+  const { data, loading, error, refetch } = useQuery(FundsPageDocument, {
+    variables: { code: region.code, year, sourceType: source },
+  });
+  const flows = data?.region;
+  const label = (group: FlowFiguresFragment, kind: "source" | "other") =>
+    kind === "source"
+      ? (t.sourceTypes[group.key as keyof AppMessages["sourceTypes"]] ?? group.key ?? "")
+      : group.key === null
+        ? t.ownLevel
+        : ((locale === "en" ? group.labelEn : group.label) ?? group.key);
+  const rows = (groups: FlowFiguresFragment[], kind: "source" | "other") =>
+    groups.map((group) => ({
+      key: group.key ?? "",
+      label: label(group, kind),
+      allocated: group.allocated,
+      disbursed: group.disbursed,
+    }));
+
+  return (
+    <div className="funds">
+      <DataState loading={loading && !data} error={error} empty={false} onRetry={() => void refetch()}>
+        {flows && (
+          <div className="chart-grid">
+            <FundFlowChart
+              title={t.funds.byYear}
+              rows={[...rows(flows.byYear, "other")].sort((a, b) => a.key.localeCompare(b.key))}
+            />
+            <FundFlowChart
+              title={t.funds.bySource}
+              rows={rows(flows.bySource, "source")}
+              onSelect={(key) => navigate(withParams(place, { source: key }), { replace: true })}
+            />
+            <BreakdownChart
+              title={t.funds.byCategory}
+              rows={flows.byCategory.map((group) => ({
+                key: group.key ?? "",
+                label: label(group, "other"),
+                values: { allocated: group.allocated, disbursed: group.disbursed },
+              }))}
+              series={[
+                { key: "allocated", label: kit.allocated, color: PLANNED_COLOR },
+                { key: "disbursed", label: kit.disbursed, color: COMPLETED_COLOR },
+              ]}
+            />
+            {flows.byChild.some((group) => group.key !== null) && (
+              <FundFlowChart
+                title={t.funds.byChildRegion}
+                rows={rows(flows.byChild, "other")}
+                onSelect={(key) => key && navigate(withParams(place, { region: key }))}
+              />
+            )}
+          </div>
+        )}
+      </DataState>
+
+      <section className="panel">
+        <div className="panel__header">
+          <h2>
+            {t.funds.list} · {year}
+          </h2>
+          <label>
+            <span>{t.funds.sourceFilter} </span>
+            <select
+              value={source ?? ""}
+              onChange={(event) => navigate(withParams(place, { source: event.target.value || undefined }), { replace: true })}
+            >
+              <option value="">{kit.all}</option>
+              {SOURCE_TYPES.map((s) => (
+                <option key={s} value={s}>
+                  {t.sourceTypes[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <DataTable
+          caption={t.funds.list}
+          rows={data?.funds.edges.map((edge) => edge.node) ?? []}
+          rowKey={(fund) => fund.id}
+          loading={loading}
+          error={error}
+          onRetry={() => void refetch()}
+          emptyText={t.funds.empty}
+          exportName={`funds-${region.code}-${year}`}
+          columns={[
+            { key: "code", header: t.project.code, value: (f) => f.code, hiddenByDefault: true },
+            { key: "name", header: t.funds.name, value: (f) => f.nameZh },
+            { key: "source", header: t.funds.source, value: (f) => t.sourceTypes[f.sourceType] },
+            { key: "level", header: t.funds.level, value: (f) => t.fundLevels[f.level] },
+            {
+              key: "year",
+              header: t.funds.year,
+              value: (f) => (f.startYear === f.year ? String(f.year) : `${f.startYear}–${f.year}`),
+            },
+            {
+              key: "amount",
+              header: t.funds.amount,
+              numeric: true,
+              value: (f) => f.amount,
+              render: (f) => tableMoney(f.amount, locale),
+            },
+            {
+              key: "grade",
+              header: t.funds.grade,
+              value: (f) => f.performanceGrade ?? "",
+              render: (f) =>
+                f.performanceGrade ? (
+                  <StatusBadge tone={GRADE_TONE[f.performanceGrade]}>{f.performanceGrade}</StatusBadge>
+                ) : (
+                  <span className="muted">{t.funds.notGraded}</span>
+                ),
+            },
+            { key: "region", header: t.funds.managedBy, value: (f) => name(f.region) },
+          ]}
+        />
+        {flows?.bySource.some((group) => group.industryShare !== null) && (
+          <p className="muted">
+            {t.funds.industryShare}:{" "}
+            {flows.bySource
+              .filter((group) => group.industryShare !== null)
+              .map((group) => `${label(group, "source")} ${formatPercent(group.industryShare, { locale })}`)
+              .join("；")}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useQuery } from "@apollo/client/react";
+import { IndicatorTrendChart } from "@revita/ui/charts/indicator-trend-chart";
+import { RankingChart } from "@revita/ui/charts/ranking-chart";
+import { DataState } from "@revita/ui/components/data-state";
+import { KpiCard } from "@revita/ui/components/kpi-card";
+import { formatQuantity } from "@revita/ui/format/numbers";
+import { IndicatorChoicesDocument, type IndicatorChoicesQuery, IndicatorDetailDocument } from "../../generated/operations.js";
+import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import type { AppMessages } from "../../i18n/messages.js";
+import { type Place, withParams } from "../../navigation/places.js";
+import { navigate } from "../../navigation/use-place.js";
+import { Frame } from "../../shell/frame.js";
+import { RegionGate } from "../../shell/region-gate.js";
+import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+
+type Indicator = IndicatorChoicesQuery["indicators"][number];
+
+export default function IndicatorsPage({ place, scope }: { place: Place; scope: RegionScope }) {
+  const { t } = useAppLocale();
+  const name = useNamer();
+  return (
+    <Frame place={place} scope={scope} title={scope.region ? t.indicators.title(name(scope.region)) : t.nav.indicators}>
+      <RegionGate place={place} scope={scope}>
+        {(region) => <Indicators place={place} region={region} year={scope.year} />}
+      </RegionGate>
+    </Frame>
+  );
+}
+
+function Indicators({ place, region, year }: { place: Place; region: ScopedRegion; year: number }) {
+  const { t } = useAppLocale();
+  const name = useNamer();
+  const choices = useQuery(IndicatorChoicesDocument, { variables: { code: region.code, year: String(year) } });
+  const withValues = new Set(choices.data?.region?.scorecard.flatMap((pillar) => pillar.entries.map((e) => e.indicatorCode)));
+  const indicators = choices.data?.indicators ?? [];
+  // The reader's choice, else the first indicator with a value here this year.
+  const chosen =
+    indicators.find((i) => i.code === place.params.indicator) ?? indicators.find((i) => withValues.has(i.code)) ?? null;
+  const pillars = [...new Set(indicators.map((i) => i.pillar))];
+
+  return (
+    <div className="indicators">
+      <label className="indicator-picker">
+        <span>{t.indicators.indicator}</span>
+        <select
+          value={chosen?.code ?? ""}
+          onChange={(event) => navigate(withParams(place, { indicator: event.target.value || undefined }), { replace: true })}
+        >
+          {!chosen && <option value="">{t.indicators.choose}</option>}
+          {pillars.map((pillar) => (
+            <optgroup key={pillar} label={t.pillars[pillar as keyof AppMessages["pillars"]]}>
+              {indicators
+                .filter((i) => i.pillar === pillar)
+                .map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {name(i)}
+                    {withValues.has(i.code) ? " ●" : ""}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <DataState
+        loading={choices.loading && !choices.data}
+        error={choices.error}
+        empty={Boolean(choices.data && !chosen)}
+        emptyText={t.indicators.empty}
+        onRetry={() => void choices.refetch()}
+      >
+        {chosen && <IndicatorDetail region={region} year={year} indicator={chosen} place={place} />}
+      </DataState>
+    </div>
+  );
+}
+
+function IndicatorDetail({
+  place,
+  region,
+  year,
+  indicator,
+}: {
+  place: Place;
+  region: ScopedRegion;
+  year: number;
+  indicator: Indicator;
+}) {
+  const { t, locale } = useAppLocale();
+  const name = useNamer();
+  const from = Math.max(region.years[0] ?? year, year - 9);
+  const { data, loading, error, refetch } = useQuery(IndicatorDetailDocument, {
+    variables: { code: region.code, indicator: indicator.code, year: String(year), from: String(from), to: String(year) },
+  });
+  const format = (value: string | number | null | undefined) =>
+    formatQuantity(value, { locale, unit: indicator.unit, digits: indicator.decimals });
+  const standing = data?.region?.standing;
+  const childName = new Map(region.children.map((child) => [child.code, name(child)]));
+  const onTarget = standing?.onTarget;
+
+  return (
+    <DataState loading={loading && !data} error={error} empty={false} onRetry={() => void refetch()}>
+      <section className="kpi-grid" aria-label={name(indicator)}>
+        <KpiCard
+          label={`${name(indicator)} · ${t.indicators.standing(year)}`}
+          value={standing?.value == null ? t.indicators.noValue : format(standing.value)}
+          detail={standing?.value == null ? undefined : standing.reported ? t.indicators.reported : t.indicators.rolledUp}
+          target={
+            standing?.target
+              ? {
+                  text: format(standing.target),
+                  standing: onTarget === true ? "ON_TARGET" : onTarget === false ? "BEHIND" : undefined,
+                }
+              : undefined
+          }
+        />
+        <KpiCard
+          label={t.indicators.baseline}
+          value={standing?.baseline ? format(standing.baseline) : "—"}
+          detail={
+            standing?.changeFromBaseline
+              ? `${Number(standing.changeFromBaseline) >= 0 ? "+" : ""}${format(standing.changeFromBaseline)}`
+              : undefined
+          }
+        />
+      </section>
+      {data?.region && (
+        <div className="chart-grid">
+          <IndicatorTrendChart
+            title={`${name(indicator)} · ${t.indicators.overTime}`}
+            description={t.indicators.overTimeDescription(from, year)}
+            points={data.region.series.map((point) => ({ period: point.period, value: point.value }))}
+            unit={indicator.unit}
+            decimals={indicator.decimals}
+            target={standing?.target}
+            baseline={standing?.baseline}
+          />
+          {data.region.ranking.length > 0 ? (
+            <RankingChart
+              title={t.indicators.ranking(year)}
+              description={t.indicators.rankingDescription}
+              rows={data.region.ranking.map((row) => ({
+                key: row.regionCode,
+                label: childName.get(row.regionCode) ?? row.regionNameZh,
+                value: row.value,
+              }))}
+              format={format}
+              target={standing?.target}
+              lowerIsBetter={indicator.direction === "LOWER_IS_BETTER"}
+              onSelect={(code) => navigate(withParams(place, { region: code }))}
+            />
+          ) : (
+            <section className="panel">
+              <h2>{t.indicators.ranking(year)}</h2>
+              <p>{t.indicators.noRanking}</p>
+            </section>
+          )}
+        </div>
+      )}
+    </DataState>
+  );
+}

@@ -1,0 +1,165 @@
+import { BreakdownChart } from "@revita/ui/charts/breakdown-chart";
+import { FundFlowChart } from "@revita/ui/charts/fund-flow-chart";
+import { InvestmentOverTimeChart } from "@revita/ui/charts/investment-over-time-chart";
+import { PillarRadarChart } from "@revita/ui/charts/pillar-radar-chart";
+import { DataTable } from "@revita/ui/components/data-table";
+import { ProgressBar } from "@revita/ui/components/progress-bar";
+import { formatCount } from "@revita/ui/format/numbers";
+import { useKitMessages } from "@revita/ui/i18n";
+import { COMPLETED_COLOR, PLANNED_COLOR } from "@revita/ui/tokens";
+import { remainingMoney } from "../../features/money/sums.js";
+import { tableMoney } from "../../features/projects/project-columns.js";
+import type { OverviewQuery } from "../../generated/operations.js";
+import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import type { AppMessages } from "../../i18n/messages.js";
+import { PlaceLink } from "../../navigation/place-link.js";
+import { type Place, withParams } from "../../navigation/places.js";
+import { navigate } from "../../navigation/use-place.js";
+import type { ScopedRegion } from "../../shell/region-scope.js";
+
+type Figures = NonNullable<OverviewQuery["region"]>;
+type Group = Figures["byCategory"][number];
+
+const PILLARS: (keyof AppMessages["pillars"])[] = ["INDUSTRY", "ECOLOGY", "CIVILITY", "GOVERNANCE", "PROSPERITY"];
+
+/** Completed against the rest of the plan, stacked: the bar is the plan. */
+function completedAndRemaining(groups: Group[], label: (g: Group) => string) {
+  return groups.map((group) => ({
+    key: group.key ?? "",
+    label: label(group),
+    values: {
+      completed: group.completedInvestment,
+      remaining: remainingMoney(group.plannedInvestment, group.completedInvestment),
+    },
+  }));
+}
+
+/** The overview's charts, in their own chunk so the key figures show before Recharts loads. */
+export default function OverviewCharts({
+  place,
+  region,
+  year,
+  figures,
+  windowText,
+}: {
+  place: Place;
+  region: ScopedRegion;
+  year: number;
+  figures: Figures;
+  windowText: [string, string];
+}) {
+  const { t, locale } = useAppLocale();
+  const kit = useKitMessages();
+  const name = useNamer();
+  const groupLabel = (group: Group) =>
+    group.key === null ? t.ownLevel : ((locale === "en" ? group.labelEn : group.label) ?? group.key);
+  const series = [
+    { key: "completed", label: kit.completed, color: COMPLETED_COLOR },
+    { key: "remaining", label: t.overview.remaining, color: PLANNED_COLOR },
+  ];
+  const childGroups = figures.byChild.filter((group) => group.key !== null);
+  const drill = (code: string) => navigate(withParams(place, { region: code }));
+  const byChild = new Map(figures.byChild.map((group) => [group.key, group]));
+
+  return (
+    <>
+      <div className="chart-grid">
+        <InvestmentOverTimeChart
+          title={t.overview.investmentOverTime}
+          description={t.overview.investmentOverTimeDescription(...windowText)}
+          points={figures.investmentOverTime.map((m) => ({ period: m.month, planned: m.planned, completed: m.completed }))}
+        />
+        <BreakdownChart
+          title={t.overview.byCategory}
+          rows={completedAndRemaining(figures.byCategory, groupLabel)}
+          series={series}
+          stacked
+        />
+        <FundFlowChart
+          title={t.overview.fundsBySource}
+          rows={figures.fundsBySource.map((group) => ({
+            key: group.key ?? "",
+            label: t.sourceTypes[group.key as keyof AppMessages["sourceTypes"]] ?? group.key ?? "",
+            allocated: group.allocated,
+            disbursed: group.disbursed,
+          }))}
+        />
+        <PillarRadarChart
+          title={t.overview.scorecard}
+          description={t.overview.scorecardDescription(year)}
+          scoreLabel={t.overview.scoreLabel}
+          pillars={PILLARS.map((pillar) => {
+            const scored = figures.scorecard.find((entry) => entry.pillar === pillar);
+            return {
+              key: pillar,
+              label: t.pillars[pillar],
+              score: scored && scored.withTarget > 0 ? Math.round((100 * scored.onTarget) / scored.withTarget) : null,
+              detail: scored ? t.overview.pillarDetail(scored.onTarget, scored.withTarget) : undefined,
+            };
+          })}
+        />
+      </div>
+      {region.children.length > 0 && (
+        <section className="panel">
+          <h2>{t.overview.byChildRegion}</h2>
+          {childGroups.length > 0 && (
+            <BreakdownChart
+              title={t.overview.byChildRegion}
+              description={t.overview.byChildRegionDescription}
+              rows={completedAndRemaining(figures.byChild, groupLabel)}
+              series={series}
+              stacked
+              onSelect={(code) => code && drill(code)}
+            />
+          )}
+          <DataTable
+            caption={t.childRegions}
+            rowKey={(child) => child.code}
+            rows={region.children}
+            pageSize={50}
+            exportName={`regions-${region.code}`}
+            columns={[
+              {
+                key: "name",
+                header: t.region,
+                value: (child) => name(child),
+                render: (child) => <PlaceLink place={withParams(place, { region: child.code })}>{name(child)}</PlaceLink>,
+              },
+              {
+                key: "projects",
+                header: t.overview.projects,
+                numeric: true,
+                value: (child) => byChild.get(child.code)?.projectCount ?? 0,
+                render: (child) => formatCount(byChild.get(child.code)?.projectCount ?? 0, { locale }),
+              },
+              {
+                key: "planned",
+                header: kit.planned,
+                numeric: true,
+                value: (child) => byChild.get(child.code)?.plannedInvestment ?? null,
+                render: (child) => tableMoney(byChild.get(child.code)?.plannedInvestment, locale),
+              },
+              {
+                key: "completed",
+                header: kit.completed,
+                numeric: true,
+                value: (child) => byChild.get(child.code)?.completedInvestment ?? null,
+                render: (child) => tableMoney(byChild.get(child.code)?.completedInvestment, locale),
+              },
+              {
+                key: "rate",
+                header: kit.investmentCompletion,
+                numeric: true,
+                value: (child) => byChild.get(child.code)?.completionRate ?? null,
+                render: (child) => {
+                  const rate = byChild.get(child.code)?.completionRate;
+                  return rate ? <ProgressBar completionRate={rate} physicalProgress={null} compact /> : "—";
+                },
+              },
+            ]}
+          />
+        </section>
+      )}
+    </>
+  );
+}

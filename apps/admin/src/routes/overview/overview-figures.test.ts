@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
+
+describe("the overview's headline figures", () => {
+  it("counts projects and those under way", () => {
+    expect(
+      projectCounts([
+        { key: "ACCEPTED", projectCount: 2 },
+        { key: "IN_PROGRESS", projectCount: 5 },
+        { key: "STARTED", projectCount: 1 },
+        { key: "PLANNED", projectCount: 3 },
+      ]),
+    ).toEqual({ total: 11, underway: 6 });
+  });
+
+  it("counts indicators on target across pillars", () => {
+    expect(
+      targetCount([
+        { onTarget: 2, withTarget: 2 },
+        { onTarget: 1, withTarget: 3 },
+      ]),
+    ).toEqual({ onTarget: 3, withTarget: 5 });
+  });
+
+  it("charts from the first year with data, at most ten years back", () => {
+    expect(investmentWindow(2020, [2016, 2017, 2020, 2021])).toEqual({ from: "2016", to: "2020" });
+    expect(investmentWindow(2023, [2005, 2023])).toEqual({ from: "2014", to: "2023" });
+    expect(investmentWindow(2015, [2016])).toEqual({ from: "2015", to: "2015" });
+  });
+});

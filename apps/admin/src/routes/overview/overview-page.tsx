@@ -1,0 +1,130 @@
+import { useQuery } from "@apollo/client/react";
+import { DataState } from "@revita/ui/components/data-state";
+import { DataTable } from "@revita/ui/components/data-table";
+import { KpiCard } from "@revita/ui/components/kpi-card";
+import { formatMoney } from "@revita/ui/format/money";
+import { formatCount, formatPercent } from "@revita/ui/format/numbers";
+import { formatPeriod } from "@revita/ui/format/period";
+import { lazy, Suspense } from "react";
+import { moneyRatio } from "../../features/money/sums.js";
+import { projectColumns } from "../../features/projects/project-columns.js";
+import { OverviewDocument } from "../../generated/operations.js";
+import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { PlaceLink } from "../../navigation/place-link.js";
+import { type Place, pagePlace } from "../../navigation/places.js";
+import { Frame } from "../../shell/frame.js";
+import { RegionGate } from "../../shell/region-gate.js";
+import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
+
+// Recharts is most of a chart page's weight: the key figures and tables show first.
+const OverviewCharts = lazy(() => import("./overview-charts.js"));
+
+export default function OverviewPage({ place, scope }: { place: Place; scope: RegionScope }) {
+  const { t } = useAppLocale();
+  const name = useNamer();
+  return (
+    <Frame place={place} scope={scope} title={scope.region ? t.overview.title(name(scope.region)) : t.nav.overview}>
+      <RegionGate place={place} scope={scope}>
+        {(region) => <Overview place={place} region={region} year={scope.year} />}
+      </RegionGate>
+    </Frame>
+  );
+}
+
+function Overview({ place, region, year }: { place: Place; region: ScopedRegion; year: number }) {
+  const { t, locale } = useAppLocale();
+  const window = investmentWindow(year, region.years);
+  const { data, loading, error, refetch } = useQuery(OverviewDocument, {
+    variables: { code: region.code, year: String(year), ...window },
+  });
+  const figures = data?.region;
+  const investment = moneyRatio(
+    (figures?.byCategory ?? []).map((g) => ({ part: g.completedInvestment, whole: g.plannedInvestment })),
+  );
+  const funds = moneyRatio((figures?.fundsBySource ?? []).map((g) => ({ part: g.disbursed, whole: g.allocated })));
+  const projects = projectCounts(figures?.byStatus ?? []);
+  const targets = targetCount(figures?.scorecard ?? []);
+  const money = (amount: string) => formatMoney(amount, { locale });
+  const kpiLoading = loading && !data;
+  const columns = projectColumns(t, locale, place);
+
+  return (
+    <div className="overview">
+      <section className="kpi-grid" aria-label={t.nav.overview}>
+        <KpiCard
+          label={t.overview.projects}
+          loading={kpiLoading}
+          value={formatCount(projects.total, { locale })}
+          detail={t.overview.projectsDetail(projects.underway)}
+        />
+        <KpiCard
+          label={t.overview.investment}
+          loading={kpiLoading}
+          value={formatPercent(investment.percent, { locale })}
+          detail={t.overview.investmentDetail(money(investment.part), money(investment.whole))}
+        />
+        <KpiCard
+          label={t.overview.funds}
+          loading={kpiLoading}
+          value={formatPercent(funds.percent, { locale })}
+          detail={t.overview.fundsDetail(money(funds.part), money(funds.whole))}
+        />
+        <KpiCard
+          label={t.overview.indicators}
+          loading={kpiLoading}
+          value={targets.withTarget ? t.overview.indicatorsValue(targets.onTarget, targets.withTarget) : t.overview.noTargets}
+          detail={t.overview.indicatorsDetail(year)}
+        />
+      </section>
+
+      <DataState loading={kpiLoading} error={error} empty={false} onRetry={() => void refetch()}>
+        {figures && (
+          <Suspense fallback={<div className="chart-grid chart-grid--loading" aria-busy="true" />}>
+            <OverviewCharts
+              place={place}
+              region={region}
+              year={year}
+              figures={figures}
+              windowText={[formatPeriod(window.from, { locale }), formatPeriod(window.to, { locale })]}
+            />
+          </Suspense>
+        )}
+      </DataState>
+
+      <div className="panel-grid">
+        <section className="panel">
+          <h2>{t.overview.behindSchedule}</h2>
+          <p className="panel__description">{t.overview.behindScheduleDescription}</p>
+          <DataTable
+            caption={t.overview.behindSchedule}
+            columns={columns}
+            rows={figures?.projectsBehindSchedule ?? []}
+            rowKey={(p) => p.id}
+            loading={loading}
+            error={error}
+            onRetry={() => void refetch()}
+            emptyText={t.overview.noneBehind}
+            exportName={`behind-schedule-${region.code}`}
+          />
+        </section>
+        <section className="panel">
+          <h2>{t.overview.largestProjects}</h2>
+          <DataTable
+            caption={t.overview.largestProjects}
+            columns={columns}
+            rows={data?.largest.edges.map((edge) => edge.node) ?? []}
+            rowKey={(p) => p.id}
+            loading={loading}
+            error={error}
+            onRetry={() => void refetch()}
+            exportName={`key-projects-${region.code}`}
+          />
+          <p>
+            <PlaceLink place={pagePlace(place, "projects")}>{t.overview.allProjects} →</PlaceLink>
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

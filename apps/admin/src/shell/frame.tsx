@@ -1,0 +1,131 @@
+import { type NavItem, PageLayout } from "@revita/ui/components/page-layout";
+import { RegionBreadcrumb } from "@revita/ui/components/region-breadcrumb";
+import type { ReactNode } from "react";
+import { useAppLocale, useNamer } from "../i18n/app-locale.js";
+import { PlaceLink } from "../navigation/place-link.js";
+import { hrefOf, type PageKey, type Place, pagePlace, withParams } from "../navigation/places.js";
+import { navigate } from "../navigation/use-place.js";
+import type { RegionScope } from "./region-scope.js";
+
+const NAV: { key: PageKey; label: keyof ReturnType<typeof useAppLocale>["t"]["nav"] }[] = [
+  { key: "overview", label: "overview" },
+  { key: "projects", label: "projects" },
+  { key: "funds", label: "funds" },
+  { key: "indicators", label: "indicators" },
+  { key: "query-lab", label: "queryLab" },
+];
+
+export interface FrameProps {
+  place: Place;
+  scope: RegionScope;
+  title: ReactNode;
+  /** Hide the region and year controls, e.g. on the query lab where they mean nothing. */
+  regionless?: boolean;
+  children: ReactNode;
+}
+
+/**
+ * Every page's frame: navigation, language switch, the region breadcrumb with a way down to
+ * the regions below, and the year. Changing region or year keeps the page and its filters.
+ */
+export function Frame({ place, scope, title, regionless = false, children }: FrameProps) {
+  const { t, locale, setLocale } = useAppLocale();
+  const name = useNamer();
+  const currentNav: PageKey = place.page === "project" ? "projects" : place.page;
+  const nav: NavItem[] = NAV.map((item) => ({
+    key: item.key,
+    label: t.nav[item.label],
+    href: hrefOf(pagePlace(place, item.key)),
+    current: item.key === currentNav,
+  }));
+  // A project page's region links go to that region's overview; other pages stay where they are.
+  const regionPlace = (code: string) =>
+    place.page === "project" ? pagePlace(withParams(place, { region: code }), "overview") : withParams(place, { region: code });
+  const region = scope.region;
+  const trail = region ? [...region.ancestors, region].map((r) => ({ code: r.code, name: name(r) })) : [];
+  const years = region?.years ?? [];
+
+  return (
+    <PageLayout
+      brand={
+        <PlaceLink place={pagePlace(place, "overview")} className="brand">
+          <strong>Revita</strong> <span>{t.brand}</span>
+        </PlaceLink>
+      }
+      nav={nav}
+      onNavigate={(item) => navigate(pagePlace(place, item.key as PageKey))}
+      actions={
+        <button
+          type="button"
+          className="language-switch"
+          lang={locale === "en" ? "zh-CN" : "en"}
+          onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
+        >
+          {t.languageSwitch}
+        </button>
+      }
+      breadcrumb={
+        regionless ? undefined : (
+          <div className="region-bar">
+            <RegionBreadcrumb
+              trail={trail}
+              hrefFor={(code) => hrefOf(regionPlace(code))}
+              onNavigate={(code) => navigate(regionPlace(code))}
+            />
+            {region && region.children.length > 0 && (
+              <select
+                aria-label={t.childRegions}
+                value=""
+                onChange={(event) => event.target.value && navigate(regionPlace(event.target.value))}
+              >
+                <option value="">{t.chooseChild}</option>
+                {region.children.map((child) => (
+                  <option key={child.code} value={child.code}>
+                    {name(child)}
+                  </option>
+                ))}
+              </select>
+            )}
+            {region && region.ancestors.length === 0 && scope.provinces.length > 1 && (
+              <select
+                aria-label={t.chooseProvince}
+                value=""
+                onChange={(event) => event.target.value && navigate(regionPlace(event.target.value))}
+              >
+                <option value="">{t.chooseProvince}</option>
+                {scope.provinces.map((province) => (
+                  <option key={province.code} value={province.code}>
+                    {name(province)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+        )
+      }
+      title={title}
+      toolbar={
+        regionless || place.page === "project" ? undefined : (
+          <label className="year-picker">
+            <span>{t.year}</span>
+            <select
+              value={scope.latestYear ? "" : String(scope.year)}
+              onChange={(event) => navigate(withParams(place, { year: event.target.value || undefined }))}
+            >
+              <option value="">
+                {years.length || scope.region?.scorecardYears.length ? t.latestYear(scope.year) : t.noYears}
+              </option>
+              {[...years].reverse().map((year) => (
+                <option key={year} value={year}>
+                  {year}
+                </option>
+              ))}
+            </select>
+          </label>
+        )
+      }
+    >
+      {children}
+    </PageLayout>
+  );
+}

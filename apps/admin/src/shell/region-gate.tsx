@@ -1,0 +1,33 @@
+import { ErrorState, Skeleton } from "@revita/ui/components/data-state";
+import type { ReactNode } from "react";
+import { useAppLocale } from "../i18n/app-locale.js";
+import { PlaceLink } from "../navigation/place-link.js";
+import { DEFAULT_REGION, type Place, pagePlace, withParams } from "../navigation/places.js";
+import type { RegionScope, ScopedRegion } from "./region-scope.js";
+
+/**
+ * Shows a page's content once its region is known: a skeleton while it loads, an error with a
+ * retry if the API cannot be reached, and a way back when the URL names no region.
+ */
+export function RegionGate({
+  place,
+  scope,
+  children,
+}: {
+  place: Place;
+  scope: RegionScope;
+  children: (region: ScopedRegion) => ReactNode;
+}) {
+  const { t } = useAppLocale();
+  if (scope.loading) return <Skeleton lines={8} />;
+  if (scope.error) return <ErrorState message={scope.error.message} onRetry={scope.refetch} />;
+  if (!scope.region) {
+    return (
+      <div role="alert" className="notice">
+        <p>{t.regionNotFound(scope.code)}</p>
+        <PlaceLink place={pagePlace(withParams(place, { region: DEFAULT_REGION }), "overview")}>{t.backToOverview}</PlaceLink>
+      </div>
+    );
+  }
+  return <>{children(scope.region)}</>;
+}
