@@ -3,6 +3,7 @@ import { ApolloProvider } from "@apollo/client/react";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { CACHE_KEYS } from "./cache-keys.js";
 import { AppLocaleProvider } from "./i18n/app-locale.js";
 import "@revita/ui/tokens.css";
 import "./app.css";
@@ -10,9 +11,7 @@ import "./app.css";
 const client = new ApolloClient({
   link: new HttpLink({ uri: "/graphql" }),
   cache: new InMemoryCache({
-    // Figures are keyed by region code, not by global id, in the overview's aliases: store
-    // regions by code so every page shares one cached region.
-    typePolicies: { Region: { keyFields: ["code"] } },
+    typePolicies: Object.fromEntries(Object.entries(CACHE_KEYS).map(([type, keyFields]) => [type, { keyFields }])),
   }),
 });
 

@@ -38,6 +38,11 @@ export function projectColumns(t: AppMessages, locale: Locale, from: Place): Col
       value: (p) => (locale === "en" ? p.category.nameEn : p.category.nameZh),
     },
     {
+      key: "region",
+      header: t.project.region,
+      value: (p) => (locale === "en" ? p.region.nameEn : p.region.nameZh),
+    },
+    {
       key: "status",
       header: t.project.status,
       value: (p) => p.status,

@@ -47,7 +47,8 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
   const targets = targetCount(figures?.scorecard ?? []);
   const money = (amount: string) => formatMoney(amount, { locale });
   const kpiLoading = loading && !data;
-  const columns = projectColumns(t, locale, place);
+  // The overview's short lists leave out what the project page shows anyway.
+  const columns = projectColumns(t, locale, place).filter((column) => column.key !== "region");
 
   return (
     <div className="overview">

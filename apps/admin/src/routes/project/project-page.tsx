@@ -119,7 +119,7 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
                   value: (phase) => phase.phaseNumber ?? 0,
                   render: (phase) => t.project.phase(phase.phaseNumber ?? 0),
                 },
-                ...projectColumns(t, locale, place).filter((column) => column.key !== "category"),
+                ...projectColumns(t, locale, place).filter((column) => column.key !== "category" && column.key !== "region"),
               ] satisfies Column<Phase>[] as Column<Phase>[]
             ).map((column) =>
               column.key === "total" || column.key === "completed"
