@@ -1,0 +1,203 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { formatMoney } from "@revita/ui/format/money";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser.js";
+import { type RevitaServer, startRevita } from "./revita-server.js";
+
+/*
+ * A county leader's walk through the dashboard, in Debian's Chromium against the real API with
+ * the demo data: the Cengong County overview and its embankment figures, a town, a project,
+ * English, a phone. Screenshots go to e2e/output/ (the README's image is one of them).
+ */
+
+const OUTPUT = join(import.meta.dirname, "output");
+const CENGONG = "522626000000";
+const PINGZHUANG = "522626107000";
+const PROJECTOR = { width: 1920, height: 1080 };
+
+/** The published figures (domain.md), as the dashboard's tables show them: 万元 to two places. */
+const wan = (yuan: string) => formatMoney(yuan, { unit: "wan" });
+const exactYuan = (yuan: string) => formatMoney(yuan, { unit: "yuan" });
+const CJK = /[\u3400-\u9fff]/;
+/** How long a check may wait for the page to catch up (data arriving, a chunk loading). */
+const SETTLE = { timeout: 15_000, interval: 100 };
+
+let server: RevitaServer;
+let browser: Browser;
+let page: Page;
+const failedRequests: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  [server, browser] = await Promise.all([startRevita(), launchChromium()]);
+  page = await browser.newPage({ viewport: PROJECTOR });
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.on("response", (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+const rowOf = (table: string, name: string | RegExp) => page.getByRole("table", { name: table }).getByRole("row", { name });
+
+describe("the dashboard in Chromium", () => {
+  it("opens the Cengong County overview in Chinese and draws its charts", async () => {
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => document.querySelectorAll(".chart-grid svg.recharts-surface").length >= 4, null, {
+      timeout: 30_000,
+    });
+    const chartsDrawnMs = await page.evaluate(() => performance.now());
+    console.log(`Overview charts drawn ${chartsDrawnMs.toFixed(0)} ms after navigation (1920×1080, demo data, cold cache)`);
+    writeFileSync(join(OUTPUT, "timings.json"), JSON.stringify({ overviewChartsDrawnMs: Math.round(chartsDrawnMs) }, null, 2));
+
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    // The query editor's Monaco is not part of the landing page.
+    expect(requested.filter((url) => /monaco|query-lab/.test(url))).toEqual([]);
+  });
+
+  it("shows the embankments' published figures", async () => {
+    // 城北新区防洪堤: 60,000,000 planned, 12,980,000 done (21.6%), and behind schedule.
+    const behind = rowOf("进度滞后项目", "城北新区防洪堤");
+    await expect.poll(() => behind.textContent(), SETTLE).toContain(wan("60000000"));
+    await expect.poll(() => behind.textContent(), SETTLE).toContain(wan("12980000"));
+    await expect.poll(() => behind.textContent(), SETTLE).toContain("21.6%");
+    // 城北新区生态防洪堤工程: 260,000,000 planned; its phases 1–3 have done 63,010,000.
+    const ecological = rowOf("重点项目（按总投资）", "城北新区生态防洪堤工程");
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain(wan("260000000"));
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain(wan("63010000"));
+    await page.waitForTimeout(1600); // let the charts' entry animation finish before the picture
+    await shot("overview-zh-1920");
+  });
+
+  it("drills into a town and comes back up by the breadcrumb", async () => {
+    await page.getByRole("table", { name: "下级地区" }).getByRole("link", { name: "平庄镇" }).click();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("平庄镇总览");
+    expect(new URL(page.url()).searchParams.get("region")).toBe(PINGZHUANG);
+    const breadcrumb = page.getByRole("navigation", { name: "地区层级" });
+    await expect.poll(() => breadcrumb.textContent(), SETTLE).toContain("贵州省");
+    await expect.poll(() => breadcrumb.locator("[aria-current=page]").textContent(), SETTLE).toBe("平庄镇");
+    await shot("town-zh-1920");
+
+    await page.goBack();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+    await page.goForward();
+    await breadcrumb.getByRole("link", { name: "岑巩县" }).click();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+    expect(new URL(page.url()).searchParams.get("region")).toBe(CENGONG);
+  });
+
+  it("opens the ecological embankment's page with its three phases and history", async () => {
+    await rowOf("重点项目（按总投资）", "城北新区生态防洪堤工程").getByRole("link").click();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("城北新区生态防洪堤工程");
+    expect(new URL(page.url()).pathname).toBe("/projects/CG-FH-CBSTD");
+    const phases = page.getByRole("table", { name: "分期" });
+    await expect.poll(() => phases.getByRole("row").count(), SETTLE).toBe(4);
+    await expect.poll(() => phases.getByRole("row", { name: /三期/ }).textContent(), SETTLE).toContain(exactYuan("51075400"));
+    await expect.poll(() => phases.getByRole("row", { name: /三期/ }).textContent(), SETTLE).toContain(exactYuan("39800000"));
+    // Phases 1–3 by the water bureau: 129,512,500 in all, 63,010,000 done.
+    const totals = page.locator(".phase-totals");
+    await expect.poll(() => totals.textContent(), SETTLE).toContain(exactYuan("129512500"));
+    await expect.poll(() => totals.textContent(), SETTLE).toContain(exactYuan("63010000"));
+    await page.getByRole("figure", { name: "进度历程" }).locator("svg.recharts-surface").first().waitFor({ state: "visible" });
+    await expect.poll(() => page.getByRole("table", { name: "资金安排" }).getByRole("row").count(), SETTLE).toBe(4);
+    await page.waitForTimeout(1600);
+    await shot("project-zh-1920");
+  });
+
+  it("switches every label to English, and remembers the choice", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("Chengbei ecological flood embankment");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await expect.poll(() => page.locator(".phase-totals").textContent(), SETTLE).toContain("129,512,500.00 yuan");
+    await expectNoChineseLabels();
+    await shot("project-en-1920");
+
+    await page.goto(`${server.url}/?region=${CENGONG}`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("Cengong County overview");
+    await page.waitForFunction(() => document.querySelectorAll(".chart-grid svg.recharts-surface").length >= 4);
+    await expect
+      .poll(() => rowOf("Projects behind schedule", "Chengbei new district flood embankment").textContent(), SETTLE)
+      .toContain(formatMoney("60000000", { locale: "en" }));
+    await expectNoChineseLabels();
+    await page.waitForTimeout(1600);
+    await shot("overview-en-1920");
+    await page.getByRole("button", { name: "中文" }).click();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+  });
+
+  it("keeps the project list's filters in the URL and names a bad amount", async () => {
+    await page.goto(`${server.url}/projects?region=${CENGONG}&q=fanghongdi`);
+    const table = page.getByRole("table", { name: "项目" });
+    await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(3);
+    await expect.poll(() => table.textContent(), SETTLE).toContain("城北新区防洪堤");
+    await page.getByLabel("总投资 最小").fill("100000000");
+    await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(2);
+    expect(new URL(page.url()).searchParams.get("min")).toBe("100000000");
+    await page.reload();
+    await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(2);
+    await page.getByLabel("总投资 最小").fill("一亿");
+    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("“一亿”不是金额");
+  });
+
+  it("opens the funds and indicators of Jingzhou District", async () => {
+    await page.goto(`${server.url}/funds?region=421003000000`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("荆州区资金");
+    // The district's bridging funds, 497,000,000 over five years, graded A.
+    await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain(wan("497000000"));
+    await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain("A");
+    await shot("funds-zh-1920");
+    await page.goto(`${server.url}/indicators?region=421003000000&indicator=RURAL_SEWAGE_COVERAGE`);
+    await expect
+      .poll(() => page.getByRole("region", { name: "农村生活污水治理覆盖率 · 2023年" }).textContent(), SETTLE)
+      .toContain("93.0%");
+    await shot("indicators-zh-1920");
+  });
+
+  it("loads the query editor only on its own page", async () => {
+    await page.goto(`${server.url}/query-lab`);
+    await page.locator(".graphiql-container").waitFor({ state: "visible", timeout: 30_000 });
+  });
+
+  it("fits a phone: no sideways scrolling on the overview", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${server.url}/?region=${CENGONG}`);
+    await phone.waitForFunction(() => document.querySelectorAll(".chart-grid svg.recharts-surface").length >= 4);
+    await phone.waitForTimeout(1600);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await phone.screenshot({ path: join(OUTPUT, "overview-zh-phone.png"), fullPage: true });
+    await phone.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it("says so when the URL names no region", async () => {
+    await page.goto(`${server.url}/?region=999999999999`);
+    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("999999999999");
+    await page.getByRole("link", { name: "返回岑巩县总览" }).click();
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+  });
+
+  it("met no script error and no failed request on the way", () => {
+    expect(pageErrors).toEqual([]);
+    expect(failedRequests).toEqual([]);
+  });
+});
+
+/** Headings, navigation, buttons, table headers and field labels: the words the dashboard owns. */
+async function expectNoChineseLabels() {
+  const labels = await page
+    .locator("h1, h2, h3, nav a, button, th, dt, label > span, legend, summary, option")
+    .evaluateAll((elements) => elements.map((element) => (element.textContent ?? "").trim()));
+  // The switch back to Chinese is the one label that must stay Chinese.
+  expect(labels.filter((text) => CJK.test(text) && text !== "中文")).toEqual([]);
+}
