@@ -58,8 +58,6 @@ export interface AppMessages {
     scoreLabel: string;
     pillarDetail: (onTarget: number, withTarget: number) => string;
     allProjects: string;
-    allFunds: string;
-    allIndicators: string;
     remaining: string;
   };
   project: {
@@ -99,7 +97,6 @@ export interface AppMessages {
     partOf: string;
     notFound: (code: string) => string;
     period: string;
-    note: string;
   };
   projects: {
     title: (region: string) => string;
@@ -147,12 +144,7 @@ export interface AppMessages {
     noValue: string;
     reported: string;
     rolledUp: string;
-    value: string;
-    target: string;
     baseline: string;
-    onTarget: string;
-    offTarget: string;
-    noTarget: string;
     empty: string;
   };
   queryLab: {
@@ -229,8 +221,6 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       scoreLabel: "达标比例",
       pillarDetail: (onTarget, withTarget) => `${onTarget}/${withTarget} 达标`,
       allProjects: "查看全部项目",
-      allFunds: "查看资金明细",
-      allIndicators: "查看指标",
       remaining: "未完成",
     },
     project: {
@@ -270,7 +260,6 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       partOf: "所属项目",
       notFound: (code) => `找不到编号为 ${code} 的项目。`,
       period: "报告期",
-      note: "备注",
     },
     projects: {
       title: (region) => `${region}项目`,
@@ -318,12 +307,7 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       noValue: "该年度没有数值。",
       reported: "本级填报",
       rolledUp: "由下级汇总",
-      value: "实际值",
-      target: "目标值",
       baseline: "基期值",
-      onTarget: "达标",
-      offTarget: "未达标",
-      noTarget: "无目标值",
       empty: "该地区暂无指标数据。",
     },
     queryLab: {
@@ -398,8 +382,6 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       scoreLabel: "On target",
       pillarDetail: (onTarget, withTarget) => `${onTarget} of ${withTarget} on target`,
       allProjects: "All projects",
-      allFunds: "Fund details",
-      allIndicators: "Indicators",
       remaining: "Remaining",
     },
     project: {
@@ -439,7 +421,6 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       partOf: "Part of",
       notFound: (code) => `No project has the code ${code}.`,
       period: "Period",
-      note: "Note",
     },
     projects: {
       title: (region) => `${region}: projects`,
@@ -492,12 +473,7 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       noValue: "No value for this year.",
       reported: "Reported",
       rolledUp: "Rolled up from below",
-      value: "Value",
-      target: "Target",
       baseline: "Baseline",
-      onTarget: "On target",
-      offTarget: "Off target",
-      noTarget: "No target",
       empty: "No indicator values are recorded for this region.",
     },
     queryLab: {

@@ -17,8 +17,10 @@ import { RegionGate } from "../../shell/region-gate.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
 
-// Recharts is most of a chart page's weight: the key figures and tables show first.
-const OverviewCharts = lazy(() => import("./overview-charts.js"));
+// Recharts is most of a chart page's weight, so the charts are their own chunk: the key figures
+// and tables do not wait for it. Its download starts with the app, beside the data queries.
+const overviewCharts = import("./overview-charts.js");
+const OverviewCharts = lazy(() => overviewCharts);
 
 export default function OverviewPage({ place, scope }: { place: Place; scope: RegionScope }) {
   const { t } = useAppLocale();
@@ -34,9 +36,9 @@ export default function OverviewPage({ place, scope }: { place: Place; scope: Re
 
 function Overview({ place, region, year }: { place: Place; region: ScopedRegion; year: number }) {
   const { t, locale } = useAppLocale();
-  const window = investmentWindow(year, region.years);
+  const chartSpan = investmentWindow(year, region.years);
   const { data, loading, error, refetch } = useQuery(OverviewDocument, {
-    variables: { code: region.code, year: String(year), ...window },
+    variables: { code: region.code, year: String(year), ...chartSpan },
   });
   const figures = data?.region;
   const investment = moneyRatio(
@@ -87,7 +89,7 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
               region={region}
               year={year}
               figures={figures}
-              windowText={[formatPeriod(window.from, { locale }), formatPeriod(window.to, { locale })]}
+              windowText={[formatPeriod(chartSpan.from, { locale }), formatPeriod(chartSpan.to, { locale })]}
             />
           </Suspense>
         )}
