@@ -2,7 +2,14 @@
  * Errors with stable codes that clients can act on. A message says what is wrong and where;
  * nothing here carries a stack trace or SQL to the client.
  */
-export type ErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "FORBIDDEN" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "TOO_MANY_ATTEMPTS"
+  | "INTERNAL_SERVER_ERROR";
 
 export interface FieldIssue {
   /** Dotted path of the offending input field, e.g. "progress.physicalProgress". */
@@ -33,6 +40,18 @@ export class NotFoundError extends RevitaError {
   constructor(what: string, field?: string) {
     super("NOT_FOUND", `${what} does not exist`, field ? [{ field, message: `${what} does not exist` }] : []);
     this.name = "NotFoundError";
+  }
+}
+
+/**
+ * The request's credentials are missing, wrong, expired or forged. The message says which, so
+ * the reader knows whether to sign in again or fix a script's token; it never says whether a
+ * username exists.
+ */
+export class AuthenticationError extends RevitaError {
+  constructor(message: string) {
+    super("UNAUTHENTICATED", message);
+    this.name = "AuthenticationError";
   }
 }
 

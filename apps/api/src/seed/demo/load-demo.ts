@@ -1,4 +1,5 @@
 import { monthsBetween } from "@revita/schema/period";
+import { createUser } from "../../accounts/accounts.service.js";
 import type { DbClient } from "../../db/database.js";
 import { allocateFund, createFund, recordDisbursement } from "../../funds/funds.service.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
@@ -11,6 +12,7 @@ import { CENGONG } from "./cengong.js";
 import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
 import { JINGZHOU } from "./jingzhou.js";
 import { demoRegions } from "./regions.js";
+import { DEMO_PASSWORD, DEMO_USERS } from "./users.js";
 
 export const DEMO_DATASETS: readonly DemoDataset[] = [CENGONG, JINGZHOU];
 
@@ -29,6 +31,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       await loadCatalog(tx);
       for (const region of demoRegions()) await createRegion(tx, region);
       for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);
+      for (const user of DEMO_USERS) await createUser(tx, { ...user, password: DEMO_PASSWORD });
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

@@ -1,0 +1,214 @@
+import { createHash, randomBytes } from "node:crypto";
+import { AuthenticationError, RevitaError } from "../common/errors.js";
+import { InputChecker } from "../common/validation.js";
+import type { DbClient } from "../db/database.js";
+import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";
+import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+
+export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN"];
+
+/** Failed sign-ins in a row before the account is locked, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+/** A dashboard session ends after 12 hours (a working day); a script's token lasts what its owner asked, at most a year. */
+export const COOKIE_SESSION_HOURS = 12;
+export const MAX_TOKEN_DAYS = 366;
+
+/** Every token starts with this, so a leaked one is easy to recognise and search for. */
+const TOKEN_PREFIX = "rvt_";
+
+export interface GrantInput {
+  role: AccessRole;
+  regionCode: string;
+}
+
+export interface CreateUserInput {
+  username: string;
+  displayName: string;
+  password: string;
+  grants?: GrantInput[];
+}
+
+export async function createUser(db: DbClient, input: CreateUserInput): Promise<User> {
+  const check = new InputChecker();
+  const username = check.text("username", input.username?.trim().toLowerCase(), { max: 64 });
+  if (username && !/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username)) {
+    check.fail("username", "use 2–64 letters, digits, dots, dashes or underscores, starting with a letter or digit");
+  }
+  const displayName = check.text("displayName", input.displayName, { max: 100 });
+  const problem = passwordProblem(input.password ?? "", username || input.username || "");
+  if (problem) check.fail("password", problem);
+  const grants = input.grants ?? [];
+  const regions = await db.region.findMany({
+    where: { code: { in: grants.map((grant) => grant.regionCode) } },
+    select: { id: true, code: true },
+  });
+  grants.forEach((grant, index) => {
+    if (!ACCESS_ROLES.includes(grant.role)) check.fail(`grants.${index}.role`, `must be one of ${ACCESS_ROLES.join(", ")}`);
+    if (!regions.some((region) => region.code === grant.regionCode)) {
+      check.fail(`grants.${index}.regionCode`, `no region has the code ${grant.regionCode}`);
+    }
+  });
+  if (username && (await db.user.findUnique({ where: { username }, select: { id: true } }))) {
+    check.fail("username", `${username} is taken`);
+  }
+  check.done();
+  return db.user.create({
+    data: {
+      username,
+      displayName,
+      passwordHash: await hashPassword(input.password),
+      grants: {
+        create: grants.map((grant) => ({
+          role: grant.role,
+          regionId: regions.find((region) => region.code === grant.regionCode)!.id,
+        })),
+      },
+    },
+  });
+}
+
+/** A fresh random token and the hash stored for it. */
+function newToken(): { token: string; tokenHash: string } {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return { token, tokenHash: hashToken(token) };
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface IssuedSession {
+  /** Shown once: only its hash is stored. */
+  token: string;
+  session: Session;
+}
+
+export async function issueSession(
+  db: DbClient,
+  userId: number,
+  kind: SessionKind,
+  { now = new Date(), days, label }: { now?: Date; days?: number; label?: string | null } = {},
+): Promise<IssuedSession> {
+  const { token, tokenHash } = newToken();
+  const lifetimeMs = kind === "COOKIE" ? COOKIE_SESSION_HOURS * 3_600_000 : (days ?? 90) * 86_400_000;
+  const session = await db.session.create({
+    data: { tokenHash, userId, kind, label: label ?? null, createdAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) },
+  });
+  return { token, session };
+}
+
+const WRONG_CREDENTIALS = "wrong username or password";
+
+/**
+ * Checks a username and password and opens a session. Every refusal takes a password hash's
+ * time, whether or not the user exists, so timing does not tell which usernames are real.
+ * After MAX_FAILED_LOGINS wrong passwords in a row the account refuses sign-ins, right or
+ * wrong, for LOCKOUT_MINUTES.
+ */
+export async function signIn(
+  db: DbClient,
+  username: string,
+  password: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<IssuedSession & { user: User }> {
+  const user = await db.user.findUnique({ where: { username: (username ?? "").trim().toLowerCase() } });
+  const matches = await verifyPassword(password ?? "", user?.passwordHash ?? (await dummyHash()));
+  if (!user || user.disabled) throw new AuthenticationError(WRONG_CREDENTIALS);
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new RevitaError(
+      "TOO_MANY_ATTEMPTS",
+      `too many wrong passwords: sign-in is locked until ${user.lockedUntil.toISOString()}; ask an administrator to unlock it sooner`,
+    );
+  }
+  if (!matches) {
+    const failed = user.failedLogins + 1;
+    const locks = failed >= MAX_FAILED_LOGINS;
+    await db.user.update({
+      where: { id: user.id },
+      data: {
+        failedLogins: locks ? 0 : failed,
+        lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
+      },
+    });
+    throw new AuthenticationError(WRONG_CREDENTIALS);
+  }
+  await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
+  return { ...(await issueSession(db, user.id, "COOKIE", { now })), user };
+}
+
+/** A hash of a random password, checked when the username does not exist, to take the same time. */
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString("hex")));
+
+export interface Authenticated {
+  user: User & { grants: { role: AccessRole; region: { id: number; code: string; path: number[] } }[] };
+  session: Session;
+}
+
+/**
+ * The user behind a token, or a clear refusal: a token that was never issued (or was forged),
+ * one that was revoked by signing out, and one that expired each get their own message.
+ */
+export async function authenticate(db: DbClient, token: string, { now = new Date() } = {}): Promise<Authenticated> {
+  if (!token.startsWith(TOKEN_PREFIX)) throw new AuthenticationError("the token is not a Revita token (they start with rvt_)");
+  const session = await db.session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { include: { grants: { include: { region: { select: { id: true, code: true, path: true } } } } } } },
+  });
+  if (!session) throw new AuthenticationError("the token is not valid: sign in again, or create a new token");
+  if (session.revokedAt) throw new AuthenticationError("the session was signed out: sign in again");
+  if (session.expiresAt <= now) {
+    throw new AuthenticationError(`the session expired at ${session.expiresAt.toISOString()}: sign in again`);
+  }
+  if (session.user.disabled) throw new AuthenticationError("the account is disabled");
+  const { user, ...rest } = session;
+  return { user, session: rest };
+}
+
+export async function signOut(db: DbClient, sessionId: number, { now = new Date() } = {}): Promise<void> {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/**
+ * Changes a password after checking the current one, and signs out every other session of the
+ * user (a changed password is often a suspected leak).
+ */
+export async function changePassword(
+  db: DbClient,
+  userId: number,
+  currentSessionId: number,
+  currentPassword: string,
+  newPassword: string,
+  { now = new Date() } = {},
+): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const check = new InputChecker();
+  if (!(await verifyPassword(currentPassword ?? "", user.passwordHash))) check.fail("currentPassword", "is not your password");
+  const problem = passwordProblem(newPassword ?? "", user.username);
+  if (problem) check.fail("newPassword", problem);
+  else if (newPassword === currentPassword) check.fail("newPassword", "must differ from the current password");
+  check.done();
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } }),
+    db.session.updateMany({ where: { userId, revokedAt: null, NOT: { id: currentSessionId } }, data: { revokedAt: now } }),
+  ]);
+}
+
+/** A bearer token for an analyst's script; the token is shown once. */
+export async function createApiToken(
+  db: DbClient,
+  userId: number,
+  label: string,
+  days: number,
+  { now = new Date() } = {},
+): Promise<IssuedSession> {
+  const check = new InputChecker();
+  const name = check.text("label", label, { max: 100 });
+  if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
+    check.fail("days", `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS} (got ${days})`);
+  }
+  check.done();
+  return issueSession(db, userId, "BEARER", { now, days, label: name });
+}

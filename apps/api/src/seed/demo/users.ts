@@ -1,0 +1,28 @@
+import type { CreateUserInput } from "../../accounts/accounts.service.js";
+
+/**
+ * One demo account for each role (README lists them), all with the same demo password. A
+ * real county creates its own accounts and never loads these.
+ */
+export const DEMO_PASSWORD = "revita-demo-2026";
+
+const CENGONG = "522626000000";
+const PINGZHUANG = "522626107000";
+const JINGZHOU_DISTRICT = "421003000000";
+
+export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
+  { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
+  { username: "cengong.analyst", displayName: "岑巩县 发改局分析员", grants: [{ role: "ANALYST", regionCode: CENGONG }] },
+  { username: "cengong.editor", displayName: "岑巩县 水务局填报员", grants: [{ role: "EDITOR", regionCode: CENGONG }] },
+  {
+    username: "pingzhuang.clerk",
+    displayName: "平庄镇 填报员",
+    grants: [
+      { role: "EDITOR", regionCode: PINGZHUANG },
+      { role: "VIEWER", regionCode: CENGONG },
+    ],
+  },
+  { username: "cengong.approver", displayName: "岑巩县 乡村振兴局审核员", grants: [{ role: "APPROVER", regionCode: CENGONG }] },
+  { username: "cengong.admin", displayName: "岑巩县 系统管理员", grants: [{ role: "ADMIN", regionCode: CENGONG }] },
+  { username: "jingzhou.analyst", displayName: "荆州区 分析员", grants: [{ role: "ANALYST", regionCode: JINGZHOU_DISTRICT }] },
+];
