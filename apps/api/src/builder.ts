@@ -57,6 +57,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: "Everything an analyst or the dashboard can read." });
+builder.mutationType({ description: "Everything that changes data: signing in and out, for now." });
 
 builder.scalarType("Decimal", {
   description:

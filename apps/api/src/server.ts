@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
+import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
 import { fromDatabaseError } from "./common/errors.js";
 import type { Context } from "./context.js";
 import type { Database } from "./db/database.js";
@@ -55,6 +56,7 @@ const EXPECTED_CODES = new Set([
   "TOO_MANY_ALIASES",
   "PAGE_TOO_LARGE",
   "QUERY_TOO_COSTLY",
+  "UNAUTHENTICATED",
 ]);
 
 /**
@@ -106,7 +108,12 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => ({ prisma: db.prisma }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const cookie = sessionCookie(req, res);
+        return { prisma: db.prisma, auth: await credentialsOf(db.prisma, req, cookie), sessionCookie: cookie };
+      },
+    }),
   );
   if (existsSync(ADMIN_DIST)) {
     app.use(

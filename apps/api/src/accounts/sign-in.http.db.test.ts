@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { DEMO_PASSWORD } from "../seed/demo/users.js";
+import { type RunningServer, startServer } from "../server.js";
+import { issueSession } from "./accounts.service.js";
+
+let db: TestDatabase;
+let server: RunningServer;
+beforeAll(async () => {
+  db = await openTestDatabase("demo");
+  server = await startServer(db, { port: 0 });
+});
+afterAll(async () => {
+  await server?.stop();
+  await db?.close();
+});
+
+async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: response.status,
+    setCookie: response.headers.getSetCookie(),
+    // biome-ignore lint/suspicious/noExplicitAny: each test reads what its own query asked for, checked by its assertions.
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
+}
+
+const SIGN_IN = `mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { username displayName } }`;
+const ME = `{ me { username grants { role region { code nameZh } } } }`;
+
+describe("signing in over HTTP", () => {
+  it("sets an HTTP-only session cookie that the next request is known by", async () => {
+    const signedIn = await post(SIGN_IN, { u: "pingzhuang.clerk", p: DEMO_PASSWORD });
+    expect(signedIn.body.errors).toBeUndefined();
+    expect(signedIn.body.data.signIn).toEqual({ username: "pingzhuang.clerk", displayName: "平庄镇 填报员" });
+    const [cookie] = signedIn.setCookie;
+    expect(cookie).toMatch(/^revita_session=rvt_[A-Za-z0-9_-]+; Expires=.+; Path=\/; HttpOnly; SameSite=Lax$/);
+    const session = cookie!.split(";")[0]!;
+
+    const me = await post(ME, {}, { cookie: session });
+    expect(me.body.data.me.username).toBe("pingzhuang.clerk");
+    expect(me.body.data.me.grants).toEqual([
+      { role: "VIEWER", region: { code: "522626000000", nameZh: "岑巩县" } },
+      { role: "EDITOR", region: { code: "522626107000", nameZh: "平庄镇" } },
+    ]);
+
+    const out = await post(`mutation { signOut }`, {}, { cookie: session });
+    expect(out.body.data.signOut).toBe(true);
+    expect(out.setCookie[0]).toMatch(/^revita_session=; Expires=Thu, 01 Jan 1970/);
+    const after = await post(ME, {}, { cookie: session });
+    expect(after.status).toBe(401);
+    expect(after.body.errors?.[0]).toMatchObject({
+      message: "the session was signed out: sign in again",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  });
+
+  it("answers anonymous requests as before, with me null", async () => {
+    const anonymous = await post(ME);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.data.me).toBeNull();
+  });
+
+  it("refuses bad credentials, forged and expired tokens with 401 and a reason, and returns no data", async () => {
+    const wrong = await post(SIGN_IN, { u: "cengong.viewer", p: "not the password" });
+    expect(wrong.body).toMatchObject({
+      data: null,
+      errors: [{ message: "wrong username or password", extensions: { code: "UNAUTHENTICATED" } }],
+    });
+    expect(wrong.setCookie).toEqual([]);
+
+    const query = `{ region(code: "522626000000") { nameZh } }`;
+    const forged = await post(query, {}, { authorization: `Bearer rvt_${"x".repeat(43)}` });
+    expect(forged.status).toBe(401);
+    expect(forged.body).toEqual({
+      errors: [
+        { message: "the token is not valid: sign in again, or create a new token", extensions: { code: "UNAUTHENTICATED" } },
+      ],
+    });
+    const malformed = await post(query, {}, { authorization: "Basic dXNlcjpwYXNz" });
+    expect(malformed.body.errors?.[0]?.message).toBe("the Authorization header must be: Bearer <token>");
+
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "cengong.analyst" } });
+    const expired = await issueSession(db.prisma, user.id, "COOKIE", { now: new Date("2025-06-01T00:00:00Z") });
+    const stale = await post(query, {}, { cookie: `revita_session=${expired.token}` });
+    expect(stale.status).toBe(401);
+    expect(stale.body.errors?.[0]?.message).toBe("the session expired at 2025-06-01T12:00:00.000Z: sign in again");
+    expect(stale.body.data).toBeUndefined();
+    // The dead cookie is cleared, so the dashboard's next request goes through.
+    expect(stale.setCookie[0]).toMatch(/^revita_session=; Expires=Thu, 01 Jan 1970/);
+  });
+
+  it("lets a script use a bearer token it created, until it is signed out", async () => {
+    const signedIn = await post(SIGN_IN, { u: "cengong.analyst", p: DEMO_PASSWORD });
+    const cookie = signedIn.setCookie[0]!.split(";")[0]!;
+    const created = await post(
+      `mutation { createApiToken(label: "月报导出", days: 7) { token label expiresAt } }`,
+      {},
+      { cookie },
+    );
+    const { token, label } = created.body.data.createApiToken;
+    expect(label).toBe("月报导出");
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await post(ME, {}, bearer)).body.data.me.username).toBe("cengong.analyst");
+    await post(`mutation { signOut }`, {}, bearer);
+    expect((await post(ME, {}, bearer)).status).toBe(401);
+    // The dashboard's own session is untouched.
+    expect((await post(ME, {}, { cookie })).body.data.me.username).toBe("cengong.analyst");
+  });
+
+  it("asks anonymous callers to sign in before signing out or making tokens", async () => {
+    const { body } = await post(`mutation { createApiToken(label: "x") { token } }`);
+    expect(body.errors?.[0]).toMatchObject({ message: "sign in first", extensions: { code: "UNAUTHENTICATED" } });
+  });
+});
