@@ -53,6 +53,17 @@ describe("createProject", () => {
     );
   });
 
+  it("names an output metric it does not know", async () => {
+    const attempt = createProject(db.prisma, {
+      ...newProject("T-METRIC"),
+      outputs: [{ metric: "PIPE_LENGTH" as never, quantity: "12.5", unit: "公里" }],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: "BAD_USER_INPUT",
+      issues: [{ field: "outputs.0.metric", message: expect.stringContaining("must be one of WATER_SUPPLY_POPULATION") }],
+    });
+  });
+
   it("writes nothing when one of its outputs is bad", async () => {
     const attempt = createProject(db.prisma, {
       ...newProject("T-OUTPUTS"),

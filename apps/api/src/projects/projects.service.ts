@@ -8,9 +8,11 @@ import {
   type Project,
   type ProjectStatus,
 } from "../generated/prisma/client.js";
+import { OutputMetric as OutputMetricValues } from "../generated/prisma/enums.js";
 import { pinyinSearchKey } from "./project-search.js";
 
 export const PROJECT_STATUSES: readonly ProjectStatus[] = ["PLANNED", "STARTED", "IN_PROGRESS", "COMPLETED", "ACCEPTED"];
+export const OUTPUT_METRICS: readonly OutputMetric[] = Object.values(OutputMetricValues);
 export const DELIVERY_MODELS: readonly DeliveryModel[] = ["GOVERNMENT", "PPP", "ENTERPRISE", "COLLECTIVE"];
 
 export interface ProjectOutputInput {
@@ -87,7 +89,7 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
     check.fail("siteRegionCodes", `no region has the code ${missing}`);
   }
   const outputs = (input.outputs ?? []).map((output, index) => ({
-    metric: output.metric,
+    metric: check.oneOf(`outputs.${index}.metric`, output.metric, OUTPUT_METRICS),
     quantity: check.decimal(`outputs.${index}.quantity`, output.quantity, { places: 2 }) ?? new Prisma.Decimal(0),
     unit: check.text(`outputs.${index}.unit`, output.unit, { max: 20 }),
     note: check.optionalText(`outputs.${index}.note`, output.note),
