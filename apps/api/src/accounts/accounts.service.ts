@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
+import { setActor, userActor } from "../audit/actor.js";
 import { AuthenticationError, RevitaError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
-import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";
+import type { AccessRole, PrismaClient, Session, SessionKind, User } from "../generated/prisma/client.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 
 export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN"];
@@ -175,7 +176,7 @@ export async function signOut(db: DbClient, sessionId: number, { now = new Date(
  * user (a changed password is often a suspected leak).
  */
 export async function changePassword(
-  db: DbClient,
+  db: PrismaClient,
   userId: number,
   currentSessionId: number,
   currentPassword: string,
@@ -190,10 +191,11 @@ export async function changePassword(
   else if (newPassword === currentPassword) check.fail("newPassword", "must differ from the current password");
   check.done();
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction([
-    db.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } }),
-    db.session.updateMany({ where: { userId, revokedAt: null, NOT: { id: currentSessionId } }, data: { revokedAt: now } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await setActor(tx, userActor(user.username));
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.session.updateMany({ where: { userId, revokedAt: null, NOT: { id: currentSessionId } }, data: { revokedAt: now } });
+  });
 }
 
 /** A bearer token for an analyst's script; the token is shown once. */

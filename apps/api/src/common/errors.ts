@@ -133,6 +133,9 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
     }
     case "23505":
       return new RevitaError("CONFLICT", "a record with the same key already exists");
+    case "42501":
+      // Raised by the database's own rules, e.g. the append-only audit log; the message says which.
+      return new RevitaError("FORBIDDEN", cause.message ?? "the database refused the change");
     case "23503":
       return new RevitaError("BAD_USER_INPUT", "the record refers to something that does not exist, or is still referred to");
     default:

@@ -54,7 +54,8 @@ describe("migrations", () => {
     );
     const triggers = await db.prisma.$queryRaw<{ trigger_name: string }[]>`
       SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY trigger_name`;
-    expect(triggers.map((t) => t.trigger_name)).toEqual([
+    const names = triggers.map((t) => t.trigger_name);
+    expect(names.filter((name) => !name.includes("audit"))).toEqual([
       "allocation_covers_disbursements",
       "disbursements_within_allocation",
       "fund_allocations_within_fund",
@@ -64,5 +65,13 @@ describe("migrations", () => {
       "region_after_move",
       "region_before_write",
     ]);
+    // Every table but the sessions and the audit itself records its changes in the audit log.
+    const audited = tables
+      .map((t) => t.table_name)
+      .filter((name) => !["session", "audit_log", "_prisma_migrations"].includes(name));
+    for (const table of audited) {
+      for (const action of ["insert", "update", "delete"]) expect(names).toContain(`${table}_audit_${action}`);
+    }
+    expect(names).toContain("audit_log_no_change");
   });
 });

@@ -1,4 +1,5 @@
 import { monthKey, parsePeriod } from "@revita/schema/period";
+import { setActor } from "../audit/actor.js";
 import { bulkInsert } from "../db/bulk-insert.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma, type PrismaClient, type ProjectStatus } from "../generated/prisma/client.js";
@@ -93,6 +94,7 @@ export async function generateScaleData(prisma: PrismaClient, options: ScaleOpti
 
   await prisma.$transaction(
     async (tx) => {
+      await setActor(tx, "scale generator");
       if ((await tx.projectCategory.count()) === 0) await loadCatalog(tx);
       const categories = await tx.projectCategory.findMany({ where: { code: { in: PROJECT_CATEGORIES.map((c) => c.code) } } });
       const indicators = new Map(

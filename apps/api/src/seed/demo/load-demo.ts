@@ -1,5 +1,6 @@
 import { monthsBetween } from "@revita/schema/period";
 import { createUser } from "../../accounts/accounts.service.js";
+import { setActor } from "../../audit/actor.js";
 import type { DbClient } from "../../db/database.js";
 import { allocateFund, createFund, recordDisbursement } from "../../funds/funds.service.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
@@ -28,6 +29,7 @@ export async function hasData(prisma: PrismaClient): Promise<boolean> {
 export async function loadDemoData(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
+      await setActor(tx, "demo data");
       await loadCatalog(tx);
       for (const region of demoRegions()) await createRegion(tx, region);
       for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);

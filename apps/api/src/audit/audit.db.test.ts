@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { changePassword, signIn } from "../accounts/accounts.service.js";
+import { createProject, reportProgress } from "../projects/projects.service.js";
+import { DEMO_PASSWORD } from "../seed/demo/users.js";
+import { asActor } from "./actor.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase("demo");
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const auditCount = () => db.prisma.auditEntry.count();
+const newestEntries = (count: number) => db.prisma.auditEntry.findMany({ orderBy: { id: "desc" }, take: count });
+
+describe("the audit trail", () => {
+  it("recorded the demo data as it was loaded, by whom", async () => {
+    const projects = await db.prisma.project.count();
+    const inserts = await db.prisma.auditEntry.count({ where: { tableName: "project", action: "INSERT", actor: "demo data" } });
+    expect(inserts).toBe(projects);
+  });
+
+  it("has one row for every row changed, naming the actor, with the row before and after", async () => {
+    const before = await auditCount();
+    const project = await asActor(db.prisma, "user:cengong.editor", async (tx) => {
+      const created = await createProject(tx, {
+        code: "AUDIT-1",
+        nameZh: "审计测试项目",
+        categoryCode: "SEWAGE",
+        status: "PLANNED",
+        regionCode: "522626000000",
+        totalInvestment: "1000000",
+        outputs: [
+          { metric: "TREATMENT_CAPACITY", quantity: "500", unit: "吨/日" },
+          { metric: "PIPELINE_LENGTH", quantity: "12.5", unit: "公里" },
+        ],
+        siteRegionCodes: ["522626107000"],
+      });
+      await tx.project.update({ where: { id: created.id }, data: { status: "STARTED" } });
+      // Writing the same value again changes nothing, and records nothing.
+      await tx.project.update({ where: { id: created.id }, data: { status: "STARTED" } });
+      await tx.projectOutput.deleteMany({ where: { projectId: created.id, metric: "PIPELINE_LENGTH" } });
+      return created;
+    });
+    // 1 project + 2 outputs + 1 site inserted, 1 update, 1 output deleted.
+    expect((await auditCount()) - before).toBe(6);
+    const entries = (await newestEntries(6)).reverse();
+    expect(entries.map((e) => [e.tableName, e.action])).toEqual(
+      [
+        ["project", "INSERT"],
+        ["project_output", "INSERT"],
+        ["project_site", "INSERT"],
+        ["project", "UPDATE"],
+        ["project_output", "DELETE"],
+      ].flatMap((pair) => (pair[0] === "project_output" && pair[1] === "INSERT" ? [pair, pair] : [pair])),
+    );
+    expect(new Set(entries.map((e) => e.actor))).toEqual(new Set(["user:cengong.editor"]));
+    expect(new Set(entries.map((e) => e.transactionId))).toHaveProperty("size", 1);
+    const update = entries.find((e) => e.action === "UPDATE")!;
+    expect(update.recordKey).toBe(String(project.id));
+    expect(update.before).toMatchObject({ status: "PLANNED", code: "AUDIT-1" });
+    expect(update.after).toMatchObject({ status: "STARTED", code: "AUDIT-1" });
+    expect(entries.find((e) => e.tableName === "project_site")!.recordKey).toMatch(new RegExp(`^${project.id}:\\d+$`));
+    expect(entries.find((e) => e.action === "DELETE")!.before).toMatchObject({ metric: "PIPELINE_LENGTH", unit: "公里" });
+  });
+
+  it("leaves no row for a change that was rolled back", async () => {
+    const before = await auditCount();
+    await expect(
+      asActor(db.prisma, "user:cengong.editor", async (tx) => {
+        await reportProgress(tx, { projectCode: "AUDIT-1", period: "2026-10", physicalProgress: "5", reportedBy: "test" });
+        throw new Error("the clerk cancelled");
+      }),
+    ).rejects.toThrow("the clerk cancelled");
+    expect(await auditCount()).toBe(before);
+    expect(await db.prisma.progressReport.count({ where: { project: { code: "AUDIT-1" } } })).toBe(0);
+  });
+
+  it("names the database role when no actor was given", async () => {
+    await db.prisma.project.update({ where: { code: "AUDIT-1" }, data: { description: "无人署名的修改" } });
+    const [entry] = await newestEntries(1);
+    expect(entry!.actor).toMatch(/^database:/);
+  });
+
+  it("refuses to change, delete or empty the audit, even from raw SQL", async () => {
+    const before = await auditCount();
+    for (const statement of [
+      `UPDATE audit_log SET actor = 'someone else'`,
+      `DELETE FROM audit_log WHERE table_name = 'project'`,
+      `TRUNCATE audit_log`,
+    ]) {
+      await expect(db.prisma.$executeRawUnsafe(statement)).rejects.toThrow(/the audit log is append-only/);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
+  it("records a password change without the password, and not the sign-in counters", async () => {
+    const before = await auditCount();
+    await expect(signIn(db.prisma, "cengong.viewer", "not the password")).rejects.toThrow();
+    const { user, session } = await signIn(db.prisma, "cengong.viewer", DEMO_PASSWORD);
+    expect(await auditCount()).toBe(before);
+    await changePassword(db.prisma, user.id, session.id, DEMO_PASSWORD, "a new pass 2026");
+    const [entry] = await newestEntries(1);
+    expect(entry).toMatchObject({ tableName: "app_user", action: "UPDATE", actor: "user:cengong.viewer" });
+    expect(JSON.stringify([entry!.before, entry!.after])).not.toContain("scrypt");
+    expect(Object.keys(entry!.after as object)).not.toContain("password_hash");
+  });
+});
