@@ -41,6 +41,7 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
   // A project page's region links go to that region's overview; other pages stay where they are.
   const regionPlace = (code: string) =>
     place.page === "project" ? pagePlace(withParams(place, { region: code }), "overview") : withParams(place, { region: code });
+  const go = (code: string) => navigate(regionPlace(code));
   const region = scope.region;
   const trail = region ? [...region.ancestors, region].map((r) => ({ code: r.code, name: name(r) })) : [];
   const years = region?.years ?? [];
@@ -67,38 +68,12 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
       breadcrumb={
         regionless ? undefined : (
           <div className="region-bar">
-            <RegionBreadcrumb
-              trail={trail}
-              hrefFor={(code) => hrefOf(regionPlace(code))}
-              onNavigate={(code) => navigate(regionPlace(code))}
-            />
+            <RegionBreadcrumb trail={trail} hrefFor={(code) => hrefOf(regionPlace(code))} onNavigate={go} />
             {region && region.children.length > 0 && (
-              <select
-                aria-label={t.childRegions}
-                value=""
-                onChange={(event) => event.target.value && navigate(regionPlace(event.target.value))}
-              >
-                <option value="">{t.chooseChild}</option>
-                {region.children.map((child) => (
-                  <option key={child.code} value={child.code}>
-                    {name(child)}
-                  </option>
-                ))}
-              </select>
+              <RegionSelect label={t.childRegions} prompt={t.chooseChild} regions={region.children} onChoose={go} />
             )}
             {region && region.ancestors.length === 0 && scope.provinces.length > 1 && (
-              <select
-                aria-label={t.chooseProvince}
-                value=""
-                onChange={(event) => event.target.value && navigate(regionPlace(event.target.value))}
-              >
-                <option value="">{t.chooseProvince}</option>
-                {scope.provinces.map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {name(province)}
-                  </option>
-                ))}
-              </select>
+              <RegionSelect label={t.chooseProvince} prompt={t.chooseProvince} regions={scope.provinces} onChoose={go} />
             )}
           </div>
         )
@@ -127,5 +102,30 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
     >
       {children}
     </PageLayout>
+  );
+}
+
+/** A jump to another region: a prompt, then the regions by name; choosing one goes there. */
+function RegionSelect({
+  label,
+  prompt,
+  regions,
+  onChoose,
+}: {
+  label: string;
+  prompt: string;
+  regions: { code: string; nameZh: string; nameEn: string }[];
+  onChoose: (code: string) => void;
+}) {
+  const name = useNamer();
+  return (
+    <select aria-label={label} value="" onChange={(event) => event.target.value && onChoose(event.target.value)}>
+      <option value="">{prompt}</option>
+      {regions.map((r) => (
+        <option key={r.code} value={r.code}>
+          {name(r)}
+        </option>
+      ))}
+    </select>
   );
 }

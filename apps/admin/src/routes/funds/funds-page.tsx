@@ -13,8 +13,7 @@ import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { AppMessages } from "../../i18n/messages.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
-import { Frame } from "../../shell/frame.js";
-import { RegionGate } from "../../shell/region-gate.js";
+import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 
 const SOURCE_TYPES = [
@@ -31,13 +30,10 @@ const GRADE_TONE = { A: "good", B: "info", C: "warning", D: "bad" } as const;
 
 export default function FundsPage({ place, scope }: { place: Place; scope: RegionScope }) {
   const { t } = useAppLocale();
-  const name = useNamer();
   return (
-    <Frame place={place} scope={scope} title={scope.region ? t.funds.title(name(scope.region)) : t.nav.funds}>
-      <RegionGate place={place} scope={scope}>
-        {(region) => <Funds place={place} region={region} year={scope.year} />}
-      </RegionGate>
-    </Frame>
+    <RegionPage place={place} scope={scope} title={t.funds.title} untitled={t.nav.funds}>
+      {(region) => <Funds place={place} region={region} year={scope.year} />}
+    </RegionPage>
   );
 }
 

@@ -9,21 +9,17 @@ import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { AppMessages } from "../../i18n/messages.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
-import { Frame } from "../../shell/frame.js";
-import { RegionGate } from "../../shell/region-gate.js";
+import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 
 type Indicator = IndicatorChoicesQuery["indicators"][number];
 
 export default function IndicatorsPage({ place, scope }: { place: Place; scope: RegionScope }) {
   const { t } = useAppLocale();
-  const name = useNamer();
   return (
-    <Frame place={place} scope={scope} title={scope.region ? t.indicators.title(name(scope.region)) : t.nav.indicators}>
-      <RegionGate place={place} scope={scope}>
-        {(region) => <Indicators place={place} region={region} year={scope.year} />}
-      </RegionGate>
-    </Frame>
+    <RegionPage place={place} scope={scope} title={t.indicators.title} untitled={t.nav.indicators}>
+      {(region) => <Indicators place={place} region={region} year={scope.year} />}
+    </RegionPage>
   );
 }
 

@@ -9,11 +9,10 @@ import { lazy, Suspense } from "react";
 import { moneyRatio } from "../../features/money/sums.js";
 import { projectColumns } from "../../features/projects/project-columns.js";
 import { OverviewDocument } from "../../generated/operations.js";
-import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { useAppLocale } from "../../i18n/app-locale.js";
 import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace } from "../../navigation/places.js";
-import { Frame } from "../../shell/frame.js";
-import { RegionGate } from "../../shell/region-gate.js";
+import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
 
@@ -24,13 +23,10 @@ const OverviewCharts = lazy(() => overviewCharts);
 
 export default function OverviewPage({ place, scope }: { place: Place; scope: RegionScope }) {
   const { t } = useAppLocale();
-  const name = useNamer();
   return (
-    <Frame place={place} scope={scope} title={scope.region ? t.overview.title(name(scope.region)) : t.nav.overview}>
-      <RegionGate place={place} scope={scope}>
-        {(region) => <Overview place={place} region={region} year={scope.year} />}
-      </RegionGate>
-    </Frame>
+    <RegionPage place={place} scope={scope} title={t.overview.title} untitled={t.nav.overview}>
+      {(region) => <Overview place={place} region={region} year={scope.year} />}
+    </RegionPage>
   );
 }
 

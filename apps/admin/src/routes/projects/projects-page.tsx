@@ -5,23 +5,19 @@ import { useKitMessages } from "@revita/ui/i18n";
 import { useDeferredValue } from "react";
 import { projectColumns } from "../../features/projects/project-columns.js";
 import { ProjectCategoriesDocument, ProjectListDocument } from "../../generated/operations.js";
-import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { useAppLocale } from "../../i18n/app-locale.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
-import { Frame } from "../../shell/frame.js";
-import { RegionGate } from "../../shell/region-gate.js";
+import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { filtersFromParams, ORDERS, STATUSES } from "./project-filters.js";
 
 export default function ProjectsPage({ place, scope }: { place: Place; scope: RegionScope }) {
   const { t } = useAppLocale();
-  const name = useNamer();
   return (
-    <Frame place={place} scope={scope} title={scope.region ? t.projects.title(name(scope.region)) : t.nav.projects}>
-      <RegionGate place={place} scope={scope}>
-        {(region) => <ProjectList place={place} region={region} />}
-      </RegionGate>
-    </Frame>
+    <RegionPage place={place} scope={scope} title={t.projects.title} untitled={t.nav.projects}>
+      {(region) => <ProjectList place={place} region={region} />}
+    </RegionPage>
   );
 }
 
