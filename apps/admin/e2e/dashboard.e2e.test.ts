@@ -148,6 +148,21 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(2);
     await page.getByLabel("总投资 最小").fill("一亿");
     await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("“一亿”不是金额");
+    await page.getByLabel("总投资 最小").fill("");
+
+    // Typing a search asks the server once it pauses, not once per key.
+    const listQueries: string[] = [];
+    const countListQueries = (request: import("playwright-core").Request) => {
+      if (request.url().endsWith("/graphql") && request.postData()?.includes("ProjectList")) listQueries.push(request.url());
+    };
+    page.on("request", countListQueries);
+    await page.getByLabel("搜索").fill("");
+    await page.getByLabel("搜索").pressSequentially("shuiku", { delay: 40 });
+    await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(3);
+    page.off("request", countListQueries);
+    expect(listQueries.length).toBeLessThanOrEqual(2);
+    await page.getByLabel("总投资 最小").fill("一亿");
+    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("“一亿”不是金额");
   });
 
   it("opens the funds and indicators of Jingzhou District", async () => {

@@ -2,12 +2,12 @@ import { useQuery } from "@apollo/client/react";
 import { DataTable } from "@revita/ui/components/data-table";
 import { FilterBar, type FilterValues } from "@revita/ui/components/filter-bar";
 import { useKitMessages } from "@revita/ui/i18n";
-import { useDeferredValue } from "react";
 import { projectColumns } from "../../features/projects/project-columns.js";
 import { ProjectCategoriesDocument, ProjectListDocument } from "../../generated/operations.js";
 import { useAppLocale } from "../../i18n/app-locale.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
+import { useSettled } from "../../navigation/use-settled.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { filtersFromParams, ORDERS, STATUSES } from "./project-filters.js";
@@ -24,8 +24,8 @@ export default function ProjectsPage({ place, scope }: { place: Place; scope: Re
 function ProjectList({ place, region }: { place: Place; region: ScopedRegion }) {
   const { t, locale } = useAppLocale();
   const kit = useKitMessages();
-  // Typing updates the URL at once; the query follows when React has a moment, not per key.
-  const params = useDeferredValue(place.params);
+  // Typing updates the URL at once; the query follows a quarter second after the last key.
+  const params = useSettled(place.params, 250, sameParams);
   const { filters, problems } = filtersFromParams(params);
   const categories = useQuery(ProjectCategoriesDocument, { variables: { code: region.code } });
   const { data, loading, error, refetch, fetchMore } = useQuery(ProjectListDocument, {
@@ -137,4 +137,9 @@ function ProjectList({ place, region }: { place: Place; region: ScopedRegion }) 
       )}
     </div>
   );
+}
+
+function sameParams(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
