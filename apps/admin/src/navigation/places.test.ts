@@ -14,6 +14,8 @@ describe("places in the URL", () => {
     expect(place).toMatchObject({ page: "project", projectCode: "CG-FH-CBSTD" });
     expect(hrefOf({ page: "project", projectCode: "A/B 1", params: {} })).toBe("/projects/A%2FB%201");
     expect(parsePlace("/projects/A%2FB%201", "").projectCode).toBe("A/B 1");
+    // A mistyped link: the project page then says no project has that code.
+    expect(parsePlace("/projects/CG-%E0%A4%A", "").projectCode).toBe("CG-%E0%A4%A");
   });
 
   it("shows the overview for a path it does not know", () => {

@@ -37,10 +37,19 @@ export function parsePlace(pathname: string, search: string): Place {
   );
   const path = pathname.replace(/\/+$/, "") || "/";
   const project = /^\/projects\/([^/]+)$/.exec(path);
-  if (project) return { page: "project", projectCode: decodeURIComponent(project[1]!), params };
+  if (project) return { page: "project", projectCode: decodeSegment(project[1]!), params };
   const page = (Object.keys(PATHS) as (keyof typeof PATHS)[]).find((key) => PATHS[key] === path);
   // An unknown path is a stale bookmark: show the overview rather than a blank page.
   return { page: page ?? "overview", params };
+}
+
+/** A path segment as written; a broken escape (a mistyped link) is kept as typed rather than crashing the page. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function hrefOf(place: Place): string {
