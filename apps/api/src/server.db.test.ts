@@ -1,30 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../test/test-database.js";
-import { type RunningServer, startServer } from "./server.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../test/test-server.js";
 
-let db: TestDatabase;
-let server: RunningServer;
-beforeAll(async () => {
-  db = await openTestDatabase("demo");
-  server = await startServer(db, { port: 0 });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
-
-async function graphql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.status,
-    // biome-ignore lint/suspicious/noExplicitAny: each test reads what its own query asked for, checked by its assertions.
-    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: unknown }[] },
-  };
-}
+const testServer = useTestServer();
+const graphql = (query: string, variables: Record<string, unknown> = {}) => testServer.graphql(query, variables);
 
 describe("the GraphQL endpoint", () => {
   it("serves Cengong County with its towns and its embankment phases as exact strings", async () => {
@@ -72,7 +50,7 @@ describe("the GraphQL endpoint", () => {
   });
 
   it("refuses a batch of operations in one request", async () => {
-    const response = await fetch(`${server.url}/graphql`, {
+    const response = await fetch(`${testServer.server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify([{ query: "{ provinces { code } }" }, { query: "{ provinces { code } }" }]),
@@ -82,14 +60,14 @@ describe("the GraphQL endpoint", () => {
   });
 
   it("reports a health check", async () => {
-    const response = await fetch(`${server.url}/healthz`);
-    expect(await response.json()).toEqual({ status: "ok", database: db.engine });
+    const response = await fetch(`${testServer.server.url}/healthz`);
+    expect(await response.json()).toEqual({ status: "ok", database: testServer.db.engine });
   });
 });
 
 describe("the pages it serves", () => {
   it("serves GraphiQL at /graphiql from its own bundled assets, nothing from elsewhere", async () => {
-    const page = await fetch(`${server.url}/graphiql`);
+    const page = await fetch(`${testServer.server.url}/graphiql`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("GraphiQL");
@@ -97,18 +75,18 @@ describe("the pages it serves", () => {
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) {
       expect(asset, "an asset of the query editor").toMatch(/^\/assets\//);
-      const response = await fetch(`${server.url}${asset}`);
+      const response = await fetch(`${testServer.server.url}${asset}`);
       expect(response.status, asset).toBe(200);
       expect(response.headers.get("cache-control"), asset).toContain("immutable");
     }
   });
 
   it("sends a browser that opens /graphql to the query editor, and keeps missing assets 404", async () => {
-    const browser = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" }, redirect: "manual" });
+    const browser = await fetch(`${testServer.server.url}/graphql`, { headers: { accept: "text/html" }, redirect: "manual" });
     expect(browser.status).toBe(302);
     expect(browser.headers.get("location")).toBe("/graphiql");
-    expect((await fetch(`${server.url}/assets/no-such-file.js`)).status).toBe(404);
-    const dashboardRoute = await fetch(`${server.url}/projects/CG-FH-CBSTD`);
+    expect((await fetch(`${testServer.server.url}/assets/no-such-file.js`)).status).toBe(404);
+    const dashboardRoute = await fetch(`${testServer.server.url}/projects/CG-FH-CBSTD`);
     expect(dashboardRoute.status).toBe(200);
     expect(await dashboardRoute.text()).toContain('<div id="root">');
   });

@@ -1,33 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../../test/test-server.js";
 import { DEMO_PASSWORD } from "../seed/demo/users.js";
-import { type RunningServer, startServer } from "../server.js";
 import { issueSession } from "./accounts.service.js";
 
-let db: TestDatabase;
-let server: RunningServer;
-beforeAll(async () => {
-  db = await openTestDatabase("demo");
-  server = await startServer(db, { port: 0 });
-});
-afterAll(async () => {
-  await server?.stop();
-  await db?.close();
-});
-
-async function post(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return {
-    status: response.status,
-    setCookie: response.headers.getSetCookie(),
-    // biome-ignore lint/suspicious/noExplicitAny: each test reads what its own query asked for, checked by its assertions.
-    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
-  };
-}
+const testServer = useTestServer();
+const post = testServer.graphql;
 
 const SIGN_IN = `mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { username displayName } }`;
 const ME = `{ me { username grants { role region { code nameZh } } } }`;
@@ -84,8 +61,8 @@ describe("signing in over HTTP", () => {
     const malformed = await post(query, {}, { authorization: "Basic dXNlcjpwYXNz" });
     expect(malformed.body.errors?.[0]?.message).toBe("the Authorization header must be: Bearer <token>");
 
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "cengong.analyst" } });
-    const expired = await issueSession(db.prisma, user.id, "COOKIE", { now: new Date("2025-06-01T00:00:00Z") });
+    const user = await testServer.db.prisma.user.findUniqueOrThrow({ where: { username: "cengong.analyst" } });
+    const expired = await issueSession(testServer.db.prisma, user.id, "COOKIE", { now: new Date("2025-06-01T00:00:00Z") });
     const stale = await post(query, {}, { cookie: `revita_session=${expired.token}` });
     expect(stale.status).toBe(401);
     expect(stale.body.errors?.[0]?.message).toBe("the session expired at 2025-06-01T12:00:00.000Z: sign in again");
