@@ -1,3 +1,4 @@
+import type { FundLevel, FundSourceType, Pillar } from "@revita/schema/types";
 import type { Locale } from "@revita/ui/format/locale";
 
 /**
@@ -18,18 +19,11 @@ export interface AppMessages {
   noYears: string;
   regionNotFound: (code: string) => string;
   backToOverview: string;
-  pillars: Record<"INDUSTRY" | "ECOLOGY" | "CIVILITY" | "GOVERNANCE" | "PROSPERITY" | "POVERTY_CONSOLIDATION", string>;
-  sourceTypes: Record<
-    | "CENTRAL_BRIDGING"
-    | "FISCAL_SPECIAL"
-    | "BANK_LOAN"
-    | "SELF_RAISED"
-    | "SOCIAL_CAPITAL"
-    | "POVERTY_MICROCREDIT"
-    | "INDUSTRY_SUBSIDY",
-    string
-  >;
-  fundLevels: Record<"CENTRAL" | "PROVINCIAL" | "PREFECTURE" | "COUNTY" | "TOWNSHIP" | "NON_GOVERNMENT", string>;
+  // Keyed by the schema's own enums: a value the API gains without a label fails the type check,
+  // and the key order here is the order the dashboard lists them in.
+  pillars: Record<Pillar, string>;
+  sourceTypes: Record<FundSourceType, string>;
+  fundLevels: Record<FundLevel, string>;
   ownLevel: string;
   overview: {
     title: (region: string) => string;

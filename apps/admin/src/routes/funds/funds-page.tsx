@@ -10,21 +10,14 @@ import { COMPLETED_COLOR, PLANNED_COLOR } from "@revita/ui/tokens";
 import { tableMoney } from "../../features/projects/project-columns.js";
 import { type FlowFiguresFragment, type FundSourceType, FundsPageDocument } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
-import type { AppMessages } from "../../i18n/messages.js";
+import { APP_MESSAGES, type AppMessages } from "../../i18n/messages.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 
-const SOURCE_TYPES = [
-  "CENTRAL_BRIDGING",
-  "FISCAL_SPECIAL",
-  "BANK_LOAN",
-  "SELF_RAISED",
-  "SOCIAL_CAPITAL",
-  "POVERTY_MICROCREDIT",
-  "INDUSTRY_SUBSIDY",
-] as const satisfies readonly FundSourceType[];
+/** In the order the labels list them; every source type the schema has (the labels' type makes sure). */
+const SOURCE_TYPES = Object.keys(APP_MESSAGES["zh-CN"].sourceTypes) as FundSourceType[];
 
 const GRADE_TONE = { A: "good", B: "info", C: "warning", D: "bad" } as const;
 
