@@ -71,7 +71,8 @@ export const RegionRef = builder.prismaNode("Region", {
     }),
     dataYears: t.field({
       type: ["Int"],
-      description: "Years with anything of the given kinds on record for this region or below, oldest first.",
+      description:
+        "The years from the first to the last with anything of the given kinds on record for this region or below, oldest first.",
       args: { of: t.arg({ type: [DataKindEnum], description: "Only these kinds of record; all kinds by default." }) },
       resolve: (region, args, context) => dataYears(context.prisma, region.id, args.of ?? DATA_KINDS),
     }),
