@@ -21,6 +21,10 @@ const QUERIES: Record<string, string> = {
   "county project list with standing (100)": `{ projects(regionCode: "${COUNTY}", first: 100) { totalCount edges { node { code nameZh status totalInvestment
       standing { completedInvestment completionRate physicalProgress behindSchedule } category { nameZh } phases { code } } } } }`,
   "province funds with allocations (100)": `{ funds(regionCode: "${PROVINCE}", first: 100) { totalCount edges { node { code amount sourceType allocations(first: 20) { totalCount edges { node { amount project { code } } } } } } } }`,
+  "province projects behind schedule (5)": `{ region(code: "${PROVINCE}") { projectsBehindSchedule(first: 5) { code standing { scheduleElapsed physicalProgress } } } }`,
+  "county projects behind schedule (5)": `{ region(code: "${COUNTY}") { projectsBehindSchedule(first: 5) { code } } }`,
+  "province largest projects (5)": `{ projects(regionCode: "${PROVINCE}", first: 5, orderBy: TOTAL_INVESTMENT_DESC) { edges { node { code totalInvestment standing { completionRate } } } } }`,
+  "province years with data": `{ region(code: "${PROVINCE}") { dataYears scorecardYears: dataYears(of: [ANNUAL_INDICATORS]) } }`,
   "county sewage coverage values (100)": `{ indicatorValues(regionCode: "${COUNTY}", indicatorCode: "RURAL_SEWAGE_COVERAGE", first: 100) { totalCount edges { node { period value target region { nameZh } } } } }`,
 };
 
