@@ -1,7 +1,9 @@
 import SchemaBuilder from "@pothos/core";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import { type Period, parsePeriod } from "@revita/schema/period";
+import { accessScopeLoaders, type RegionAuthScopes, unauthorizedError } from "./access/access-rules.js";
 import type { Context } from "./context.js";
 import type PrismaTypes from "./generated/pothos-prisma-types.js";
 import { getDatamodel } from "./generated/pothos-prisma-types.js";
@@ -10,6 +12,7 @@ import type { Prisma } from "./generated/prisma/client.js";
 /** The builder and its plugins only: schema files import it, never the other way round. */
 export const builder = new SchemaBuilder<{
   Context: Context;
+  AuthScopes: RegionAuthScopes;
   PrismaTypes: PrismaTypes;
   DefaultFieldNullability: false;
   Scalars: {
@@ -18,7 +21,15 @@ export const builder = new SchemaBuilder<{
     Period: { Input: Period; Output: string };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Relay before scope-auth, so rules see decoded global ids; scope-auth before Prisma, so no
+  // query runs for a field the rules refuse.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin],
+  scopeAuth: {
+    authScopes: accessScopeLoaders,
+    unauthorizedError,
+    // A rule that fails to load (a region that is not there) refuses rather than erroring.
+    treatErrorsAsUnauthorized: true,
+  },
   defaultFieldNullability: false,
   prisma: {
     client: (context) => context.prisma,
@@ -56,8 +67,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: "Everything an analyst or the dashboard can read." });
-builder.mutationType({ description: "Everything that changes data: signing in and out, for now." });
+// Everything but signing in (and asking who is signed in) needs a signed-in user.
+builder.queryType({ description: "Everything an analyst or the dashboard can read.", authScopes: { signedIn: true } });
+builder.mutationType({
+  description: "Everything that changes data: signing in and out, for now.",
+  authScopes: { signedIn: true },
+});
 
 builder.scalarType("Decimal", {
   description:

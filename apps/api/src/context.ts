@@ -1,4 +1,9 @@
+import { AccessScope } from "./access/access-scope.js";
+import { type RegionLookup, regionLookup } from "./access/region-lookup.js";
+import { scopedClient, scopedTransaction } from "./access/scoped-client.js";
 import type { Authenticated } from "./accounts/accounts.service.js";
+import { userActor } from "./audit/actor.js";
+import type { DbClient } from "./db/database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 /** How a resolver sets or clears the dashboard's session cookie without knowing about HTTP. */
@@ -9,9 +14,45 @@ export interface SessionCookie {
 
 /** What every resolver receives. */
 export interface Context {
+  /**
+   * Reads as the API's database role, within the request's regions: row-level security filters
+   * every statement, whatever the resolver asked for (access/scoped-client.ts).
+   */
   prisma: PrismaClient;
+  /** What the request may do where. */
+  access: AccessScope;
   /** The signed-in user and session; null for an anonymous request. */
-  auth?: Authenticated | null;
+  auth: Authenticated | null;
+  /**
+   * Whether the API's own rules (scope-auth) are checked. Always true in the server; false only in
+   * the tests that show the database's policies hold on their own.
+   */
+  apiRules: boolean;
+  /** Where records sit, for the access rules. */
+  regions: RegionLookup;
+  /** Runs changes in one transaction as the API's role within the request's regions, named in the audit. */
+  transaction<T>(change: (tx: DbClient) => Promise<T>): Promise<T>;
   /** Absent outside HTTP (tests calling the schema directly). */
   sessionCookie?: SessionCookie;
+}
+
+export interface ContextOptions {
+  sessionCookie?: SessionCookie;
+  apiRules?: boolean;
+}
+
+/** The context of one request by a user (or nobody), over the database's own client. */
+export function createContext(database: PrismaClient, auth: Authenticated | null, options: ContextOptions = {}): Context {
+  const access = auth ? AccessScope.of(auth.user.grants) : AccessScope.anonymous();
+  const actor = auth ? userActor(auth.user.username) : "anonymous";
+  const prisma = scopedClient(database, access, actor);
+  return {
+    prisma,
+    access,
+    auth,
+    apiRules: options.apiRules ?? true,
+    regions: regionLookup(prisma),
+    transaction: (change) => scopedTransaction(database, access, actor, change),
+    ...(options.sessionCookie ? { sessionCookie: options.sessionCookie } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lockPathFor } from "./db/embedded-lock.js";
+import { DEMO_PASSWORD } from "./seed/demo/users.js";
 
 const apiRoot = resolve(import.meta.dirname, "..");
 
@@ -41,12 +42,21 @@ describe("starting Revita with no DATABASE_URL", () => {
         }
         expect(output).toContain("loading the demo data");
         expect(existsSync(lockPathFor(dataDir))).toBe(true);
+        // The demo users are there: Jingzhou's analyst signs in and reads the district.
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: "POST",
           headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            query: `mutation { signIn(username: "jingzhou.analyst", password: "${DEMO_PASSWORD}") { username } }`,
+          }),
+        });
+        const cookie = response.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+        const read = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
           body: JSON.stringify({ query: '{ region(code: "421003000000") { nameZh } }' }),
         });
-        expect(await response.json()).toEqual({ data: { region: { nameZh: "荆州区" } } });
+        expect(await read.json()).toEqual({ data: { region: { nameZh: "荆州区" } } });
 
         child.kill(signal);
         const code = await new Promise((done) => child.once("exit", done));

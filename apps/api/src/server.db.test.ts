@@ -1,8 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "../test/test-server.js";
 
 const testServer = useTestServer();
-const graphql = (query: string, variables: Record<string, unknown> = {}) => testServer.graphql(query, variables);
+let analyst: Record<string, string> = {};
+beforeAll(async () => {
+  analyst = await testServer.signIn("cengong.analyst");
+});
+const graphql = (query: string, variables: Record<string, unknown> = {}) => testServer.graphql(query, variables, analyst);
 
 describe("the GraphQL endpoint", () => {
   it("serves Cengong County with its towns and its embankment phases as exact strings", async () => {

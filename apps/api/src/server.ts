@@ -7,9 +7,11 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
+import { AccessScope } from "./access/access-scope.js";
+import { scopedClient } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
 import { fromDatabaseError } from "./common/errors.js";
-import type { Context } from "./context.js";
+import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { queryGuardPlugin } from "./query-guard.js";
 import { schema } from "./schema/index.js";
@@ -57,6 +59,7 @@ const EXPECTED_CODES = new Set([
   "PAGE_TOO_LARGE",
   "QUERY_TOO_COSTLY",
   "UNAUTHENTICATED",
+  "FORBIDDEN",
 ]);
 
 /**
@@ -95,6 +98,8 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
   });
   await apollo.start();
 
+  // Credentials are checked as the API's role too, before anyone is known: as nobody.
+  const anonymous = scopedClient(db.prisma, AccessScope.anonymous(), "anonymous");
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_request, response) => {
@@ -111,7 +116,7 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookie = sessionCookie(req, res);
-        return { prisma: db.prisma, auth: await credentialsOf(db.prisma, req, cookie), sessionCookie: cookie };
+        return createContext(db.prisma, await credentialsOf(anonymous, req, cookie), { sessionCookie: cookie });
       },
     }),
   );

@@ -1,14 +1,69 @@
 import { graphql } from "graphql";
+import type { Authenticated } from "../src/accounts/accounts.service.js";
+import { createContext } from "../src/context.js";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { schema } from "../src/schema/index.js";
 
-/** Executes an operation against the schema directly, as the server would, without HTTP. */
+export interface RunOptions {
+  /** Who asks; by default a viewer of every province (see provinceViewer). */
+  as?: Authenticated | null;
+}
+
+/**
+ * Executes an operation against the schema directly, as the server would, without HTTP: through
+ * the same context, so the API's rules and the database's policies apply.
+ */
 export async function runGraphql<Data = Record<string, unknown>>(
   prisma: PrismaClient,
   source: string,
   variableValues: Record<string, unknown> = {},
+  options: RunOptions = {},
 ): Promise<Data> {
-  const result = await graphql({ schema, source, variableValues, contextValue: { prisma } });
+  const auth = options.as === undefined ? await provinceViewer(prisma) : options.as;
+  const result = await graphql({ schema, source, variableValues, contextValue: createContext(prisma, auth) });
   if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join("; "));
   return result.data as Data;
+}
+
+const viewers = new WeakMap<PrismaClient, Promise<Authenticated>>();
+
+/**
+ * A signed-in VIEWER of every province: what the tests of reading read as. Not stored as a user
+ * (the tests count the audit and the users); the grants are real regions of the database.
+ */
+export function provinceViewer(prisma: PrismaClient): Promise<Authenticated> {
+  let viewer = viewers.get(prisma);
+  if (!viewer) {
+    viewer = prisma.region
+      .findMany({ where: { parentId: null }, select: { id: true, code: true, path: true } })
+      .then((provinces) => {
+        const now = new Date();
+        return {
+          user: {
+            id: 0,
+            username: "test.province-viewer",
+            displayName: "Test viewer of every province",
+            passwordHash: "",
+            passwordChangedAt: now,
+            failedLogins: 0,
+            lockedUntil: null,
+            disabled: false,
+            createdAt: now,
+            grants: provinces.map((region) => ({ role: "VIEWER" as const, region })),
+          },
+          session: {
+            id: 0,
+            tokenHash: "",
+            userId: 0,
+            kind: "BEARER" as const,
+            label: null,
+            createdAt: now,
+            expiresAt: now,
+            revokedAt: null,
+          },
+        };
+      });
+    viewers.set(prisma, viewer);
+  }
+  return viewer;
 }

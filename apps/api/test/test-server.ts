@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { DEMO_PASSWORD } from "../src/seed/demo/users.js";
 import { type RunningServer, startServer } from "../src/server.js";
 import { openTestDatabase, type TestDatabase } from "./test-database.js";
 
@@ -15,6 +16,8 @@ export interface TestServer {
   server: RunningServer;
   /** POSTs one operation to /graphql, with any extra headers (cookie, authorization). */
   graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse>;
+  /** Signs a demo user in and returns the headers that send their session cookie. */
+  signIn(username: string): Promise<Record<string, string>>;
 }
 
 /**
@@ -42,6 +45,15 @@ export function useTestServer(): TestServer {
       setCookie: response.headers.getSetCookie(),
       body: (await response.json()) as GraphqlResponse["body"],
     };
+  };
+  handle.signIn = async (username) => {
+    const response = await handle.graphql(
+      `mutation($username: String!, $password: String!) { signIn(username: $username, password: $password) { username } }`,
+      { username, password: DEMO_PASSWORD },
+    );
+    const cookie = response.setCookie[0]?.split(";")[0];
+    if (!cookie) throw new Error(`could not sign ${username} in: ${JSON.stringify(response.body.errors)}`);
+    return { cookie };
   };
   return handle;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { createContext } from "../context.js";
 import { DEMO_PASSWORD, DEMO_USERS } from "../seed/demo/users.js";
 import {
   authenticate,
@@ -134,15 +135,16 @@ describe("tokens and sessions", () => {
     await createUser(db.prisma, { username: "changer", displayName: "改密测试", password: "first password 1" });
     const here = await signIn(db.prisma, "changer", "first password 1");
     const elsewhere = await signIn(db.prisma, "changer", "first password 1");
+    const asChanger = createContext(db.prisma, await authenticate(db.prisma, here.token));
     await expect(
-      changePassword(db.prisma, here.user.id, here.session.id, "not it at all", "changer again"),
+      changePassword(asChanger, here.user.id, here.session.id, "not it at all", "changer again"),
     ).rejects.toMatchObject({
       issues: [
         { field: "currentPassword", message: "is not your password" },
         { field: "newPassword", message: "must not contain the username" },
       ],
     });
-    await changePassword(db.prisma, here.user.id, here.session.id, "first password 1", "second password 2");
+    await changePassword(asChanger, here.user.id, here.session.id, "first password 1", "second password 2");
     await expect(authenticate(db.prisma, here.token)).resolves.toBeTruthy();
     await expect(authenticate(db.prisma, elsewhere.token)).rejects.toThrow("signed out");
     await expect(signIn(db.prisma, "changer", "first password 1")).rejects.toThrow("wrong username or password");

@@ -49,6 +49,7 @@ builder.queryField("me", (t) =>
     type: "User",
     nullable: true,
     description: "The signed-in user; null for an anonymous request.",
+    skipTypeScopes: true,
     // An anonymous request looks up id 0, which no user has: null through the same query path.
     resolve: (query, _root, _args, context) =>
       context.prisma.user.findUnique({ ...query, where: { id: context.auth?.user.id ?? 0 } }),
@@ -60,6 +61,7 @@ builder.mutationFields((t) => ({
     type: "User",
     description:
       "Signs in with a username and password and sets the dashboard's session cookie (HTTP-only, 12 hours). Five wrong passwords in a row lock the account for 15 minutes.",
+    skipTypeScopes: true,
     args: {
       username: t.arg.string({ required: true, description: "Sign-in name." }),
       password: t.arg.string({ required: true, description: "Password." }),
@@ -87,7 +89,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, context) => {
       const auth = requireSignedIn(context);
-      await changePassword(context.prisma, auth.user.id, auth.session.id, args.currentPassword, args.newPassword);
+      await changePassword(context, auth.user.id, auth.session.id, args.currentPassword, args.newPassword);
       return true;
     },
   }),

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { setActor, userActor } from "../audit/actor.js";
 import { AuthenticationError, RevitaError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
-import type { AccessRole, PrismaClient, Session, SessionKind, User } from "../generated/prisma/client.js";
+import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 
 export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN"];
@@ -176,14 +175,14 @@ export async function signOut(db: DbClient, sessionId: number, { now = new Date(
  * user (a changed password is often a suspected leak).
  */
 export async function changePassword(
-  db: PrismaClient,
+  db: { prisma: DbClient; transaction<T>(change: (tx: DbClient) => Promise<T>): Promise<T> },
   userId: number,
   currentSessionId: number,
   currentPassword: string,
   newPassword: string,
   { now = new Date() } = {},
 ): Promise<void> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   const check = new InputChecker();
   if (!(await verifyPassword(currentPassword ?? "", user.passwordHash))) check.fail("currentPassword", "is not your password");
   const problem = passwordProblem(newPassword ?? "", user.username);
@@ -191,8 +190,7 @@ export async function changePassword(
   else if (newPassword === currentPassword) check.fail("newPassword", "must differ from the current password");
   check.done();
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
-    await setActor(tx, userActor(user.username));
+  await db.transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
     await tx.session.updateMany({ where: { userId, revokedAt: null, NOT: { id: currentSessionId } }, data: { revokedAt: now } });
   });

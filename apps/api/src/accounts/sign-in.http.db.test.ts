@@ -89,8 +89,16 @@ describe("signing in over HTTP", () => {
     expect((await post(ME, {}, { cookie })).body.data.me.username).toBe("cengong.analyst");
   });
 
-  it("asks anonymous callers to sign in before signing out or making tokens", async () => {
-    const { body } = await post(`mutation { createApiToken(label: "x") { token } }`);
-    expect(body.errors?.[0]).toMatchObject({ message: "sign in first", extensions: { code: "UNAUTHENTICATED" } });
+  it("asks anonymous callers to sign in before reading anything, signing out or making tokens", async () => {
+    for (const operation of [
+      `mutation { createApiToken(label: "x") { token } }`,
+      `mutation { signOut }`,
+      `{ provinces { code } }`,
+      `{ projects(regionCode: "522626000000") { totalCount } }`,
+    ]) {
+      const { body } = await post(operation);
+      expect(body.errors?.[0]).toMatchObject({ message: "sign in to use Revita", extensions: { code: "UNAUTHENTICATED" } });
+      expect(body.data ?? null).toBeNull();
+    }
   });
 });

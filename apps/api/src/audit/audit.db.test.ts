@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
-import { changePassword, signIn } from "../accounts/accounts.service.js";
+import { authenticate, changePassword, signIn } from "../accounts/accounts.service.js";
+import { createContext } from "../context.js";
 import { createProject, reportProgress } from "../projects/projects.service.js";
 import { DEMO_PASSWORD } from "../seed/demo/users.js";
 import { asActor } from "./actor.js";
@@ -100,9 +101,10 @@ describe("the audit trail", () => {
   it("records a password change without the password, and not the sign-in counters", async () => {
     const before = await auditCount();
     await expect(signIn(db.prisma, "cengong.viewer", "not the password")).rejects.toThrow();
-    const { user, session } = await signIn(db.prisma, "cengong.viewer", DEMO_PASSWORD);
+    const { user, session, token } = await signIn(db.prisma, "cengong.viewer", DEMO_PASSWORD);
     expect(await auditCount()).toBe(before);
-    await changePassword(db.prisma, user.id, session.id, DEMO_PASSWORD, "a new pass 2026");
+    const asViewer = createContext(db.prisma, await authenticate(db.prisma, token));
+    await changePassword(asViewer, user.id, session.id, DEMO_PASSWORD, "a new pass 2026");
     const [entry] = await newestEntries(1);
     expect(entry).toMatchObject({ tableName: "app_user", action: "UPDATE", actor: "user:cengong.viewer" });
     expect(JSON.stringify([entry!.before, entry!.after])).not.toContain("scrypt");

@@ -1,3 +1,4 @@
+import { readsProjectOf } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES } from "./funds.service.js";
@@ -21,6 +22,8 @@ export const PerformanceGradeEnum = builder.enumType("PerformanceGrade", {
 builder.prismaNode("Fund", {
   description: "资金: money from one source, managed by one region, for a budget year or a span of years.",
   id: { field: "id" },
+  // A county's fund serves its towns: their users see it, and only their own allocations from it.
+  authScopes: (fund) => ({ readsOrServes: fund.regionId }),
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable fund code." }),
     nameZh: t.exposeString("nameZh", { description: "Chinese name." }),
@@ -49,6 +52,7 @@ builder.prismaNode("Fund", {
 builder.prismaNode("FundAllocation", {
   description: "资金安排: part of a fund assigned to a project.",
   id: { field: "id" },
+  authScopes: readsProjectOf,
   fields: (t) => ({
     amount: t.expose("amount", { type: "Decimal", description: "Allocated yuan." }),
     allocatedOn: t.expose("allocatedOn", { type: "Date", description: "When it was allocated." }),
@@ -77,6 +81,7 @@ builder.queryFields((t) => ({
     type: "Fund",
     cursor: "id",
     description: "Funds managed by a region or any region below it, newest year first.",
+    authScopes: (_root, args) => ({ readsCode: args.regionCode }),
     args: {
       regionCode: t.arg.string({ required: true, description: "The region's 12-digit division code; its subtree is included." }),
       year: t.arg.int({ description: "Only funds whose years include this year." }),

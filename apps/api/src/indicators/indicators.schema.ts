@@ -1,4 +1,5 @@
 import type { Period } from "@revita/schema/period";
+import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
@@ -47,6 +48,7 @@ builder.prismaNode("Indicator", {
 builder.prismaNode("IndicatorValue", {
   description: "One indicator's reported value for one region and period, with its target and baseline.",
   id: { field: "id" },
+  authScopes: readsRecordRegion,
   fields: (t) => ({
     period: t.expose("period", { type: "Period", description: "The period the value is for." }),
     value: t.expose("value", { type: "Decimal", description: "The reported value, in the indicator's unit." }),
@@ -75,6 +77,7 @@ builder.queryFields((t) => ({
     type: "IndicatorValue",
     cursor: "id",
     description: "Reported values for a region and everything below it, oldest period first.",
+    authScopes: (_root, args) => ({ readsCode: args.regionCode }),
     args: {
       regionCode: t.arg.string({ required: true, description: "The region's 12-digit division code; its subtree is included." }),
       indicatorCode: t.arg.string({ description: "Only this indicator's values." }),
@@ -177,6 +180,7 @@ export const RankedRegionRef = builder.objectRef<RankedRegion>("RankedRegion").i
 
 builder.objectField(RegionRef, "indicatorStanding", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: IndicatorStandingRef,
     description:
       "This region's value of an indicator in a period: its own report, or rolled up from below by the indicator's rule.",
@@ -207,6 +211,7 @@ builder.objectField(RegionRef, "indicatorStanding", (t) =>
 
 builder.objectField(RegionRef, "indicatorRanking", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: [RankedRegionRef],
     description:
       "The regions one level down ranked on an indicator in a period, best first by the indicator's direction; regions without a value are left out.",
@@ -261,6 +266,7 @@ const SeriesPointRef = builder.objectRef<SeriesPoint>("IndicatorSeriesPoint").im
 
 builder.objectField(RegionRef, "indicatorSeries", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: [SeriesPointRef],
     description:
       "This region's values of an indicator over the periods (of the indicator's reporting type) that anyone in the region reported between from and to, oldest first.",
@@ -338,6 +344,7 @@ const ScorecardPillarRef = builder.objectRef<ScorecardPillar>("ScorecardPillar")
 
 builder.objectField(RegionRef, "scorecard", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: [ScorecardPillarRef],
     description:
       "五大振兴 scorecard: for each pillar, the indicators reported in this region or below for the period, with the region's value against target. Pillars without values are left out.",

@@ -1,3 +1,4 @@
+import { readsProjectOf, readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
@@ -26,6 +27,7 @@ builder.prismaObject("ProjectCategory", {
 builder.prismaNode("ProgressReport", {
   description: "A period's progress report: cumulative figures as of the period's end.",
   id: { field: "id" },
+  authScopes: readsProjectOf,
   fields: (t) => ({
     period: t.expose("period", { type: "Period", description: "The period reported on; figures are as of its last day." }),
     completedInvestment: t.expose("completedInvestment", {
@@ -79,6 +81,7 @@ const ProjectStandingRef = builder.objectRef<ProjectStanding>("ProjectStanding")
 builder.prismaNode("Project", {
   description: "项目: an investment project, or one phase (一期/二期 ...) of a parent project.",
   id: { field: "id" },
+  authScopes: readsRecordRegion,
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable project code." }),
     nameZh: t.exposeString("nameZh", { description: "Chinese name." }),
@@ -121,6 +124,7 @@ builder.prismaNode("Project", {
 
 builder.prismaObject("ProjectOutput", {
   description: "One measured output of a project: people served, area irrigated, capacity built ...",
+  authScopes: readsProjectOf,
   fields: (t) => ({
     metric: t.exposeString("metric", { description: "What is measured, e.g. WATER_SUPPLY_POPULATION or TREATMENT_CAPACITY." }),
     quantity: t.expose("quantity", { type: "Decimal", description: "How much, in unit." }),
@@ -131,6 +135,7 @@ builder.prismaObject("ProjectOutput", {
 
 builder.prismaObject("ProjectSite", {
   description: "A town or village a project builds in or serves.",
+  authScopes: readsProjectOf,
   fields: (t) => ({
     region: t.relation("region", { description: "The town or village." }),
     note: t.exposeString("note", { nullable: true, description: "What the project does there." }),
@@ -139,6 +144,7 @@ builder.prismaObject("ProjectSite", {
 
 builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
   t.prismaField({
+    authScopes: readsRegion,
     type: ["Project"],
     description: `Top-level projects of this region and below that are behind schedule (progress trails the elapsed schedule by more than ${BEHIND_SCHEDULE_TOLERANCE} points), the furthest behind first.`,
     args: { first: t.arg.int({ defaultValue: 5, description: "At most this many (1–100, default 5)." }) },
@@ -182,6 +188,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     description:
       "Top-level projects (phases appear under their project) of a region and everything below it, ordered by code unless told otherwise.",
+    authScopes: (_root, args) => ({ readsCode: args.regionCode }),
     args: {
       regionCode: t.arg.string({
         required: true,

@@ -1,3 +1,4 @@
+import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { percentOf } from "../common/percent.js";
 import { type FundFlowGroup, fundFlow } from "../funds/fund-flow.js";
@@ -66,10 +67,12 @@ export const RegionRef = builder.prismaNode("Region", {
         }),
     }),
     organizations: t.relation("organizations", {
+      authScopes: readsRegion,
       description: "Bureaus, companies, cooperatives and committees registered in this region.",
       query: { orderBy: { name: "asc" } },
     }),
     dataYears: t.field({
+      authScopes: readsRegion,
       type: ["Int"],
       description:
         "The years from the first to the last with anything of the given kinds on record for this region or below, oldest first.",
@@ -77,6 +80,7 @@ export const RegionRef = builder.prismaNode("Region", {
       resolve: (region, args, context) => dataYears(context.prisma, region.id, args.of ?? DATA_KINDS),
     }),
     assessments: t.relation("assessments", {
+      authScopes: readsRegion,
       description: "Grades and titles the region was awarded, newest first.",
       query: { orderBy: [{ year: "desc" }, { scheme: "asc" }] },
     }),
@@ -123,6 +127,7 @@ const InvestmentGroupRef = builder.objectRef<InvestmentGroup>("InvestmentGroup")
 
 builder.objectField(RegionRef, "investmentSummary", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: [InvestmentGroupRef],
     description:
       "Planned vs completed investment of every project in this region and below, grouped; computed in one SQL statement.",
@@ -177,6 +182,7 @@ const FundFlowGroupRef = builder.objectRef<FundFlowGroup>("FundFlowGroup").imple
 
 builder.objectField(RegionRef, "fundFlow", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: [FundFlowGroupRef],
     description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
     args: { groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }) },
@@ -201,6 +207,7 @@ const InvestmentMonthRef = builder.objectRef<InvestmentMonth>("InvestmentMonth")
 
 builder.objectField(RegionRef, "investmentOverTime", (t) =>
   t.field({
+    authScopes: readsRegion,
     type: [InvestmentMonthRef],
     description:
       "Planned vs completed investment of this region's projects, month by month (at most 120 months); one SQL statement.",
@@ -214,6 +221,8 @@ builder.objectField(RegionRef, "investmentOverTime", (t) =>
 
 builder.prismaObject("Organization", {
   description: "单位: a bureau, company, cooperative or village committee.",
+  // A county bureau implements projects in its towns: visible to the towns' users too.
+  authScopes: (organization) => ({ readsOrServes: organization.regionId }),
   fields: (t) => ({
     name: t.exposeString("name", { description: "Its name, e.g. 岑巩县水务局." }),
     kind: t.exposeString("kind", {
@@ -226,6 +235,7 @@ builder.prismaObject("Organization", {
 
 builder.prismaObject("Assessment", {
   description: "A grade or title a higher level awarded a region, e.g. the province's assessment graded 好.",
+  authScopes: readsRecordRegion,
   fields: (t) => ({
     year: t.exposeInt("year", { description: "The year assessed." }),
     scheme: t.exposeString("scheme", { description: "The scheme, as published." }),

@@ -1,0 +1,122 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { AuthenticationError, RevitaError } from "../common/errors.js";
+import type { Context } from "../context.js";
+
+/**
+ * The API's access rules, as Pothos scope-auth scopes. Types and fields name the scope they need
+ * (`authScopes: (project) => ({ reads: project.regionId })`); each scope asks the request's
+ * AccessScope. The database's row-level security enforces the same regions again underneath.
+ */
+export interface RegionAuthScopes {
+  /** Any signed-in user. */
+  signedIn: boolean;
+  /** Free-form queries (introspection, the query editor, a larger query budget): analysts and admins. */
+  queriesFreely: boolean;
+  /** May read the data of the region with this id. */
+  reads: number;
+  /** The same, for a region given by its division code (a root field's argument). */
+  readsCode: string;
+  /** May read what a region manages for those below it (a fund, an implementing unit): its own or one above theirs. */
+  readsOrServes: number;
+  /** May read the project with this id (for records that belong to a project). */
+  readsProject: number;
+  /** May change data in the region with this id. */
+  edits: number;
+  /** May approve reports of the region with this id. */
+  approves: number;
+  /** May manage users and read the audit in the region with this code. */
+  administersCode: string;
+}
+
+type ScopeLoaders = { [K in keyof RegionAuthScopes]: boolean | ((parameter: RegionAuthScopes[K]) => Promise<boolean>) };
+
+/** The scopes of one request. With the API's rules switched off (tests only) every scope holds. */
+export function accessScopeLoaders(context: Context): ScopeLoaders {
+  const { access, regions } = context;
+  if (!context.apiRules) {
+    const always = async () => true;
+    return {
+      signedIn: true,
+      queriesFreely: true,
+      reads: always,
+      readsCode: always,
+      readsOrServes: always,
+      readsProject: always,
+      edits: always,
+      approves: always,
+      administersCode: always,
+    };
+  }
+  const covers = (capability: Parameters<typeof access.covers>[0]) => (path: number[] | undefined) =>
+    path !== undefined && access.covers(capability, path);
+  const isUnknownOrCovered = (capability: Parameters<typeof access.covers>[0], path: number[] | undefined) =>
+    path === undefined || access.covers(capability, path);
+  return {
+    signedIn: access.signedIn,
+    queriesFreely: access.has("query"),
+    reads: async (id) => covers("read")(await regions.pathOf(id)),
+    // A code that names no region passes, so the resolver can say so: division codes are public.
+    readsCode: async (code) => isUnknownOrCovered("read", await regions.pathOfCode(code)),
+    readsOrServes: async (id) => {
+      const path = await regions.pathOf(id);
+      // A region above the user's: one of their read roots has it on its path.
+      return covers("read")(path) || (path !== undefined && (await regions.isAboveAny(id, access.rootsFor("read"))));
+    },
+    readsProject: async (projectId) => covers("read")(await regions.pathOfProject(projectId)),
+    edits: async (id) => covers("edit")(await regions.pathOf(id)),
+    approves: async (id) => covers("approve")(await regions.pathOf(id)),
+    administersCode: async (code) => isUnknownOrCovered("admin", await regions.pathOfCode(code)),
+  };
+}
+
+const WHAT_A_SCOPE_NEEDS: Record<keyof RegionAuthScopes, string> = {
+  signedIn: "sign in first",
+  queriesFreely: "free-form queries need the ANALYST or ADMIN role",
+  reads: "it is outside the regions you may read",
+  readsCode: "the region is outside the regions you may read",
+  readsOrServes: "it is outside the regions you may read",
+  readsProject: "the project is outside the regions you may read",
+  edits: "it is outside the regions you may edit (EDITOR role)",
+  approves: "it is outside the regions you may approve (APPROVER role)",
+  administersCode: "the region is outside the regions you administer (ADMIN role)",
+};
+
+interface Failure {
+  kind: string;
+  scope?: string;
+  failures?: Failure[];
+}
+
+function firstScope(failure: Failure): keyof RegionAuthScopes | undefined {
+  if (failure.scope) return failure.scope as keyof RegionAuthScopes;
+  for (const inner of failure.failures ?? []) {
+    const scope = firstScope(inner);
+    if (scope) return scope;
+  }
+  return undefined;
+}
+
+/**
+ * A refusal that says what was refused and why: anonymous requests are told to sign in (401);
+ * signed-in users what their grants do not cover (403). Nothing about the refused record is said.
+ */
+export function unauthorizedError(
+  _parent: unknown,
+  context: Context,
+  info: GraphQLResolveInfo,
+  result: { failure: Failure },
+): Error {
+  if (!context.access.signedIn) return new AuthenticationError("sign in to use Revita");
+  const scope = firstScope(result.failure);
+  const reason = scope ? WHAT_A_SCOPE_NEEDS[scope] : "your roles do not allow it";
+  return new RevitaError("FORBIDDEN", `${info.parentType.name}.${info.fieldName} refused: ${reason}`);
+}
+
+/** The rule of a region's data fields (its projects, sums, indicators): the region must be readable. */
+export const readsRegion = (region: { id: number }) => ({ reads: region.id });
+
+/** The rule of a record with a region of its own. */
+export const readsRecordRegion = (record: { regionId: number }) => ({ reads: record.regionId });
+
+/** The rule of a record that belongs to a project (a report, an output, an allocation). */
+export const readsProjectOf = (record: { projectId: number }) => ({ readsProject: record.projectId });

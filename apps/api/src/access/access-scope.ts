@@ -1,0 +1,77 @@
+import type { AccessRole } from "../generated/prisma/client.js";
+
+/** What a grant lets its holder do, in its region and everything below. */
+export type Capability = "read" | "query" | "edit" | "approve" | "admin";
+
+/**
+ * Every role reads; beyond that each adds its own capability. Editing, approving and managing
+ * users are kept apart (as DHIS2 keeps the units a user enters data for apart from those they
+ * view): an approver does not edit the reports they approve.
+ */
+const ROLE_CAPABILITIES: Record<AccessRole, readonly Capability[]> = {
+  VIEWER: ["read"],
+  ANALYST: ["read", "query"],
+  EDITOR: ["read", "edit"],
+  APPROVER: ["read", "approve"],
+  ADMIN: ["read", "query", "admin"],
+};
+
+export const CAPABILITIES: readonly Capability[] = ["read", "query", "edit", "approve", "admin"];
+
+export interface ScopedGrant {
+  role: AccessRole;
+  /** The region's id and its path (its ancestors' ids and its own, from the top). */
+  region: { id: number; path: number[] };
+}
+
+/**
+ * What one request may do where: for each capability, the regions ("roots") whose subtrees it
+ * covers. Built once per request from the user's grants; the API's rules ask it, and the same
+ * roots go to the database's row-level security policies (see scoped-client.ts).
+ */
+export class AccessScope {
+  private readonly roots: Record<Capability, number[]>;
+
+  private constructor(
+    readonly signedIn: boolean,
+    grants: readonly ScopedGrant[],
+  ) {
+    const roots = Object.fromEntries(CAPABILITIES.map((capability) => [capability, [] as ScopedGrant["region"][]]));
+    for (const grant of grants) {
+      for (const capability of ROLE_CAPABILITIES[grant.role]) roots[capability]!.push(grant.region);
+    }
+    // A grant inside another grant's subtree adds nothing: keep the outermost regions only.
+    this.roots = Object.fromEntries(
+      CAPABILITIES.map((capability) => {
+        const regions = roots[capability]!;
+        const outermost = regions.filter(
+          (region) => !regions.some((other) => other.id !== region.id && region.path.includes(other.id)),
+        );
+        return [capability, [...new Set(outermost.map((region) => region.id))].sort((a, b) => a - b)];
+      }),
+    ) as Record<Capability, number[]>;
+  }
+
+  static anonymous(): AccessScope {
+    return new AccessScope(false, []);
+  }
+
+  static of(grants: readonly ScopedGrant[]): AccessScope {
+    return new AccessScope(true, grants);
+  }
+
+  /** The outermost regions where the capability holds. */
+  rootsFor(capability: Capability): readonly number[] {
+    return this.roots[capability];
+  }
+
+  /** True when the capability holds anywhere. */
+  has(capability: Capability): boolean {
+    return this.roots[capability].length > 0;
+  }
+
+  /** True when the capability holds in the region with this path (ancestors' ids, then its own). */
+  covers(capability: Capability, regionPath: readonly number[]): boolean {
+    return this.roots[capability].some((root) => regionPath.includes(root));
+  }
+}

@@ -1,0 +1,40 @@
+import { batchLoader } from "../common/batch-loader.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+
+/** What the access rules need to know about where records sit, loaded in batches per request. */
+export interface RegionLookup {
+  /** A region's path: its ancestors' ids from the top, then its own. Undefined when there is none. */
+  pathOf(regionId: number): Promise<number[] | undefined>;
+  pathOfCode(code: string): Promise<number[] | undefined>;
+  /** The path of a project's region; undefined when the project is not there or not visible. */
+  pathOfProject(projectId: number): Promise<number[] | undefined>;
+  /** True when the region is an ancestor of (or is) one of the roots. */
+  isAboveAny(regionId: number, roots: readonly number[]): Promise<boolean>;
+}
+
+export function regionLookup(prisma: PrismaClient): RegionLookup {
+  const pathOf = batchLoader(async (ids: number[]) => {
+    const rows = await prisma.region.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } });
+    return new Map(rows.map((row) => [row.id, row.path]));
+  });
+  const pathOfCode = batchLoader(async (codes: string[]) => {
+    const rows = await prisma.region.findMany({ where: { code: { in: codes } }, select: { code: true, path: true } });
+    return new Map(rows.map((row) => [row.code, row.path]));
+  });
+  const regionOfProject = batchLoader(async (ids: number[]) => {
+    const rows = await prisma.project.findMany({ where: { id: { in: ids } }, select: { id: true, regionId: true } });
+    return new Map(rows.map((row) => [row.id, row.regionId]));
+  });
+  return {
+    pathOf,
+    pathOfCode,
+    async pathOfProject(projectId) {
+      const regionId = await regionOfProject(projectId);
+      return regionId === undefined ? undefined : pathOf(regionId);
+    },
+    async isAboveAny(regionId, roots) {
+      const paths = await Promise.all(roots.map((root) => pathOf(root)));
+      return paths.some((path) => path?.includes(regionId));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Loads values by key in batches: every key asked for in the same tick goes into one call of
+ * loadMany, and each key is loaded once per loader. A loader lives for one request, so what it
+ * caches never outlives the request's access rights.
+ */
+export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
+  const cache = new Map<K, Promise<V | undefined>>();
+  let pending: { keys: K[]; done: Promise<Map<K, V>> } | undefined;
+  return (key) => {
+    const cached = cache.get(key);
+    if (cached) return cached;
+    if (!pending) {
+      const batch: { keys: K[]; done?: Promise<Map<K, V>> } = { keys: [] };
+      batch.done = Promise.resolve().then(() => {
+        pending = undefined;
+        return loadMany(batch.keys);
+      });
+      pending = batch as { keys: K[]; done: Promise<Map<K, V>> };
+    }
+    pending.keys.push(key);
+    const value = pending.done.then((values) => values.get(key));
+    cache.set(key, value);
+    return value;
+  };
+}
