@@ -1,3 +1,4 @@
+import { NotFoundError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 
@@ -134,7 +135,8 @@ function combineFindUniques(base: PrismaClient, batch: QueuedOperation[]): State
         for (const member of members) {
           const row = byValue.get(whereOf(member)[field]);
           if (row) member.resolve(row);
-          else if (member.operation === "findUniqueOrThrow") member.reject(new Error(`No ${model} found`));
+          else if (member.operation === "findUniqueOrThrow")
+            member.reject(new NotFoundError(`${model} ${String(whereOf(member)[field])}`));
           else member.resolve(null);
         }
       },

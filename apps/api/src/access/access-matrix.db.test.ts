@@ -1,0 +1,252 @@
+import { graphql } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { ACCESS_ROLES, type Authenticated, authenticate, createUser, signIn } from "../accounts/accounts.service.js";
+import { createContext } from "../context.js";
+import type { AccessRole } from "../generated/prisma/client.js";
+import { schema } from "../schema/index.js";
+import { generateScaleData } from "../seed/scale.js";
+
+/**
+ * Every role, granted on a county and on a town, asks every entry point about regions inside and
+ * outside its grant: twice, with the API's rules on and with them off (so that only the
+ * database's row-level security stands). What comes back is checked against what the table owner
+ * computes the user may see, record by record.
+ */
+
+const PASSWORD = "matrix password 2026";
+const COUNTY_A = "990101000000";
+const TOWN_A1 = "990101100000";
+const TOWN_A2 = "990101101000";
+const COUNTY_B = "990102000000";
+const PROVINCE = "990000000000";
+
+/** Every way into the data, each one operation about the region $code (and a project $project in it). */
+const ENTRY_POINTS: Record<string, string> = {
+  projects: `query($code: String!) { projects(regionCode: $code, first: 100) { totalCount edges { node { __typename id
+      phases { __typename id }
+      progressReports(first: 100) { edges { node { __typename id } } }
+      allocations { __typename id fund { __typename id } disbursements { amount } } } } } }`,
+  project: `query($project: String!) { project(code: $project) { __typename id allocations { __typename id } } }`,
+  funds: `query($code: String!) { funds(regionCode: $code, first: 100) { edges { node { __typename id
+      allocations(first: 100) { edges { node { __typename id project { __typename id } } } } } } } }`,
+  indicatorValues: `query($code: String!) { indicatorValues(regionCode: $code, first: 100) { edges { node { __typename id } } } }`,
+  investmentSummary: `query($code: String!) { region(code: $code) { investmentSummary(groupBy: STATUS) { projectCount plannedInvestment } } }`,
+  fundFlow: `query($code: String!) { region(code: $code) { fundFlow(groupBy: SOURCE_TYPE) { fundAmount allocated disbursed } } }`,
+  investmentOverTime: `query($code: String!) { region(code: $code) { investmentOverTime(from: "2023-01", to: "2023-12") { completed } } }`,
+  projectsBehindSchedule: `query($code: String!) { region(code: $code) { projectsBehindSchedule(first: 100) { __typename id } } }`,
+  dataYears: `query($code: String!) { region(code: $code) { dataYears } }`,
+  indicatorSeries: `query($code: String!) { region(code: $code) { indicatorSeries(indicatorCode: "RESIDENT_POPULATION", from: "2019", to: "2024") { value } } }`,
+  organizations: `query($code: String!) { region(code: $code) { organizations { name } assessments { grade } } }`,
+  auditTrail: `query($code: String!) { auditTrail(regionCode: $code, first: 100) { edges { node { tableName recordKey } } } }`,
+  nodes: `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
+};
+
+/** Entry points that only sum: their figures must be those of the records the user may see. */
+const SUMS = new Set(["investmentSummary", "fundFlow", "investmentOverTime", "indicatorSeries", "dataYears"]);
+
+interface Visible {
+  Project: Set<number>;
+  ProgressReport: Set<number>;
+  FundAllocation: Set<number>;
+  Fund: Set<number>;
+  IndicatorValue: Set<number>;
+}
+
+let db: TestDatabase;
+const users = new Map<string, { auth: Authenticated; role: AccessRole; grantCode: string }>();
+const regionIds = new Map<string, number>();
+
+beforeAll(async () => {
+  db = await openTestDatabase("empty");
+  await generateScaleData(db.prisma, { counties: 2, seed: 7, townsPerCounty: 3, villagesPerTown: 2, projectsPerCounty: 20 });
+  for (const region of await db.prisma.region.findMany({ select: { id: true, code: true } }))
+    regionIds.set(region.code, region.id);
+  for (const grantCode of [COUNTY_A, TOWN_A1]) {
+    for (const role of ACCESS_ROLES) {
+      const username = `${role.toLowerCase()}.${grantCode === COUNTY_A ? "county" : "town"}`;
+      await createUser(db.prisma, {
+        username,
+        displayName: username,
+        password: PASSWORD,
+        grants: [{ role, regionCode: grantCode }],
+      });
+      const { token } = await signIn(db.prisma, username, PASSWORD);
+      users.set(username, { auth: await authenticate(db.prisma, token), role, grantCode });
+    }
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** What the owner of the tables says a user granted on these roots may see, computed without the policies. */
+async function visibleTo(roots: number[]): Promise<Visible> {
+  const ids = async (query: Promise<{ id: number }[]>) => new Set((await query).map((row) => row.id));
+  const projects = await ids(
+    db.prisma.$queryRaw`SELECT p.id FROM project p JOIN region r ON r.id = p.region_id WHERE r.path && ${roots}::int[]`,
+  );
+  const ofProjects = [...projects];
+  return {
+    Project: projects,
+    ProgressReport: await ids(db.prisma.$queryRaw`SELECT id FROM progress_report WHERE project_id = ANY(${ofProjects}::int[])`),
+    FundAllocation: await ids(db.prisma.$queryRaw`SELECT id FROM fund_allocation WHERE project_id = ANY(${ofProjects}::int[])`),
+    Fund: await ids(db.prisma.$queryRaw`
+      SELECT f.id FROM fund f JOIN region r ON r.id = f.region_id
+       WHERE r.path && ${roots}::int[] OR r.id IN (SELECT unnest(path) FROM region WHERE id = ANY(${roots}::int[]))`),
+    IndicatorValue: await ids(db.prisma.$queryRaw`
+      SELECT v.id FROM indicator_value v JOIN region r ON r.id = v.region_id WHERE r.path && ${roots}::int[]`),
+  };
+}
+
+/** Every record of the kinds above under a region, as global ids, for node lookups. */
+async function globalIdsUnder(code: string): Promise<string[]> {
+  const under = await visibleTo([regionIds.get(code)!]);
+  const encode = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
+  return Object.entries(under).flatMap(([type, set]) => [...(set as Set<number>)].slice(0, 20).map((id) => encode(type, id)));
+}
+
+/** Every node in a response, by type and database id. */
+function nodesIn(value: unknown, found: [string, number][] = []): [string, number][] {
+  if (Array.isArray(value)) for (const item of value) nodesIn(item, found);
+  else if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    if (typeof record.__typename === "string" && typeof record.id === "string") {
+      const [type, id] = Buffer.from(record.id, "base64").toString().split(":");
+      found.push([type!, Number(id)]);
+    }
+    for (const child of Object.values(record)) nodesIn(child, found);
+  }
+  return found;
+}
+
+/** How many of a region's top-level projects the user may see, and one they may not (if any). */
+async function topLevelProjectsUnder(code: string, visible: Visible): Promise<{ count: number; seen?: string; hidden?: string }> {
+  const rows = await db.prisma.project.findMany({
+    where: { parentId: null, region: { path: { has: regionIds.get(code)! } } },
+    select: { id: true, code: true },
+    orderBy: { code: "asc" },
+  });
+  const seen = rows.filter((row) => visible.Project.has(row.id));
+  return { count: seen.length, seen: seen[0]?.code, hidden: rows.find((row) => !visible.Project.has(row.id))?.code };
+}
+
+describe.each([
+  ["on", true],
+  ["off (the database's policies alone)", false],
+])("with the API's rules %s", (_label, apiRules) => {
+  for (const grantCode of [COUNTY_A, TOWN_A1]) {
+    for (const role of ACCESS_ROLES) {
+      const username = `${role.toLowerCase()}.${grantCode === COUNTY_A ? "county" : "town"}`;
+      // Inside: the grant's own region. Outside: another county, a sibling town, the province above.
+      const targets =
+        grantCode === COUNTY_A ? [COUNTY_A, TOWN_A1, COUNTY_B, PROVINCE] : [TOWN_A1, TOWN_A2, COUNTY_B, COUNTY_A, PROVINCE];
+      it(`${username} sees exactly its own regions' records through every entry point`, async () => {
+        const user = users.get(username)!;
+        const visible = await visibleTo([regionIds.get(grantCode)!]);
+        const context = () => createContext(db.prisma, user.auth, { apiRules });
+        for (const target of targets) {
+          const inScope = target === grantCode || (grantCode === COUNTY_A && target === TOWN_A1);
+          const projectsUnder = await topLevelProjectsUnder(target, visible);
+          const variables = {
+            code: target,
+            project: (inScope ? projectsUnder.seen : projectsUnder.hidden) ?? "none",
+            ids: await globalIdsUnder(target),
+          };
+          for (const [entry, source] of Object.entries(ENTRY_POINTS)) {
+            const where = `${username} → ${entry} of ${target}`;
+            const result = await graphql({ schema, source, variableValues: variables, contextValue: context() });
+            const codes = (result.errors ?? []).map(
+              (error) => (error.originalError as { code?: string } | undefined)?.code ?? error.message,
+            );
+            const said = `${where}: ${result.errors?.map((error) => error.message).join("; ")}`;
+            // No record of a region outside the grant, whatever the entry point and the mode.
+            for (const [type, id] of nodesIn(result.data)) {
+              const allowed = visible[type as keyof Visible];
+              expect(allowed?.has(id), `${where} returned ${type} ${id}`).toBe(true);
+            }
+            const adminOnly = entry === "auditTrail" && role !== "ADMIN";
+            if (inScope && !adminOnly) {
+              expect(codes, said).toEqual([]);
+            } else if (entry === "nodes" || entry === "project") {
+              // Asked for by id or code, a record the policies hide is simply not there, in either mode.
+              expect(
+                codes.filter((code) => code !== "NOT_FOUND"),
+                said,
+              ).toEqual([]);
+              if (entry === "project") expect((result.data as { project: unknown }).project, said).toBeNull();
+            } else if (apiRules) {
+              // The API refuses outright, and says why.
+              expect(codes, said).toContain("FORBIDDEN");
+            } else {
+              // Only the policies: no refusal, but nothing beyond the grant.
+              expect(codes, said).toEqual([]);
+            }
+            if (entry === "projects" && result.data) {
+              const { projects } = result.data as { projects: { totalCount: number } };
+              expect(projects.totalCount, where).toBe(projectsUnder.count);
+            }
+            const summary = (result.data as { region?: { investmentSummary?: { projectCount: number }[] } } | null)?.region;
+            if (entry === "investmentSummary" && summary?.investmentSummary) {
+              const counted = summary.investmentSummary.reduce((sum, group) => sum + group.projectCount, 0);
+              expect(counted, where).toBe(projectsUnder.count);
+            }
+            if (inScope && SUMS.has(entry)) expect(result.data, where).toBeTruthy();
+          }
+        }
+        // The user does see something: a test that saw nothing would prove nothing.
+        expect(visible.Project.size).toBeGreaterThan(0);
+        expect(visible.Fund.size).toBeGreaterThan(0);
+      });
+    }
+  }
+});
+
+describe("writing through the database's policies", () => {
+  it.each(ACCESS_ROLES.flatMap((role) => [COUNTY_A, TOWN_A1].map((grantCode) => [role, grantCode] as const)))(
+    "%s on %s changes only its own regions' records, and only as an EDITOR",
+    async (role, grantCode) => {
+      const user = users.get(`${role.toLowerCase()}.${grantCode === COUNTY_A ? "county" : "town"}`)!;
+      const context = createContext(db.prisma, user.auth);
+      const inside = await db.prisma.project.findFirstOrThrow({
+        where: { region: { path: { has: regionIds.get(grantCode)! } } },
+        select: { id: true },
+      });
+      const outside = await db.prisma.project.findFirstOrThrow({
+        where: { region: { path: { has: regionIds.get(COUNTY_B)! } } },
+        select: { id: true },
+      });
+      const touch = (id: number) =>
+        context.transaction((tx) => tx.project.updateMany({ where: { id }, data: { description: `checked by ${role}` } }));
+      expect((await touch(inside.id)).count).toBe(role === "EDITOR" ? 1 : 0);
+      expect((await touch(outside.id)).count).toBe(0);
+      await expect(
+        context.transaction((tx) =>
+          tx.progressReport.create({
+            data: {
+              projectId: outside.id,
+              period: "2030-01",
+              periodStart: new Date("2030-01-01"),
+              periodEnd: new Date("2030-01-31"),
+              reportedBy: "intruder",
+            },
+          }),
+        ),
+      ).rejects.toThrow();
+      expect(await db.prisma.progressReport.count({ where: { period: "2030-01" } })).toBe(0);
+      // Nobody working through the API can rewrite or erase the audit, nor lift the policies.
+      for (const statement of [
+        "UPDATE audit_log SET actor = 'nobody'",
+        "DELETE FROM audit_log",
+        "INSERT INTO audit_log (actor, action, table_name, record_key) VALUES ('x', 'INSERT', 'project', '1')",
+        "ALTER TABLE project DISABLE ROW LEVEL SECURITY",
+      ]) {
+        await expect(
+          context.transaction((tx) => tx.$executeRawUnsafe(statement)),
+          statement,
+        ).rejects.toThrow();
+      }
+    },
+  );
+});
