@@ -7,7 +7,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  visit,
 } from "graphql";
+import type { Context } from "./context.js";
 
 /**
  * Limits that keep one request from occupying the server: how deep a query may nest, how many
@@ -22,6 +24,9 @@ export interface QueryLimits {
 }
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 40, maxPageSize: 100, maxCost: 25_000 };
+
+/** The larger budget of those who may query freely (ANALYST, ADMIN): their questions are their own. */
+export const FREE_FORM_LIMITS: QueryLimits = { maxDepth: 16, maxAliases: 100, maxPageSize: 100, maxCost: 250_000 };
 
 /** Pages asked for without first or last are this large (Pothos's default). */
 const DEFAULT_PAGE_SIZE = 20;
@@ -123,13 +128,54 @@ function refusal(message: string, code: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
-/** Runs checkOperation on every request, once variables are known and before execution. */
-export function queryGuardPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
+/** True when an operation asks for the schema itself (introspection), not just __typename. */
+export function asksForSchema(document: DocumentNode): boolean {
+  let asks = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === "__schema" || node.name.value === "__type") asks = true;
+    },
+  });
+  return asks;
+}
+
+export interface GuardOptions {
+  limits?: QueryLimits;
+  freeFormLimits?: QueryLimits;
+  /** In production only analysts and admins may introspect (what GraphiQL and codegen do). */
+  production?: boolean;
+}
+
+/**
+ * Runs checkOperation on every request, once variables are known and before execution, with the
+ * budget of the asker's role; in production, refuses introspection to everyone but analysts and admins.
+ */
+export function queryGuardPlugin({
+  limits = DEFAULT_LIMITS,
+  freeFormLimits = FREE_FORM_LIMITS,
+  production = process.env.NODE_ENV === "production",
+}: GuardOptions = {}): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
-          const problem = checkOperation(document, request.operationName, request.variables ?? {}, limits);
+        async didResolveOperation({ document, request, contextValue }) {
+          const queriesFreely = contextValue.access.has("query");
+          if (production && !queriesFreely && asksForSchema(document)) {
+            throw new GraphQLError(
+              contextValue.access.signedIn
+                ? "Introspection and the query editor are for analysts and admins (the ANALYST or ADMIN role)."
+                : "Sign in to use Revita.",
+              contextValue.access.signedIn
+                ? { extensions: { code: "FORBIDDEN", http: { status: 403 } } }
+                : { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } },
+            );
+          }
+          const problem = checkOperation(
+            document,
+            request.operationName,
+            request.variables ?? {},
+            queriesFreely ? freeFormLimits : limits,
+          );
           if (problem) throw problem;
         },
       };

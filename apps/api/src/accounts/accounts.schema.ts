@@ -1,3 +1,4 @@
+import { AccessScope, type Capability } from "../access/access-scope.js";
 import { builder } from "../builder.js";
 import { AuthenticationError } from "../common/errors.js";
 import type { Context } from "../context.js";
@@ -9,10 +10,49 @@ const AccessRoleEnum = builder.enumType("AccessRole", {
   values: ACCESS_ROLES,
 });
 
+/** The outermost regions where a user's grants give each capability. */
+interface UserScope {
+  scope: AccessScope;
+}
+
+const UserScopeRef = builder.objectRef<UserScope>("UserScope").implement({
+  description:
+    "What a user may do where, from all their grants together: each list holds the outermost regions, each standing for its whole subtree.",
+  fields: (t) => {
+    const regions = (capability: Capability, description: string) =>
+      t.prismaField({
+        type: ["Region"],
+        description,
+        resolve: (query, { scope }, _args, context) =>
+          context.prisma.region.findMany({
+            ...query,
+            where: { id: { in: [...scope.rootsFor(capability)] } },
+            orderBy: { code: "asc" },
+          }),
+      });
+    return {
+      read: regions("read", "Regions whose data they may read."),
+      edit: regions("edit", "Regions whose data they may enter and change (EDITOR)."),
+      approve: regions("approve", "Regions whose submitted reports they may approve (APPROVER)."),
+      administer: regions("admin", "Regions whose users and audit trail they manage (ADMIN)."),
+      queriesFreely: t.boolean({
+        description: "True when they may run free-form queries: the query editor and introspection (ANALYST or ADMIN).",
+        resolve: ({ scope }) => scope.has("query"),
+      }),
+    };
+  },
+});
+
 // Only what a user may know of an account: never the password hash, counters or sessions.
 builder.prismaObject("User", {
   description: "Someone who signs in to Revita.",
   fields: (t) => ({
+    scope: t.field({
+      type: UserScopeRef,
+      description: "What the user may do where: the dashboard shows it and hides what they cannot do.",
+      select: { grants: { select: { role: true, region: { select: { id: true, path: true } } } } },
+      resolve: (user) => ({ scope: AccessScope.of(user.grants) }),
+    }),
     username: t.exposeString("username", { description: "Sign-in name, lower-case." }),
     displayName: t.exposeString("displayName", { description: "Name shown in the dashboard." }),
     grants: t.relation("grants", {

@@ -5,6 +5,7 @@ import "../projects/projects.schema.js";
 import "../funds/funds.schema.js";
 import "../indicators/indicators.schema.js";
 import "../accounts/accounts.schema.js";
+import "../audit/audit.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */
 export const schema = builder.toSchema({ sortSchema: true });
