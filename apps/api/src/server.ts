@@ -81,7 +81,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(db: Database, { port = 4000, host = "127.0.0.1" } = {}): Promise<RunningServer> {
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  /** Production rules (introspection for analysts and admins only); NODE_ENV=production by default. */
+  production?: boolean;
+}
+
+export async function startServer(
+  db: Database,
+  { port = 4000, host = "127.0.0.1", production = process.env.NODE_ENV === "production" }: ServerOptions = {},
+): Promise<RunningServer> {
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -94,7 +104,7 @@ export async function startServer(db: Database, { port = 4000, host = "127.0.0.1
     allowBatchedHttpRequests: false,
     // Apollo's own landing page loads Apollo Sandbox from a CDN, which these offline machines
     // cannot reach; browsers are sent to the bundled GraphiQL at /graphiql instead.
-    plugins: [queryGuardPlugin(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [queryGuardPlugin({ production }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

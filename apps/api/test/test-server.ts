@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD } from "../src/seed/demo/users.js";
-import { type RunningServer, startServer } from "../src/server.js";
+import { type RunningServer, type ServerOptions, startServer } from "../src/server.js";
 import { openTestDatabase, type TestDatabase } from "./test-database.js";
 
 export interface GraphqlResponse {
@@ -24,11 +24,11 @@ export interface TestServer {
  * The real HTTP server on a free port over a copy of the demo database, for the test file that
  * calls it (at its top level): opened before its tests, closed after them.
  */
-export function useTestServer(): TestServer {
+export function useTestServer(options: Omit<ServerOptions, "port"> = {}): TestServer {
   const handle = {} as TestServer;
   beforeAll(async () => {
     handle.db = await openTestDatabase("demo");
-    handle.server = await startServer(handle.db, { port: 0 });
+    handle.server = await startServer(handle.db, { ...options, port: 0 });
   });
   afterAll(async () => {
     await handle.server?.stop();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import { authenticate, changePassword, signIn } from "../accounts/accounts.service.js";
 import { createContext } from "../context.js";
@@ -109,5 +110,34 @@ describe("the audit trail", () => {
     expect(entry).toMatchObject({ tableName: "app_user", action: "UPDATE", actor: "user:cengong.viewer" });
     expect(JSON.stringify([entry!.before, entry!.after])).not.toContain("scrypt");
     expect(Object.keys(entry!.after as object)).not.toContain("password_hash");
+  });
+
+  it("is read by admins, for their own regions, with what changed", async () => {
+    await asActor(db.prisma, "user:cengong.editor", (tx) =>
+      tx.project.update({ where: { code: "CG-FH-CBFHD" }, data: { description: "堤防加高" } }),
+    );
+    const as = async (username: string) => authenticate(db.prisma, (await signIn(db.prisma, username, DEMO_PASSWORD)).token);
+    const TRAIL = `query($code: String!) { auditTrail(regionCode: $code, tableName: "project", first: 1) {
+      edges { node { actor action tableName changes { column before after } } } } }`;
+    const data = await runGraphql<{ auditTrail: { edges: { node: Record<string, unknown> }[] } }>(
+      db.prisma,
+      TRAIL,
+      { code: "522626000000" },
+      { as: await as("cengong.admin") },
+    );
+    expect(data.auditTrail.edges[0]?.node).toEqual({
+      actor: "user:cengong.editor",
+      action: "UPDATE",
+      tableName: "project",
+      changes: [{ column: "description", before: null, after: "堤防加高" }],
+    });
+    // Not for other roles, and not for an admin of somewhere else (Jingzhou's records stay Jingzhou's).
+    await expect(runGraphql(db.prisma, TRAIL, { code: "522626000000" }, { as: await as("cengong.editor") })).rejects.toThrow(
+      "outside the regions you administer",
+    );
+    const cengongAdmin = await as("cengong.admin");
+    await expect(runGraphql(db.prisma, TRAIL, { code: "421003000000" }, { as: cengongAdmin })).rejects.toThrow(
+      "outside the regions you administer",
+    );
   });
 });

@@ -74,4 +74,27 @@ describe("migrations", () => {
     }
     expect(names).toContain("audit_log_no_change");
   });
+
+  it("put every table of the county's data under row-level security, so a new table cannot be forgotten", async () => {
+    db = await openTestDatabase("blank");
+    await applyMigrations(db.adapterFactory);
+    const open = await db.prisma.$queryRaw<{ relname: string }[]>`
+      SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity ORDER BY c.relname`;
+    // Public reference data, accounts (guarded by the API: sign-in reads them before anyone is
+    // known) and the migrations' own table, which revita_api cannot read at all.
+    expect(open.map((t) => t.relname)).toEqual([
+      "_prisma_migrations",
+      "app_user",
+      "indicator",
+      "project_category",
+      "region",
+      "role_grant",
+      "session",
+    ]);
+    const owners = await db.prisma.$queryRaw<{ owner: string }[]>`
+      SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r'`;
+    expect(owners.map((o) => o.owner)).not.toContain("revita_api");
+  });
 });
