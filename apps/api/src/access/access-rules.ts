@@ -24,7 +24,9 @@ export interface RegionAuthScopes {
   edits: number;
   /** May approve reports of the region with this id. */
   approves: number;
-  /** May manage users and read the audit in the region with this code. */
+  /** May manage users and read the audit in the region with this id. */
+  administers: number;
+  /** The same, for a region given by its division code. */
   administersCode: string;
 }
 
@@ -44,6 +46,7 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
       readsProject: always,
       edits: always,
       approves: always,
+      administers: always,
       administersCode: always,
     };
   }
@@ -65,6 +68,7 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
     readsProject: async (projectId) => covers("read")(await regions.pathOfProject(projectId)),
     edits: async (id) => covers("edit")(await regions.pathOf(id)),
     approves: async (id) => covers("approve")(await regions.pathOf(id)),
+    administers: async (id) => covers("admin")(await regions.pathOf(id)),
     administersCode: async (code) => isUnknownOrCovered("admin", await regions.pathOfCode(code)),
   };
 }
@@ -78,6 +82,7 @@ const WHAT_A_SCOPE_NEEDS: Record<keyof RegionAuthScopes, string> = {
   readsProject: "the project is outside the regions you may read",
   edits: "it is outside the regions you may edit (EDITOR role)",
   approves: "it is outside the regions you may approve (APPROVER role)",
+  administers: "it is outside the regions you administer (ADMIN role)",
   administersCode: "the region is outside the regions you administer (ADMIN role)",
 };
 

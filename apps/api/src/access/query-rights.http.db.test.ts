@@ -46,7 +46,16 @@ describe("free-form queries", () => {
     expect(forAnalyst.body.data.region.descendants.edges.length).toBeGreaterThan(0);
   });
 
-  it("tell each user what they may do where", async () => {
+  it("tell each user what they may do where, and in each region", async () => {
+    const here = await testServer.graphql(
+      `{ inside: region(code: "522626107000") { access { read edit administer } } outside: region(code: "421003000000") { access { read } } }`,
+      {},
+      admin,
+    );
+    expect(here.body.data).toEqual({
+      inside: { access: { read: true, edit: false, administer: true } },
+      outside: { access: { read: false } },
+    });
     const { body } = await testServer.graphql(
       `{ me { scope { read { code } edit { code } administer { code } queriesFreely } } }`,
       {},

@@ -131,6 +131,17 @@ describe("the audit trail", () => {
       tableName: "project",
       changes: [{ column: "description", before: null, after: "堤防加高" }],
     });
+    const history = await runGraphql<{ project: { history: { action: string; tableName: string; actor: string }[] } }>(
+      db.prisma,
+      `{ project(code: "CG-FH-CBFHD") { history(first: 200) { action tableName actor } } }`,
+      {},
+      { as: await as("cengong.admin") },
+    );
+    expect(history.project.history[0]).toEqual({ action: "UPDATE", tableName: "project", actor: "user:cengong.editor" });
+    // The project's own row and its reports, as the demo loaded them.
+    expect(history.project.history.filter((entry) => entry.action === "INSERT").map((entry) => entry.tableName)).toEqual(
+      expect.arrayContaining(["project", "progress_report"]),
+    );
     // Not for other roles, and not for an admin of somewhere else (Jingzhou's records stay Jingzhou's).
     await expect(runGraphql(db.prisma, TRAIL, { code: "522626000000" }, { as: await as("cengong.editor") })).rejects.toThrow(
       "outside the regions you administer",

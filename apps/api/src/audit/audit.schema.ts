@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import { ValidationError } from "../common/errors.js";
 import { requireRegionId } from "../regions/regions.service.js";
 
 /** One column's value before and after a change, as text. */
@@ -71,6 +72,37 @@ builder.queryField("auditTrail", (t) =>
           ...(args.recordKey ? { recordKey: args.recordKey } : {}),
         },
         orderBy: { id: "desc" },
+      });
+    },
+  }),
+);
+
+/** The tables whose rows belong to a project, by their project_id column. */
+const PROJECT_PARTS = ["progress_report", "project_output", "project_site", "fund_allocation"];
+
+builder.prismaObjectField("Project", "history", (t) =>
+  t.prismaField({
+    type: ["AuditEntry"],
+    description:
+      "The changes to this project, its reports, outputs, sites and allocations, newest first. For admins (ADMIN role) of its region only.",
+    authScopes: (project) => ({ administers: project.regionId }),
+    args: { first: t.arg.int({ defaultValue: 50, description: "At most this many changes (1–200, default 50)." }) },
+    resolve: (query, project, args, context) => {
+      const first = args.first ?? 50;
+      if (!Number.isInteger(first) || first < 1 || first > 200) {
+        throw new ValidationError([{ field: "first", message: `must be between 1 and 200 (got ${first})` }]);
+      }
+      return context.prisma.auditEntry.findMany({
+        ...query,
+        where: {
+          OR: [
+            { tableName: "project", recordKey: String(project.id) },
+            { tableName: { in: PROJECT_PARTS }, after: { path: ["project_id"], equals: project.id } },
+            { tableName: { in: PROJECT_PARTS }, before: { path: ["project_id"], equals: project.id } },
+          ],
+        },
+        orderBy: { id: "desc" },
+        take: first,
       });
     },
   }),

@@ -23,6 +23,24 @@ const DataKindEnum = builder.enumType("DataKind", {
   values: DATA_KINDS,
 });
 
+/** What the current user may do in a region; computed from their grants, without a query. */
+interface RegionAccess {
+  read: boolean;
+  edit: boolean;
+  approve: boolean;
+  administer: boolean;
+}
+
+const RegionAccessRef = builder.objectRef<RegionAccess>("RegionAccess").implement({
+  description: "What the signed-in user may do in a region (their grants on it or above it); the dashboard hides the rest.",
+  fields: (t) => ({
+    read: t.exposeBoolean("read", { description: "May read the region's data." }),
+    edit: t.exposeBoolean("edit", { description: "May enter and change its data (EDITOR)." }),
+    approve: t.exposeBoolean("approve", { description: "May approve its submitted reports (APPROVER)." }),
+    administer: t.exposeBoolean("administer", { description: "May manage its users and read its audit trail (ADMIN)." }),
+  }),
+});
+
 export const RegionRef = builder.prismaNode("Region", {
   description: "A node of the administrative tree, from province down to village or community.",
   id: { field: "id" },
@@ -35,6 +53,16 @@ export const RegionRef = builder.prismaNode("Region", {
     kind: t.expose("kind", { type: RegionKindEnum, description: "The kind of division within its level." }),
     nameZh: t.exposeString("nameZh", { description: "Chinese name, e.g. 岑巩县." }),
     nameEn: t.exposeString("nameEn", { description: "English or pinyin name, e.g. Cengong County." }),
+    access: t.field({
+      type: RegionAccessRef,
+      description: "What you may do here. Every signed-in user sees the tree's names; its data needs read.",
+      resolve: (region, _args, { access }) => ({
+        read: access.covers("read", region.path),
+        edit: access.covers("edit", region.path),
+        approve: access.covers("approve", region.path),
+        administer: access.covers("admin", region.path),
+      }),
+    }),
     parent: t.relation("parent", { nullable: true, description: "The region one level up; null for a province." }),
     children: t.relation("children", {
       description: "The regions one level down, ordered by code.",
