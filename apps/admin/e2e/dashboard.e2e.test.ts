@@ -21,6 +21,8 @@ const PROJECTOR = { width: 1920, height: 1080 };
 const wan = (yuan: string) => formatMoney(yuan, { unit: "wan" });
 const exactYuan = (yuan: string) => formatMoney(yuan, { unit: "yuan" });
 const CJK = /[\u3400-\u9fff]/;
+/** The demo users' password (README). */
+const DEMO_PASSWORD = "revita-demo-2026";
 /** How long a check may wait for the page to catch up (data arriving, a chunk loading). */
 const SETTLE = { timeout: 15_000, interval: 100 };
 
@@ -49,6 +51,26 @@ const shot = (name: string) => page.screenshot({ path: join(OUTPUT, `${name}.png
 const rowOf = (table: string, name: string | RegExp) => page.getByRole("table", { name: table }).getByRole("row", { name });
 
 describe("the dashboard in Chromium", () => {
+  it("asks who is there first, and says plainly when the password is wrong", async () => {
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("登录 Revita");
+    // Nothing of the county's data is on the page, or was asked for, before signing in.
+    expect(await page.locator("table, svg.recharts-surface").count()).toBe(0);
+    await page.getByLabel("用户名").fill("cengong.admin");
+    await page.getByLabel("密码").fill("not the password");
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toBe("用户名或密码不正确。");
+    await shot("sign-in-zh-1920");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    // Signed in, the county's admin lands on the county they administer.
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+    expect(new URL(page.url()).searchParams.get("region")).toBe(CENGONG);
+    await page.locator(".account-menu summary").click();
+    await expect.poll(() => page.locator(".account-panel").textContent(), SETTLE).toContain("管理岑巩县");
+    await page.locator(".account-menu summary").click();
+  });
+
   it("opens the Cengong County overview in Chinese and draws its charts", async () => {
     const requested: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
@@ -57,7 +79,9 @@ describe("the dashboard in Chromium", () => {
       timeout: 30_000,
     });
     const chartsDrawnMs = await page.evaluate(() => performance.now());
-    console.log(`Overview charts drawn ${chartsDrawnMs.toFixed(0)} ms after navigation (1920×1080, demo data, cold cache)`);
+    console.log(
+      `Overview charts drawn ${chartsDrawnMs.toFixed(0)} ms after navigation (1920×1080, demo data, signed in, empty Apollo cache)`,
+    );
     writeFileSync(join(OUTPUT, "timings.json"), JSON.stringify({ overviewChartsDrawnMs: Math.round(chartsDrawnMs) }, null, 2));
 
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
@@ -111,6 +135,10 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => totals.textContent(), SETTLE).toContain(exactYuan("63010000"));
     await page.getByRole("figure", { name: "进度历程" }).locator("svg.recharts-surface").first().waitFor({ state: "visible" });
     await expect.poll(() => page.getByRole("table", { name: "资金安排" }).getByRole("row").count(), SETTLE).toBe(4);
+    // Its admin also sees every recorded change: here, the demo data as it was loaded.
+    const changes = page.getByRole("table", { name: "修改记录" });
+    await expect.poll(() => changes.getByRole("row").count(), SETTLE).toBeGreaterThan(1);
+    await expect.poll(() => changes.textContent(), SETTLE).toContain("demo data");
     await page.waitForTimeout(1600);
     await shot("project-zh-1920");
   });
@@ -165,7 +193,12 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("“一亿”不是金额");
   });
 
-  it("opens the funds and indicators of Jingzhou District", async () => {
+  it("keeps Jingzhou District from Cengong's admin, and opens it to Jingzhou's analyst", async () => {
+    await page.goto(`${server.url}/funds?region=421003000000`);
+    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("荆州区不在您的权限范围内");
+    expect(await page.locator("table").count()).toBe(0);
+    await signOut(page);
+    await signIn(page, "jingzhou.analyst");
     await page.goto(`${server.url}/funds?region=421003000000`);
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("荆州区资金");
     // The district's bridging funds, 497,000,000 over five years, graded A.
@@ -186,6 +219,7 @@ describe("the dashboard in Chromium", () => {
 
   it("fits a phone: no sideways scrolling on the overview", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(phone, "cengong.viewer");
     await phone.goto(`${server.url}/?region=${CENGONG}`);
     await phone.waitForFunction(() => document.querySelectorAll(".chart-grid svg.recharts-surface").length >= 4);
     await phone.waitForTimeout(1600);
@@ -193,6 +227,18 @@ describe("the dashboard in Chromium", () => {
     await phone.screenshot({ path: join(OUTPUT, "overview-zh-phone.png"), fullPage: true });
     await phone.close();
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it("shows a viewer neither the query lab nor a project's changes", async () => {
+    await signOut(page);
+    await signIn(page, "cengong.viewer");
+    await page.goto(`${server.url}/projects/CG-FH-CBSTD`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("城北新区生态防洪堤工程");
+    await expect.poll(() => page.getByRole("table", { name: "分期" }).getByRole("row").count(), SETTLE).toBe(4);
+    expect(await page.getByRole("table", { name: "修改记录" }).count()).toBe(0);
+    expect(await page.getByRole("link", { name: "数据查询" }).count()).toBe(0);
+    await page.goto(`${server.url}/query-lab`);
+    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("仅向分析员和管理员开放");
   });
 
   it("says so when the URL names no region", async () => {
@@ -207,6 +253,21 @@ describe("the dashboard in Chromium", () => {
     expect(failedRequests).toEqual([]);
   });
 });
+
+/** Signs a demo user in through the sign-in page, which a page without a session shows at any address. */
+async function signIn(on: Page, username: string) {
+  await on.goto(`${server.url}/`);
+  await on.locator("input[name=username]").fill(username);
+  await on.locator("input[name=password]").fill(DEMO_PASSWORD);
+  await on.locator(".sign-in-form button[type=submit]").click();
+  await on.locator(".account-menu").waitFor({ timeout: 15_000 });
+}
+
+async function signOut(on: Page) {
+  await on.locator(".account-menu summary").click();
+  await on.locator(".account-panel button").click();
+  await on.locator(".sign-in-form").waitFor({ timeout: 15_000 });
+}
 
 /** Headings, navigation, buttons, table headers and field labels: the words the dashboard owns. */
 async function expectNoChineseLabels() {

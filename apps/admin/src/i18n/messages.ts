@@ -19,6 +19,31 @@ export interface AppMessages {
   noYears: string;
   regionNotFound: (code: string) => string;
   backToOverview: string;
+  account: {
+    signInTitle: string;
+    signInIntro: string;
+    username: string;
+    password: string;
+    signIn: string;
+    signingIn: string;
+    wrongPassword: string;
+    locked: string;
+    signOut: string;
+    signedInAs: (name: string) => string;
+    scope: string;
+    capabilities: Record<"read" | "edit" | "approve" | "administer", string>;
+    queriesFreely: string;
+    outsideScope: (region: string) => string;
+    backHome: (region: string) => string;
+    queryLabRefused: string;
+    changes: string;
+    changesDescription: string;
+    noChanges: string;
+    when: string;
+    who: string;
+    what: string;
+    actions: Record<"INSERT" | "UPDATE" | "DELETE", string>;
+  };
   // Keyed by the schema's own enums: a value the API gains without a label fails the type check,
   // and the key order here is the order the dashboard lists them in.
   pillars: Record<Pillar, string>;
@@ -162,6 +187,31 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
     noYears: "暂无年度数据",
     regionNotFound: (code) => `找不到区划代码为 ${code} 的地区。`,
     backToOverview: "返回岑巩县总览",
+    account: {
+      signInTitle: "登录 Revita",
+      signInIntro: "乡村振兴项目、资金与指标监测。请使用本单位分配的账号登录。",
+      username: "用户名",
+      password: "密码",
+      signIn: "登录",
+      signingIn: "正在登录…",
+      wrongPassword: "用户名或密码不正确。",
+      locked: "密码连续错误次数过多，账号已锁定 15 分钟；如需提前解锁，请联系管理员。",
+      signOut: "退出登录",
+      signedInAs: (name) => `当前用户：${name}`,
+      scope: "我的权限",
+      capabilities: { read: "查看", edit: "填报", approve: "审核", administer: "管理" },
+      queriesFreely: "可使用数据查询",
+      outsideScope: (region) => `${region}不在您的权限范围内。`,
+      backHome: (region) => `返回${region}`,
+      queryLabRefused: "数据查询仅向分析员和管理员开放。",
+      changes: "修改记录",
+      changesDescription: "本项目及其进度、产出、资金安排的每一次新增、修改和删除（管理员可见）。",
+      noChanges: "暂无修改记录。",
+      when: "时间",
+      who: "操作人",
+      what: "内容",
+      actions: { INSERT: "新增", UPDATE: "修改", DELETE: "删除" },
+    },
     pillars: {
       INDUSTRY: "产业兴旺",
       ECOLOGY: "生态宜居",
@@ -323,6 +373,32 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
     noYears: "No yearly data",
     regionNotFound: (code) => `No region has the division code ${code}.`,
     backToOverview: "Back to the Cengong County overview",
+    account: {
+      signInTitle: "Sign in to Revita",
+      signInIntro: "Rural revitalization projects, funds and indicators. Sign in with the account your office gave you.",
+      username: "Username",
+      password: "Password",
+      signIn: "Sign in",
+      signingIn: "Signing in…",
+      wrongPassword: "Wrong username or password.",
+      locked: "Too many wrong passwords: the account is locked for 15 minutes. Ask an administrator to unlock it sooner.",
+      signOut: "Sign out",
+      signedInAs: (name) => `Signed in as ${name}`,
+      scope: "My access",
+      capabilities: { read: "View", edit: "Enter data", approve: "Approve", administer: "Administer" },
+      queriesFreely: "May use the query lab",
+      outsideScope: (region) => `${region} is outside the regions you may view.`,
+      backHome: (region) => `Back to ${region}`,
+      queryLabRefused: "The query lab is for analysts and administrators.",
+      changes: "Changes",
+      changesDescription:
+        "Every addition, change and deletion of this project, its reports, outputs and allocations (administrators only).",
+      noChanges: "No changes recorded.",
+      when: "When",
+      who: "Who",
+      what: "What",
+      actions: { INSERT: "Added", UPDATE: "Changed", DELETE: "Deleted" },
+    },
     pillars: {
       INDUSTRY: "Thriving industry",
       ECOLOGY: "Liveable ecology",

@@ -5,6 +5,7 @@ import { useAppLocale, useNamer } from "../i18n/app-locale.js";
 import { PlaceLink } from "../navigation/place-link.js";
 import { hrefOf, type PageKey, type Place, pagePlace, withParams } from "../navigation/places.js";
 import { navigate } from "../navigation/use-place.js";
+import { type SignedInUser, useSignedInUser, useSignOut } from "../session/session.js";
 import type { RegionScope } from "./region-scope.js";
 
 const NAV: { key: PageKey; label: keyof ReturnType<typeof useAppLocale>["t"]["nav"] }[] = [
@@ -32,7 +33,10 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
   const { t, locale, setLocale } = useAppLocale();
   const name = useNamer();
   const currentNav: PageKey = place.page === "project" ? "projects" : place.page;
-  const nav: NavItem[] = NAV.map((item) => ({
+  const user = useSignedInUser();
+  const signOut = useSignOut();
+  // The query lab is for those the API lets query freely; for others it would only refuse.
+  const nav: NavItem[] = NAV.filter((item) => item.key !== "query-lab" || user.scope.queriesFreely).map((item) => ({
     key: item.key,
     label: t.nav[item.label],
     href: hrefOf(pagePlace(place, item.key)),
@@ -45,6 +49,7 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
   const region = scope.region;
   const trail = region ? [...region.ancestors, region].map((r) => ({ code: r.code, name: name(r) })) : [];
   const years = region?.years ?? [];
+  const readableChildren = region?.children.filter((child) => child.access.read) ?? [];
 
   return (
     <PageLayout
@@ -56,21 +61,24 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
       nav={nav}
       onNavigate={(item) => navigate(pagePlace(place, item.key as PageKey))}
       actions={
-        <button
-          type="button"
-          className="language-switch"
-          lang={locale === "en" ? "zh-CN" : "en"}
-          onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
-        >
-          {t.languageSwitch}
-        </button>
+        <>
+          <AccountMenu user={user} onSignOut={() => void signOut()} />
+          <button
+            type="button"
+            className="language-switch"
+            lang={locale === "en" ? "zh-CN" : "en"}
+            onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
+          >
+            {t.languageSwitch}
+          </button>
+        </>
       }
       breadcrumb={
         regionless ? undefined : (
           <div className="region-bar">
             <RegionBreadcrumb trail={trail} hrefFor={(code) => hrefOf(regionPlace(code))} onNavigate={go} />
-            {region && region.children.length > 0 && (
-              <RegionSelect label={t.childRegions} prompt={t.chooseChild} regions={region.children} onChoose={go} />
+            {region && readableChildren.length > 0 && (
+              <RegionSelect label={t.childRegions} prompt={t.chooseChild} regions={readableChildren} onChoose={go} />
             )}
             {region && region.ancestors.length === 0 && scope.provinces.length > 1 && (
               <RegionSelect label={t.chooseProvince} prompt={t.chooseProvince} regions={scope.provinces} onChoose={go} />
@@ -127,5 +135,38 @@ function RegionSelect({
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * Who is signed in and what they may do where (each role's outermost regions), with the way out.
+ * A <details> element: it opens and closes without script and announces itself to screen readers.
+ */
+function AccountMenu({ user, onSignOut }: { user: SignedInUser; onSignOut: () => void }) {
+  const { t, locale } = useAppLocale();
+  const name = useNamer();
+  const rows = (["read", "edit", "approve", "administer"] as const)
+    .map((capability) => ({ capability, regions: user.scope[capability] }))
+    .filter((row) => row.regions.length > 0);
+  return (
+    <details className="account-menu">
+      <summary>{user.username}</summary>
+      <div className="account-panel">
+        <p>{t.account.signedInAs(`${user.displayName} (${user.username})`)}</p>
+        <h2>{t.account.scope}</h2>
+        <dl>
+          {rows.map(({ capability, regions }) => (
+            <div key={capability}>
+              <dt>{t.account.capabilities[capability]}</dt>
+              <dd>{regions.map((region) => name(region)).join(locale === "en" ? ", " : "、")}</dd>
+            </div>
+          ))}
+        </dl>
+        {user.scope.queriesFreely && <p>{t.account.queriesFreely}</p>}
+        <button type="button" onClick={onSignOut}>
+          {t.account.signOut}
+        </button>
+      </div>
+    </details>
   );
 }

@@ -1,8 +1,9 @@
 import { ErrorState, Skeleton } from "@revita/ui/components/data-state";
 import type { ReactNode } from "react";
-import { useAppLocale } from "../i18n/app-locale.js";
+import { useAppLocale, useNamer } from "../i18n/app-locale.js";
 import { PlaceLink } from "../navigation/place-link.js";
 import { DEFAULT_REGION, type Place, pagePlace, withParams } from "../navigation/places.js";
+import { homeRegionOf, useSignedInUser } from "../session/session.js";
 import type { RegionScope, ScopedRegion } from "./region-scope.js";
 
 /**
@@ -19,6 +20,8 @@ export function RegionGate({
   children: (region: ScopedRegion) => ReactNode;
 }) {
   const { t } = useAppLocale();
+  const name = useNamer();
+  const user = useSignedInUser();
   if (scope.loading) return <Skeleton lines={8} />;
   if (scope.error) return <ErrorState message={scope.error.message} onRetry={scope.refetch} />;
   if (!scope.region) {
@@ -26,6 +29,19 @@ export function RegionGate({
       <div role="alert" className="notice">
         <p>{t.regionNotFound(scope.code)}</p>
         <PlaceLink place={pagePlace(withParams(place, { region: DEFAULT_REGION }), "overview")}>{t.backToOverview}</PlaceLink>
+      </div>
+    );
+  }
+  if (!scope.region.access.read) {
+    const home = homeRegionOf(user);
+    return (
+      <div role="alert" className="notice">
+        <p>{t.account.outsideScope(name(scope.region))}</p>
+        {home && (
+          <PlaceLink place={pagePlace(withParams(place, { region: home.code }), "overview")}>
+            {t.account.backHome(name(home))}
+          </PlaceLink>
+        )}
       </div>
     );
   }

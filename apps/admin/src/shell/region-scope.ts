@@ -1,8 +1,8 @@
 import { useQuery } from "@apollo/client/react";
-import { RegionScopeDocument, type RegionScopeQuery } from "../generated/operations.js";
+import { RegionScopeDocument, type RegionScopeQuery, RegionYearsDocument } from "../generated/operations.js";
 import { type Place, regionOf, yearOf } from "../navigation/places.js";
 
-export type ScopedRegion = NonNullable<RegionScopeQuery["region"]>;
+export type ScopedRegion = NonNullable<RegionScopeQuery["region"]> & { years: number[]; scorecardYears: number[] };
 
 export interface RegionScope {
   code: string;
@@ -22,11 +22,22 @@ export function effectiveYear(chosen: number | undefined, years: number[], score
   return chosen ?? scorecardYears.at(-1) ?? years.at(-1) ?? today.getFullYear();
 }
 
-/** Every page's region, from the URL; Apollo's cache answers it once for all pages. */
+/**
+ * Every page's region, from the URL; Apollo's cache answers it once for all pages. Its years are
+ * asked for only where the user may read its data (elsewhere the API would refuse).
+ */
 export function useRegionScope(place: Place): RegionScope {
   const code = regionOf(place);
   const { data, loading, error, refetch } = useQuery(RegionScopeDocument, { variables: { code } });
-  const region = data?.region ?? null;
+  const readable = data?.region?.access.read === true;
+  const years = useQuery(RegionYearsDocument, { variables: { code }, skip: !readable });
+  const region = data?.region
+    ? {
+        ...data.region,
+        years: years.data?.region?.years ?? [],
+        scorecardYears: years.data?.region?.scorecardYears ?? [],
+      }
+    : null;
   const chosen = yearOf(place);
   return {
     code,
@@ -34,8 +45,11 @@ export function useRegionScope(place: Place): RegionScope {
     provinces: data?.provinces ?? [],
     year: effectiveYear(chosen, region?.years ?? [], region?.scorecardYears ?? []),
     latestYear: chosen === undefined,
-    loading: loading && !data,
-    error,
-    refetch: () => void refetch(),
+    loading: (loading && !data) || (readable && years.loading && !years.data),
+    error: error ?? years.error,
+    refetch: () => {
+      void refetch();
+      if (readable) void years.refetch();
+    },
   };
 }

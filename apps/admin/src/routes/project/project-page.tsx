@@ -16,6 +16,7 @@ import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace, withParams } from "../../navigation/places.js";
 import { Frame } from "../../shell/frame.js";
 import type { RegionScope } from "../../shell/region-scope.js";
+import { ProjectChanges } from "./project-changes.js";
 import { ownHistory, phasedHistory } from "./project-history.js";
 
 type Project = NonNullable<ProjectPageQuery["project"]>;
@@ -239,6 +240,7 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
           )}
         </section>
       )}
+      {project.region.access.administer && <ProjectChanges code={project.code} />}
       {history.length > 0 && (
         <p className="muted">
           {t.project.period}: {formatPeriod(history[0]!.period, { locale })} – {formatPeriod(history.at(-1)!.period, { locale })}
