@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestServer } from "../test/test-server.js";
 
 const testServer = useTestServer();
-let analyst: Record<string, string> = {};
+let viewer: Record<string, string> = {};
 beforeAll(async () => {
-  analyst = await testServer.signIn("cengong.analyst");
+  // A viewer: the standard query budget (analysts get a larger one).
+  viewer = await testServer.signIn("cengong.viewer");
 });
-const graphql = (query: string, variables: Record<string, unknown> = {}) => testServer.graphql(query, variables, analyst);
+const graphql = (query: string, variables: Record<string, unknown> = {}) => testServer.graphql(query, variables, viewer);
 
 describe("the GraphQL endpoint", () => {
   it("serves Cengong County with its towns and its embankment phases as exact strings", async () => {
