@@ -1,7 +1,7 @@
 import { databaseConfigFromEnv, openDatabase } from "./db/database.js";
 import { applyMigrations } from "./db/migrations.js";
 import { backfillPinyinSearchKeys } from "./projects/project-search.js";
-import { hasData, loadDemoData } from "./seed/demo/load-demo.js";
+import { addMissingDemoUsers, hasData, loadDemoData } from "./seed/demo/load-demo.js";
 import { startServer } from "./server.js";
 
 /**
@@ -44,6 +44,15 @@ async function main() {
     if (seedDemo && !(await hasData(db.prisma))) {
       console.log("Empty database: loading the demo data (Cengong County, Jingzhou) ...");
       await loadDemoData(db.prisma);
+    } else if (seedDemo && (await addMissingDemoUsers(db.prisma))) {
+      console.log("A demo database without accounts: added the demo users (password revita-demo-2026, see README)");
+    }
+    if ((await db.prisma.user.count()) === 0) {
+      // Everything but signing in needs a user: say how to make the first one.
+      console.warn(
+        "No user can sign in yet. Create the first administrator with:\n" +
+          "  npx -y pnpm@10.34.9 user:create --username <name> --name <display name> --role ADMIN --region <12-digit code>",
+      );
     }
     const running = await startServer(db, {
       port: Number(process.env.PORT ?? 4000),

@@ -13,7 +13,7 @@ import { CENGONG } from "./cengong.js";
 import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
 import { JINGZHOU } from "./jingzhou.js";
 import { demoRegions } from "./regions.js";
-import { DEMO_PASSWORD, DEMO_USERS } from "./users.js";
+import { DEMO_PASSWORD, DEMO_REGION_CODES, DEMO_USERS } from "./users.js";
 
 export const DEMO_DATASETS: readonly DemoDataset[] = [CENGONG, JINGZHOU];
 
@@ -33,11 +33,30 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       await loadCatalog(tx);
       for (const region of demoRegions()) await createRegion(tx, region);
       for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);
-      for (const user of DEMO_USERS) await createUser(tx, { ...user, password: DEMO_PASSWORD });
+      await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
   await prisma.$executeRawUnsafe("ANALYZE");
+}
+
+async function createDemoUsers(tx: DbClient): Promise<void> {
+  for (const user of DEMO_USERS) await createUser(tx, { ...user, password: DEMO_PASSWORD });
+}
+
+/**
+ * The demo users, for a demo database made before there were accounts: without them, nobody
+ * could sign in to it. Does nothing when any user exists or the demo regions are not there.
+ */
+export async function addMissingDemoUsers(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.user.count()) > 0) return false;
+  const demoRegions = await prisma.region.count({ where: { code: { in: DEMO_REGION_CODES } } });
+  if (demoRegions < DEMO_REGION_CODES.length) return false;
+  await prisma.$transaction(async (tx) => {
+    await setActor(tx, "demo data");
+    await createDemoUsers(tx);
+  });
+  return true;
 }
 
 /** Project categories and indicator definitions: what every Revita database starts with. */

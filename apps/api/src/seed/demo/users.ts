@@ -10,6 +10,9 @@ const CENGONG = "522626000000";
 const PINGZHUANG = "522626107000";
 const JINGZHOU_DISTRICT = "421003000000";
 
+/** The regions the demo users' grants name. */
+export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT];
+
 export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
   { username: "cengong.analyst", displayName: "岑巩县 发改局分析员", grants: [{ role: "ANALYST", regionCode: CENGONG }] },
