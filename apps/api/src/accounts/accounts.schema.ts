@@ -1,8 +1,9 @@
 import { AccessScope, type Capability } from "../access/access-scope.js";
 import { builder } from "../builder.js";
-import { AuthenticationError } from "../common/errors.js";
+import { AuthenticationError, NotFoundError } from "../common/errors.js";
 import type { Context } from "../context.js";
 import { ACCESS_ROLES, changePassword, createApiToken, MAX_TOKEN_DAYS, signIn, signOut } from "./accounts.service.js";
+import { createUserAsAdmin, grantRole, revokeRole, setUserDisabled, unlockUser } from "./user-admin.service.js";
 
 const AccessRoleEnum = builder.enumType("AccessRole", {
   description:
@@ -55,6 +56,11 @@ builder.prismaObject("User", {
     }),
     username: t.exposeString("username", { description: "Sign-in name, lower-case." }),
     displayName: t.exposeString("displayName", { description: "Name shown in the dashboard." }),
+    disabled: t.exposeBoolean("disabled", { description: "True when an admin has disabled the account: it cannot sign in." }),
+    locked: t.boolean({
+      description: "True while sign-in is locked after too many wrong passwords (an admin can unlock it).",
+      resolve: (user) => user.lockedUntil !== null && user.lockedUntil > new Date(),
+    }),
     grants: t.relation("grants", {
       description: "What the user may do where: each role holds in its region and everything below it.",
       query: { orderBy: [{ regionId: "asc" }, { role: "asc" }] },
@@ -144,6 +150,106 @@ builder.mutationFields((t) => ({
       const auth = requireSignedIn(context);
       const { token, session } = await createApiToken(context.prisma, auth.user.id, args.label, args.days ?? 90);
       return { token, label: session.label, expiresAt: session.expiresAt };
+    },
+  }),
+}));
+
+// Managing accounts: for admins, within the regions they administer (user-admin.service.ts).
+
+const GrantInputRef = builder.inputType("GrantInput", {
+  description: "A role in a region (and everything below it).",
+  fields: (t) => ({
+    role: t.field({ type: AccessRoleEnum, required: true, description: "The role." }),
+    regionCode: t.string({ required: true, description: "The region's 12-digit division code." }),
+  }),
+});
+
+const CreateUserInputRef = builder.inputType("CreateUserInput", {
+  description: "A new account. Every grant must lie in a region you administer.",
+  fields: (t) => ({
+    username: t.string({ required: true, description: "Sign-in name: 2–64 letters, digits, dots, dashes or underscores." }),
+    displayName: t.string({ required: true, description: "Name shown in the dashboard, e.g. 平庄镇 填报员." }),
+    password: t.string({ required: true, description: "First password: at least 10 characters, without the username." }),
+    grants: t.field({ type: [GrantInputRef], required: true, description: "At least one role." }),
+  }),
+});
+
+builder.queryField("users", (t) =>
+  t.prismaField({
+    type: ["User"],
+    description: "Everyone holding a role in a region or below it, by username. For its admins (ADMIN role).",
+    authScopes: (_root, args) => ({ administersCode: args.regionCode }),
+    args: { regionCode: t.arg.string({ required: true, description: "The region's 12-digit division code." }) },
+    resolve: async (query, _root, args, context) => {
+      const region = await context.prisma.region.findUnique({ where: { code: args.regionCode }, select: { id: true } });
+      if (!region) throw new NotFoundError(`The region ${args.regionCode}`, "regionCode");
+      return context.prisma.user.findMany({
+        ...query,
+        where: { grants: { some: { region: { path: { has: region.id } } } } },
+        orderBy: { username: "asc" },
+      });
+    },
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createUser: t.prismaField({
+    type: "User",
+    description: "Creates an account with its roles; every role must lie in a region you administer (ADMIN).",
+    args: { input: t.arg({ type: CreateUserInputRef, required: true, description: "The account." }) },
+    resolve: async (query, _root, { input }, context) => {
+      const user = await context.transaction((tx) => createUserAsAdmin(tx, context.access, input));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  grantRole: t.prismaField({
+    type: "User",
+    description: "Gives a user a role in a region you administer (ADMIN); giving it again changes nothing.",
+    authScopes: (_root, args) => ({ administersCode: args.regionCode }),
+    args: {
+      username: t.arg.string({ required: true, description: "Whose role." }),
+      role: t.arg({ type: AccessRoleEnum, required: true, description: "The role." }),
+      regionCode: t.arg.string({ required: true, description: "Where it holds (with everything below)." }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const user = await context.transaction((tx) => grantRole(tx, context.access, args.username, args.role, args.regionCode));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  revokeRole: t.prismaField({
+    type: "User",
+    description: "Takes a role in a region you administer (ADMIN) away from a user; it stops working at their next request.",
+    authScopes: (_root, args) => ({ administersCode: args.regionCode }),
+    args: {
+      username: t.arg.string({ required: true, description: "Whose role." }),
+      role: t.arg({ type: AccessRoleEnum, required: true, description: "The role." }),
+      regionCode: t.arg.string({ required: true, description: "Where it held." }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const user = await context.transaction((tx) => revokeRole(tx, context.access, args.username, args.role, args.regionCode));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  setUserDisabled: t.prismaField({
+    type: "User",
+    description:
+      "Disables an account holding a role in your regions (ADMIN), ending its sessions and tokens at once, or enables it again.",
+    args: {
+      username: t.arg.string({ required: true, description: "Whose account." }),
+      disabled: t.arg.boolean({ required: true, description: "True to disable, false to enable." }),
+    },
+    resolve: async (query, _root, args, context) => {
+      const user = await context.transaction((tx) => setUserDisabled(tx, context.access, args.username, args.disabled));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  unlockUser: t.prismaField({
+    type: "User",
+    description: "Lifts the lockout after too many wrong passwords of an account holding a role in your regions (ADMIN).",
+    args: { username: t.arg.string({ required: true, description: "Whose account." }) },
+    resolve: async (query, _root, args, context) => {
+      const user = await context.transaction((tx) => unlockUser(tx, context.access, args.username));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
 }));
