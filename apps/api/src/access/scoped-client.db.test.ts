@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { AccessScope } from "./access-scope.js";
+import { scopedClient } from "./scoped-client.js";
+
+let db: TestDatabase;
+let jingzhou: { id: number; path: number[] };
+beforeAll(async () => {
+  db = await openTestDatabase("demo");
+  jingzhou = await db.prisma.region.findUniqueOrThrow({ where: { code: "421003000000" }, select: { id: true, path: true } });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe("a scoped client", () => {
+  it("reads as revita_api, only within its regions, with the actor named", async () => {
+    const client = scopedClient(db.prisma, AccessScope.of([{ role: "VIEWER", region: jingzhou }]), "user:test");
+    const [who] = await client.$queryRaw<{ role: string; actor: string }[]>`
+      SELECT current_user AS role, current_setting('revita.actor') AS actor`;
+    expect(who).toEqual({ role: "revita_api", actor: "user:test" });
+    const all = await db.prisma.project.count();
+    const inJingzhou = await db.prisma.project.count({ where: { region: { path: { has: jingzhou.id } } } });
+    expect(inJingzhou).toBeGreaterThan(0);
+    expect(inJingzhou).toBeLessThan(all);
+    expect(await client.project.count()).toBe(inJingzhou);
+    // The owner's own connection is untouched afterwards.
+    const [after] = await db.prisma.$queryRaw<{ role: string }[]>`SELECT current_user AS role`;
+    expect(after?.role).not.toBe("revita_api");
+  });
+
+  it("gives an error only to the operation that caused it when operations share a transaction", async () => {
+    const client = scopedClient(db.prisma, AccessScope.of([{ role: "VIEWER", region: jingzhou }]), "user:test");
+    const [good, bad, alsoGood] = await Promise.allSettled([
+      client.project.count(),
+      client.$queryRawUnsafe("SELECT no_such_column FROM project"),
+      client.fund.count(),
+    ]);
+    expect(good.status).toBe("fulfilled");
+    expect(bad.status).toBe("rejected");
+    expect(alsoGood.status).toBe("fulfilled");
+  });
+
+  it("combines lookups by id made together into one statement, and finds nothing outside its regions", async () => {
+    const statements: string[] = [];
+    const counted = await openTestDatabase("demo", { onQuery: (sql) => statements.push(sql) });
+    try {
+      const region = await counted.prisma.region.findUniqueOrThrow({
+        where: { code: "421003000000" },
+        select: { id: true, path: true },
+      });
+      const client = scopedClient(counted.prisma, AccessScope.of([{ role: "VIEWER", region }]), "user:test");
+      const ids = (await counted.prisma.project.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id);
+      statements.length = 0;
+      const found = await Promise.all(ids.map((id) => client.project.findUnique({ where: { id } })));
+      expect(statements.filter((sql) => sql.includes('FROM "public"."project"'))).toHaveLength(1);
+      const visible = await counted.prisma.project.count({ where: { region: { path: { has: region.id } } } });
+      expect(found.filter(Boolean)).toHaveLength(visible);
+      await expect(client.project.findUniqueOrThrow({ where: { id: ids.find((_, i) => !found[i])! } })).rejects.toThrow();
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it("refuses interactive transactions, which would escape its scope", () => {
+    const client = scopedClient(db.prisma, AccessScope.anonymous(), "anonymous");
+    expect(() => client.$transaction(async () => undefined)).toThrow("use the context's transaction()");
+  });
+});
