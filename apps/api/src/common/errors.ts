@@ -107,6 +107,16 @@ function driverErrorCause(error: unknown): DriverErrorCause | undefined {
 }
 
 /**
+ * Prisma reports some driver errors (row-level security among them) only as P2039, "Database
+ * error", with the SQLSTATE and message inside its own message text.
+ */
+function genericDatabaseErrorCause(error: unknown): DriverErrorCause | undefined {
+  if ((error as { code?: unknown })?.code !== "P2039") return undefined;
+  const found = /Code: `(\w+)`\. Message: `([^`]*)`/.exec((error as Error).message ?? "");
+  return found ? { code: found[1], message: found[2] } : undefined;
+}
+
+/**
  * Turns a refusal by the database into a RevitaError, or returns undefined for anything else
  * (which must then be treated as an internal error and logged, not shown).
  */
@@ -118,7 +128,7 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
     return new RevitaError("CONFLICT", `a record with the same ${String(target ?? "key")} already exists`);
   }
   if (prismaCode === "P2025") return new RevitaError("NOT_FOUND", "the record to change does not exist");
-  const cause = driverErrorCause(error);
+  const cause = driverErrorCause(error) ?? genericDatabaseErrorCause(error);
   if (!cause?.code) return undefined;
   switch (cause.code) {
     case "23514": {
@@ -133,9 +143,17 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
     }
     case "23505":
       return new RevitaError("CONFLICT", "a record with the same key already exists");
-    case "42501":
-      // Raised by the database's own rules, e.g. the append-only audit log; the message says which.
-      return new RevitaError("FORBIDDEN", cause.message ?? "the database refused the change");
+    case "42501": {
+      // Row-level security refused a row outside the user's regions; other refusals (the
+      // append-only audit log) carry their own message.
+      const table = /row-level security policy for table "([^"]+)"/.exec(cause.message ?? "")?.[1];
+      return new RevitaError(
+        "FORBIDDEN",
+        table
+          ? `the ${table.replaceAll("_", " ")} is outside the regions you may change`
+          : (cause.message ?? "the database refused the change"),
+      );
+    }
     case "23503":
       return new RevitaError("BAD_USER_INPUT", "the record refers to something that does not exist, or is still referred to");
     default:

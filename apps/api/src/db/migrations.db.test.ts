@@ -65,10 +65,10 @@ describe("migrations", () => {
       "region_after_move",
       "region_before_write",
     ]);
-    // Every table but the sessions and the audit itself records its changes in the audit log.
+    // Every table but the sessions, idempotency keys and the audit itself records its changes in the audit log.
     const audited = tables
       .map((t) => t.table_name)
-      .filter((name) => !["session", "audit_log", "_prisma_migrations"].includes(name));
+      .filter((name) => !["session", "idempotency_key", "audit_log", "_prisma_migrations"].includes(name));
     for (const table of audited) {
       for (const action of ["insert", "update", "delete"]) expect(names).toContain(`${table}_audit_${action}`);
     }
@@ -86,6 +86,7 @@ describe("migrations", () => {
     expect(open.map((t) => t.relname)).toEqual([
       "_prisma_migrations",
       "app_user",
+      "idempotency_key",
       "indicator",
       "project_category",
       "region",

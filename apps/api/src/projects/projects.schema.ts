@@ -1,13 +1,15 @@
 import { readsProjectOf, readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { ValidationError } from "../common/errors.js";
+import { AuthenticationError, RevitaError, ValidationError } from "../common/errors.js";
+import { onceForKey } from "../common/idempotency.js";
 import type { Context } from "../context.js";
+import type { DbClient } from "../db/database.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
 import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding, STANDING_SELECT } from "./project-progress.js";
 import { foldForSearch } from "./project-search.js";
-import { PROJECT_STATUSES } from "./projects.service.js";
+import { PROJECT_STATUSES, reportProgress } from "./projects.service.js";
 
 export const ProjectStatusEnum = builder.enumType("ProjectStatus", {
   description: "规划 PLANNED → 开工 STARTED → 在建 IN_PROGRESS → 完工 COMPLETED → 验收 ACCEPTED.",
@@ -41,8 +43,72 @@ builder.prismaNode("ProgressReport", {
       description: "工程形象进度 in percent (0–100); null when not reported.",
     }),
     note: t.exposeString("note", { nullable: true, description: "The reporter's remark." }),
+    overBudgetReason: t.exposeString("overBudgetReason", {
+      nullable: true,
+      description: "Why completed investment exceeds the total, when it does.",
+    }),
+    correctionReason: t.exposeString("correctionReason", {
+      nullable: true,
+      description: "Why a cumulative figure is below the previous period's (a correction), when it is.",
+    }),
+    reportedBy: t.exposeString("reportedBy", { description: "Who reported it." }),
   }),
 });
+
+const ReportProgressInputRef = builder.inputType("ReportProgressInput", {
+  description: "One period's progress of a project, cumulative to the period's end.",
+  fields: (t) => ({
+    projectCode: t.string({ required: true, description: "The project (or phase) reported on." }),
+    period: t.string({ required: true, description: "The period: a month (2024-06), a quarter (2024Q2) or a year (2024)." }),
+    completedInvestment: t.field({
+      type: "Decimal",
+      description: "累计完成投资 in yuan, cumulative. At most the total investment unless overBudgetReason is given.",
+    }),
+    physicalProgress: t.field({ type: "Decimal", description: "工程形象进度 in percent, 0–100." }),
+    overBudgetReason: t.string({ description: "Needed when completed investment exceeds the project's total." }),
+    correctionReason: t.string({ description: "Needed when a figure is below the previous period's." }),
+    note: t.string({ description: "A remark, e.g. what was built this period." }),
+  }),
+});
+
+builder.mutationField("reportProgress", (t) =>
+  t.prismaField({
+    type: "ProgressReport",
+    description:
+      "Reports a period's progress of a project in a region you may edit (EDITOR). Each bad field is named; a period is reported once. Send an idempotencyKey so that a retried request reports once.",
+    args: {
+      input: t.arg({ type: ReportProgressInputRef, required: true, description: "The report." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const user = context.auth?.user;
+      if (!user) throw new AuthenticationError("sign in first");
+      const { progressReportId } = await context.transaction((tx) =>
+        onceForKey(tx, { userId: user.id, key: idempotencyKey, operation: "reportProgress", input }, async () => {
+          await requireEditable(tx, context, input.projectCode);
+          const report = await reportProgress(tx, { ...input, reportedBy: `${user.displayName}（${user.username}）` });
+          return { progressReportId: report.id };
+        }),
+      );
+      return context.prisma.progressReport.findUniqueOrThrow({ ...query, where: { id: progressReportId } });
+    },
+  }),
+);
+
+/**
+ * The API's own check that a project may be changed by the asker; the database's policies check
+ * again when the row is written.
+ */
+async function requireEditable(tx: DbClient, context: Context, projectCode: string): Promise<void> {
+  const project = await tx.project.findUnique({ where: { code: projectCode }, select: { region: { select: { path: true } } } });
+  if (project && context.apiRules && !context.access.covers("edit", project.region.path)) {
+    throw new RevitaError("FORBIDDEN", `${projectCode} is outside the regions you may edit (EDITOR role)`, [
+      { field: "projectCode", message: "outside the regions you may edit" },
+    ]);
+  }
+}
 
 const ProjectStandingRef = builder.objectRef<ProjectStanding>("ProjectStanding").implement({
   description: "Where a project stands as of its latest report; a project with phases reports through them.",

@@ -134,6 +134,8 @@ export interface ReportProgressInput {
   /** 工程形象进度, 0–100. */
   physicalProgress?: string | number | null;
   overBudgetReason?: string | null;
+  /** Needed when a cumulative figure is lower than the previous period's. */
+  correctionReason?: string | null;
   note?: string | null;
   reportedBy: string;
 }
@@ -145,6 +147,7 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
   const physicalProgress = check.percent("physicalProgress", input.physicalProgress);
   const reportedBy = check.text("reportedBy", input.reportedBy, { max: 100 });
   const overBudgetReason = check.optionalText("overBudgetReason", input.overBudgetReason);
+  const correctionReason = check.optionalText("correctionReason", input.correctionReason);
   if (completedInvestment === null && physicalProgress === null) {
     check.fail("completedInvestment", "a progress report needs completed investment, physical progress, or both");
   }
@@ -164,6 +167,25 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
         select: { id: true },
       });
       if (duplicate) check.fail("period", `${project.nameZh} already has a progress report for ${period.key}`);
+      // Cumulative figures only fall when an earlier report was wrong: say why, or it is a typo.
+      const previous = await db.progressReport.findFirst({
+        where: { projectId: project.id, periodEnd: { lt: new Date(`${period.start}T00:00:00Z`) } },
+        orderBy: { periodEnd: "desc" },
+      });
+      if (previous && !correctionReason) {
+        if (completedInvestment && previous.completedInvestment?.greaterThan(completedInvestment)) {
+          check.fail(
+            "completedInvestment",
+            `${completedInvestment.toFixed(2)} is below ${previous.period}'s cumulative ${previous.completedInvestment.toFixed(2)}; give a correction reason if the earlier figure was wrong`,
+          );
+        }
+        if (physicalProgress && previous.physicalProgress?.greaterThan(physicalProgress)) {
+          check.fail(
+            "physicalProgress",
+            `${physicalProgress.toFixed(2)}% is below ${previous.period}'s ${previous.physicalProgress.toFixed(2)}%; give a correction reason if the earlier figure was wrong`,
+          );
+        }
+      }
     }
   }
   check.done();
@@ -176,6 +198,7 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
       completedInvestment,
       physicalProgress,
       overBudgetReason,
+      correctionReason,
       note: input.note?.trim() || null,
       reportedBy,
     },

@@ -1,0 +1,40 @@
+import { createHash } from "node:crypto";
+import type { DbClient } from "../db/database.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { RevitaError, ValidationError } from "./errors.js";
+
+/**
+ * Runs a change once per idempotency key: a request retried with the same key (a response lost
+ * on a bad line, a double click) gets the first answer, and the data changes once. Call it inside
+ * the change's transaction, so the key and the change are written together or not at all.
+ * Without a key the change simply runs.
+ */
+export async function onceForKey<Result extends Prisma.InputJsonObject>(
+  tx: DbClient,
+  { userId, key, operation, input }: { userId: number; key: string | null | undefined; operation: string; input: unknown },
+  change: () => Promise<Result>,
+): Promise<Result> {
+  if (key === null || key === undefined) return change();
+  if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) {
+    throw new ValidationError([
+      { field: "idempotencyKey", message: "use 8–200 letters, digits, dots, dashes, colons or underscores, e.g. a UUID" },
+    ]);
+  }
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([operation, input]))
+    .digest("hex");
+  const earlier = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
+  if (earlier) {
+    if (earlier.operation !== operation || earlier.requestHash !== requestHash) {
+      throw new RevitaError(
+        "CONFLICT",
+        `the idempotency key ${key} was already used for a different request (${earlier.operation}); use a new key for a new change`,
+        [{ field: "idempotencyKey", message: "already used for a different request" }],
+      );
+    }
+    return earlier.result as Result;
+  }
+  const result = await change();
+  await tx.idempotencyKey.create({ data: { userId, key, operation, requestHash, result } });
+  return result;
+}
