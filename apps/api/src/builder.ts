@@ -70,7 +70,7 @@ export const builder = new SchemaBuilder<{
 // Everything but signing in (and asking who is signed in) needs a signed-in user.
 builder.queryType({ description: "Everything an analyst or the dashboard can read.", authScopes: { signedIn: true } });
 builder.mutationType({
-  description: "Everything that changes data: signing in and out, for now.",
+  description: "Everything that changes data: signing in and out, accounts (admins), and progress reports (editors).",
   authScopes: { signedIn: true },
 });
 
