@@ -3,6 +3,7 @@ import { useApolloClient, useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
 import { SessionDocument, SignInDocument } from "../generated/operations.js";
 import { useAppLocale } from "../i18n/app-locale.js";
+import { LanguageSwitch } from "../i18n/language-switch.js";
 
 /**
  * The door: username and password. The API sets an HTTP-only session cookie; the page then asks
@@ -10,7 +11,7 @@ import { useAppLocale } from "../i18n/app-locale.js";
  * the reader's language; anything else as the API words it.
  */
 export function SignInPage() {
-  const { t, locale, setLocale } = useAppLocale();
+  const { t } = useAppLocale();
   const client = useApolloClient();
   const [signIn, { loading }] = useMutation(SignInDocument);
   const [problem, setProblem] = useState<string>();
@@ -57,14 +58,7 @@ export function SignInPage() {
         <button type="submit" disabled={loading}>
           {loading ? t.account.signingIn : t.account.signIn}
         </button>
-        <button
-          type="button"
-          className="language-switch"
-          lang={locale === "en" ? "zh-CN" : "en"}
-          onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
-        >
-          {t.languageSwitch}
-        </button>
+        <LanguageSwitch />
       </form>
     </main>
   );

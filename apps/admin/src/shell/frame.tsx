@@ -2,6 +2,7 @@ import { type NavItem, PageLayout } from "@revita/ui/components/page-layout";
 import { RegionBreadcrumb } from "@revita/ui/components/region-breadcrumb";
 import type { ReactNode } from "react";
 import { useAppLocale, useNamer } from "../i18n/app-locale.js";
+import { LanguageSwitch } from "../i18n/language-switch.js";
 import { PlaceLink } from "../navigation/place-link.js";
 import { hrefOf, type PageKey, type Place, pagePlace, withParams } from "../navigation/places.js";
 import { navigate } from "../navigation/use-place.js";
@@ -30,7 +31,7 @@ export interface FrameProps {
  * the regions below, and the year. Changing region or year keeps the page and its filters.
  */
 export function Frame({ place, scope, title, regionless = false, children }: FrameProps) {
-  const { t, locale, setLocale } = useAppLocale();
+  const { t } = useAppLocale();
   const name = useNamer();
   const currentNav: PageKey = place.page === "project" ? "projects" : place.page;
   const user = useSignedInUser();
@@ -63,14 +64,7 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
       actions={
         <>
           <AccountMenu user={user} onSignOut={() => void signOut()} />
-          <button
-            type="button"
-            className="language-switch"
-            lang={locale === "en" ? "zh-CN" : "en"}
-            onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
-          >
-            {t.languageSwitch}
-          </button>
+          <LanguageSwitch />
         </>
       }
       breadcrumb={
