@@ -239,6 +239,10 @@ describe("the dashboard in Chromium", () => {
     expect(await page.getByRole("link", { name: "数据查询" }).count()).toBe(0);
     await page.goto(`${server.url}/query-lab`);
     await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("仅向分析员和管理员开放");
+    await page.goto(`${server.url}/projects/CG-FH-CBSTD-3`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toContain("三期");
+    await page.getByRole("heading", { name: "进度历程" }).or(page.getByRole("figure", { name: "进度历程" })).first().waitFor();
+    expect(await page.getByRole("heading", { name: "填报进度" }).count()).toBe(0);
   });
 
   it("says so when the URL names no region", async () => {
@@ -246,6 +250,25 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("999999999999");
     await page.getByRole("link", { name: "返回岑巩县总览" }).click();
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
+  });
+
+  it("lets an editor report a month's progress, naming a wrong figure beside its field", async () => {
+    await signOut(page);
+    await signIn(page, "cengong.editor");
+    // Phase 3 of the ecological embankment: last reported 2020-12 at 39,800,000 yuan and 98%.
+    await page.goto(`${server.url}/projects/CG-FH-CBSTD-3`);
+    const form = page.getByRole("region", { name: "填报进度" });
+    await form.getByLabel("填报期（月）").fill("2021-01");
+    await form.getByLabel("累计完成投资（元）").fill("30000000");
+    await form.getByRole("button", { name: "提交" }).click();
+    await expect.poll(() => form.locator("#completedInvestment-problem").textContent(), SETTLE).toContain("below 2020-12");
+    await shot("report-progress-zh-1920");
+    await form.getByLabel("累计完成投资（元）").fill("40500000");
+    await form.getByLabel("形象进度（%）").fill("99");
+    await form.getByRole("button", { name: "提交" }).click();
+    await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已保存 2021-01 的进度。");
+    // The page shows the new month: the history now ends in January 2021.
+    await expect.poll(() => page.locator("main").textContent(), SETTLE).toContain("2021年1月");
   });
 
   it("met no script error and no failed request on the way", () => {

@@ -44,6 +44,19 @@ export interface AppMessages {
     what: string;
     actions: Record<"INSERT" | "UPDATE" | "DELETE", string>;
   };
+  entry: {
+    title: string;
+    description: string;
+    period: string;
+    completedInvestment: string;
+    physicalProgress: string;
+    overBudgetReason: string;
+    correctionReason: string;
+    note: string;
+    submit: string;
+    submitting: string;
+    saved: (period: string) => string;
+  };
   // Keyed by the schema's own enums: a value the API gains without a label fails the type check,
   // and the key order here is the order the dashboard lists them in.
   pillars: Record<Pillar, string>;
@@ -211,6 +224,19 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       who: "操作人",
       what: "内容",
       actions: { INSERT: "新增", UPDATE: "修改", DELETE: "删除" },
+    },
+    entry: {
+      title: "填报进度",
+      description: "填写截至本期末的累计数。低于上期的累计数须说明更正原因；超过总投资须说明原因。",
+      period: "填报期（月）",
+      completedInvestment: "累计完成投资（元）",
+      physicalProgress: "形象进度（%）",
+      overBudgetReason: "超概算原因",
+      correctionReason: "更正原因",
+      note: "备注",
+      submit: "提交",
+      submitting: "正在提交…",
+      saved: (period) => `已保存 ${period} 的进度。`,
     },
     pillars: {
       INDUSTRY: "产业兴旺",
@@ -398,6 +424,20 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       who: "Who",
       what: "What",
       actions: { INSERT: "Added", UPDATE: "Changed", DELETE: "Deleted" },
+    },
+    entry: {
+      title: "Report progress",
+      description:
+        "Cumulative figures to the end of the period. A figure below last period's needs a correction reason; above the total investment, a reason too.",
+      period: "Period (month)",
+      completedInvestment: "Completed investment, cumulative (yuan)",
+      physicalProgress: "Physical progress (%)",
+      overBudgetReason: "Over-budget reason",
+      correctionReason: "Correction reason",
+      note: "Note",
+      submit: "Submit",
+      submitting: "Submitting…",
+      saved: (period) => `Progress for ${period} saved.`,
     },
     pillars: {
       INDUSTRY: "Thriving industry",

@@ -18,6 +18,7 @@ import { Frame } from "../../shell/frame.js";
 import type { RegionScope } from "../../shell/region-scope.js";
 import { ProjectChanges } from "./project-changes.js";
 import { ownHistory, phasedHistory } from "./project-history.js";
+import { ReportProgressForm } from "./report-progress-form.js";
 
 type Project = NonNullable<ProjectPageQuery["project"]>;
 type Phase = Project["phases"][number];
@@ -158,6 +159,9 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
           </>
         )}
       </section>
+
+      {/* A project with phases reports through its phases. */}
+      {project.region.access.edit && project.phases.length === 0 && <ReportProgressForm projectCode={project.code} />}
 
       <section className="panel">
         <h2>{t.project.funding}</h2>
