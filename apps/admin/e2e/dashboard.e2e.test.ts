@@ -241,7 +241,11 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("仅向分析员和管理员开放");
     await page.goto(`${server.url}/projects/CG-FH-CBSTD-3`);
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toContain("三期");
-    await page.getByRole("heading", { name: "进度历程" }).or(page.getByRole("figure", { name: "进度历程" })).first().waitFor();
+    await page
+      .getByRole("heading", { name: "进度历程" })
+      .or(page.getByRole("figure", { name: "进度历程" }))
+      .first()
+      .waitFor();
     expect(await page.getByRole("heading", { name: "填报进度" }).count()).toBe(0);
   });
 
