@@ -29,6 +29,18 @@ describe("a scoped client", () => {
     expect(after?.role).not.toBe("revita_api");
   });
 
+  it("lets a viewer of every top-level region read everything, and a viewer of all but one not", async () => {
+    const tops = await db.prisma.region.findMany({ where: { parentId: null }, select: { id: true, path: true } });
+    expect(tops.length).toBeGreaterThan(1);
+    const viewerOf = (regions: typeof tops) =>
+      scopedClient(db.prisma, AccessScope.of(regions.map((region) => ({ role: "VIEWER" as const, region }))), "user:test");
+    for (const table of ["project", "progressReport", "fundAllocation", "indicatorValue"] as const) {
+      const all = await (db.prisma[table] as unknown as { count(): Promise<number> }).count();
+      expect(await (viewerOf(tops)[table] as unknown as { count(): Promise<number> }).count(), table).toBe(all);
+      expect(await (viewerOf(tops.slice(1))[table] as unknown as { count(): Promise<number> }).count(), table).toBeLessThan(all);
+    }
+  });
+
   it("gives an error only to the operation that caused it when operations share a transaction", async () => {
     const client = scopedClient(db.prisma, AccessScope.of([{ role: "VIEWER", region: jingzhou }]), "user:test");
     const [good, bad, alsoGood] = await Promise.allSettled([
