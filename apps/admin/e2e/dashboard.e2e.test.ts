@@ -275,6 +275,24 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.locator("main").textContent(), SETTLE).toContain("2021年1月");
   });
 
+  it("shows the sign-in page again when the session ends elsewhere", async () => {
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === "revita_session");
+    expect(session).toBeDefined();
+    // Signed out from somewhere else (another tab, an admin disabling the account).
+    await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `revita_session=${session!.value}` },
+      body: JSON.stringify({ query: "mutation { signOut }" }),
+    });
+    const before = failedRequests.length;
+    await page.getByRole("link", { name: "资金" }).click();
+    await page.locator(".sign-in-form").waitFor({ timeout: 15_000 });
+    expect(await page.locator("table").count()).toBe(0);
+    // The API's 401 for the dead session is what brought the sign-in page back: expected, not a failure.
+    expect(failedRequests.slice(before).every((request) => request.startsWith("401 "))).toBe(true);
+    failedRequests.splice(before);
+  });
+
   it("met no script error and no failed request on the way", () => {
     expect(pageErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
