@@ -1,8 +1,10 @@
 import { graphql } from "graphql";
-import type { Authenticated } from "../src/accounts/accounts.service.js";
+import { type Authenticated, authenticate, signIn } from "../src/accounts/accounts.service.js";
+import { fromDatabaseError } from "../src/common/errors.js";
 import { createContext } from "../src/context.js";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import { schema } from "../src/schema/index.js";
+import { DEMO_PASSWORD } from "../src/seed/demo/users.js";
 
 export interface RunOptions {
   /** Who asks; by default a viewer of every province (see provinceViewer). */
@@ -66,4 +68,36 @@ export function provinceViewer(prisma: PrismaClient): Promise<Authenticated> {
     viewers.set(prisma, viewer);
   }
   return viewer;
+}
+
+export interface Outcome<Data> {
+  data: Data | null;
+  /** The error's code as the server would send it (the database's refusals classified too). */
+  code: string | undefined;
+  message: string | undefined;
+  /** The input fields the error names. */
+  issues: string[] | undefined;
+}
+
+/** Like runGraphql, but returns a refusal instead of throwing it: for tests of what is refused. */
+export async function tryGraphql<Data = Record<string, unknown>>(
+  prisma: PrismaClient,
+  source: string,
+  variableValues: Record<string, unknown>,
+  as: Authenticated,
+): Promise<Outcome<Data>> {
+  const result = await graphql({ schema, source, variableValues, contextValue: createContext(prisma, as) });
+  const error = result.errors?.[0];
+  const cause = error?.originalError;
+  return {
+    data: (result.data ?? null) as Data | null,
+    code: cause ? (fromDatabaseError(cause)?.code ?? "INTERNAL_SERVER_ERROR") : undefined,
+    message: error ? (fromDatabaseError(cause)?.message ?? error.message) : undefined,
+    issues: (fromDatabaseError(cause)?.issues ?? []).map((issue) => issue.field),
+  };
+}
+
+/** A demo user, signed in (their password is the demo password). */
+export async function demoUser(prisma: PrismaClient, username: string): Promise<Authenticated> {
+  return authenticate(prisma, (await signIn(prisma, username, DEMO_PASSWORD)).token);
 }

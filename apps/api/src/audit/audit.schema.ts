@@ -27,7 +27,7 @@ function changesOf(before: Row, after: Row): AuditChange[] {
   const columns = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort();
   return columns
     .map((column) => ({ column, before: asText(before?.[column]), after: asText(after?.[column]) }))
-    .filter((change) => change.before !== change.after && change.column !== "updated_at");
+    .filter((change) => change.before !== change.after && !["updated_at", "version"].includes(change.column));
 }
 
 builder.prismaObject("AuditEntry", {

@@ -23,3 +23,21 @@ export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): 
     return value;
   };
 }
+
+/**
+ * A batch loader made once per request (per context object) and forgotten with it, for fields
+ * whose rows have no Prisma relation to ride on.
+ */
+export function perRequestLoader<Context extends object, K, V>(
+  makeLoader: (context: Context) => (key: K) => Promise<V | undefined>,
+): (context: Context, key: K) => Promise<V | undefined> {
+  const loaders = new WeakMap<Context, (key: K) => Promise<V | undefined>>();
+  return (context, key) => {
+    let load = loaders.get(context);
+    if (!load) {
+      load = makeLoader(context);
+      loaders.set(context, load);
+    }
+    return load(key);
+  };
+}

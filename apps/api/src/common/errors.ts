@@ -154,6 +154,12 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
           : (cause.message ?? "the database refused the change"),
       );
     }
+    case "RV409":
+      // Raised by the approval locks (data_entry migration): the message names the region,
+      // period and record.
+      return new RevitaError("CONFLICT", cause.message ?? "the data is locked by an approval", [
+        { field: "period", message: "locked by an approval" },
+      ]);
     case "23503":
       return new RevitaError("BAD_USER_INPUT", "the record refers to something that does not exist, or is still referred to");
     default:

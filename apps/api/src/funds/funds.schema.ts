@@ -1,7 +1,8 @@
 import { readsProjectOf } from "../access/access-rules.js";
 import { builder } from "../builder.js";
+import { applyChange, requireProjectEditable } from "../common/change.js";
 import { requireRegionId } from "../regions/regions.service.js";
-import { FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES } from "./funds.service.js";
+import { allocateFund, FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES, recordDisbursement } from "./funds.service.js";
 
 export const FundSourceTypeEnum = builder.enumType("FundSourceType", {
   description:
@@ -55,6 +56,7 @@ builder.prismaNode("FundAllocation", {
   authScopes: readsProjectOf,
   fields: (t) => ({
     amount: t.expose("amount", { type: "Decimal", description: "Allocated yuan." }),
+    version: t.exposeInt("version", { description: "Raised by every change (optimistic concurrency)." }),
     allocatedOn: t.expose("allocatedOn", { type: "Date", description: "When it was allocated." }),
     note: t.exposeString("note", { nullable: true, description: "Remarks." }),
     fund: t.relation("fund", { description: "The fund the money comes from." }),
@@ -107,3 +109,68 @@ function fundFilter(regionId: number, args: { year?: number | null; sourceType?:
     ...(args.sourceType ? { sourceType: args.sourceType } : {}),
   };
 }
+
+const AllocateFundInputRef = builder.inputType("AllocateFundInput", {
+  description: "资金安排: part of a fund assigned to a project. A fund's allocations never exceed the fund.",
+  fields: (t) => ({
+    fundCode: t.string({ required: true, description: "The fund the money comes from." }),
+    projectCode: t.string({ required: true, description: "The project receiving it (in a region you may edit)." }),
+    amount: t.field({ type: "Decimal", required: true, description: "Yuan, more than zero." }),
+    allocatedOn: t.field({ type: "Date", required: true, description: "When it was allocated (the document's date)." }),
+    note: t.string({ description: "Remarks, e.g. the allocation document's number." }),
+  }),
+});
+
+const RecordDisbursementInputRef = builder.inputType("RecordDisbursementInput", {
+  description: "拨付: a payment against an allocation. Payments never exceed the allocation.",
+  fields: (t) => ({
+    allocationId: t.globalID({ required: true, description: "The allocation paid against (FundAllocation.id)." }),
+    amount: t.field({ type: "Decimal", required: true, description: "Yuan, more than zero." }),
+    paidOn: t.field({ type: "Date", required: true, description: "When it was paid." }),
+    voucherNo: t.string({ description: "Payment voucher number (凭证号)." }),
+    note: t.string({ description: "Remarks." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  allocateFund: t.prismaField({
+    type: "FundAllocation",
+    description:
+      "Allocates part of a fund to a project in a region you may edit (EDITOR); refused, naming the amounts, when the fund's allocations would exceed it. Send an idempotencyKey so that a retried request allocates once.",
+    args: {
+      input: t.arg({ type: AllocateFundInputRef, required: true, description: "The allocation." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const { allocationId } = await applyChange(context, "allocateFund", { input, idempotencyKey }, async (tx) => {
+        await requireProjectEditable(tx, context, { code: input.projectCode }, "projectCode");
+        const allocation = await allocateFund(tx, input);
+        return { allocationId: allocation.id };
+      });
+      return context.prisma.fundAllocation.findUniqueOrThrow({ ...query, where: { id: allocationId } });
+    },
+  }),
+  recordDisbursement: t.prismaField({
+    type: "FundAllocation",
+    description:
+      "Records a payment against an allocation of a project you may edit (EDITOR); refused, naming the amounts, when payments would exceed the allocation. Returns the allocation with its payments. Send an idempotencyKey so that a retried request pays once.",
+    args: {
+      input: t.arg({ type: RecordDisbursementInputRef, required: true, description: "The payment." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const allocationId = Number(input.allocationId.id);
+      const { id } = await applyChange(context, "recordDisbursement", { input, idempotencyKey }, async (tx) => {
+        const allocation = await tx.fundAllocation.findUnique({ where: { id: allocationId }, select: { projectId: true } });
+        if (allocation) await requireProjectEditable(tx, context, { id: allocation.projectId }, "allocationId");
+        await recordDisbursement(tx, { ...input, allocationId });
+        return { id: allocationId };
+      });
+      return context.prisma.fundAllocation.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));

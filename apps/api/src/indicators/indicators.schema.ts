@@ -1,13 +1,20 @@
 import type { Period } from "@revita/schema/period";
 import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
+import { applyChange, requireCapability } from "../common/change.js";
 import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { rollUpIndicator } from "./indicator-rollup.js";
-import { INDICATOR_AGGREGATIONS, INDICATOR_DIRECTIONS, PILLARS } from "./indicators.service.js";
+import {
+  correctIndicatorValue,
+  INDICATOR_AGGREGATIONS,
+  INDICATOR_DIRECTIONS,
+  PILLARS,
+  recordIndicatorValue,
+} from "./indicators.service.js";
 
 export const PillarEnum = builder.enumType("Pillar", {
   description:
@@ -56,6 +63,10 @@ builder.prismaNode("IndicatorValue", {
     baseline: t.expose("baseline", { type: "Decimal", nullable: true, description: "基期值, if one was given." }),
     note: t.exposeString("note", { nullable: true, description: "How the figure was qualified (≥, 约, 余 ...)." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figure comes from." }),
+    reportedBy: t.exposeString("reportedBy", { description: "Who entered it, or made its latest correction." }),
+    version: t.exposeInt("version", {
+      description: "1 as first entered, raised by each correction; send it as expectedVersion to correct the value.",
+    }),
     indicator: t.relation("indicator", { description: "The indicator." }),
     region: t.relation("region", { description: "The region it was reported for." }),
   }),
@@ -381,6 +392,51 @@ builder.objectField(RegionRef, "scorecard", (t) =>
       return PILLARS.map((pillar) => ({ pillar, entries: entries.filter((entry) => entry.pillar === pillar) })).filter(
         (pillar) => pillar.entries.length > 0,
       );
+    },
+  }),
+);
+
+const EnterIndicatorValueInputRef = builder.inputType("EnterIndicatorValueInput", {
+  description:
+    "An indicator's value for a region and period, with its target and baseline. Without expectedVersion it is a new value; with it, a correction of the existing one.",
+  fields: (t) => ({
+    indicatorCode: t.string({ required: true, description: "The indicator's code." }),
+    regionCode: t.string({ required: true, description: "The region's 12-digit division code (one you may edit)." }),
+    period: t.string({ required: true, description: "A year (2024), a quarter (2024Q2) or a month (2024-06)." }),
+    value: t.field({ type: "Decimal", description: "The value in the indicator's unit; required for a new value." }),
+    target: t.field({ type: "Decimal", description: "目标值; null clears it in a correction." }),
+    baseline: t.field({ type: "Decimal", description: "基期值; null clears it in a correction." }),
+    note: t.string({ description: "How the figure is qualified (≥, 约, 余 ...)." }),
+    source: t.string({ description: "Where the figure comes from." }),
+    expectedVersion: t.int({
+      description: "To correct an existing value: its version (IndicatorValue.version); a stale one is refused.",
+    }),
+  }),
+});
+
+builder.mutationField("enterIndicatorValue", (t) =>
+  t.prismaField({
+    type: "IndicatorValue",
+    description:
+      "Enters (or, with expectedVersion, corrects) an indicator value for a region you may edit (EDITOR). Refused when the period is submitted or approved. Send an idempotencyKey so that a retried request enters once.",
+    args: {
+      input: t.arg({ type: EnterIndicatorValueInputRef, required: true, description: "The value." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const { valueId } = await applyChange(context, "enterIndicatorValue", { input, idempotencyKey }, async (tx, author) => {
+        const region = await tx.region.findUnique({ where: { code: input.regionCode }, select: { path: true } });
+        if (region) requireCapability(context, "edit", region.path, { field: "regionCode", what: input.regionCode });
+        const { expectedVersion, value, ...rest } = input;
+        const entered =
+          expectedVersion == null
+            ? await recordIndicatorValue(tx, { ...rest, value: value ?? "", reportedBy: author.name })
+            : await correctIndicatorValue(tx, { ...rest, value, expectedVersion, reportedBy: author.name });
+        return { valueId: entered.id };
+      });
+      return context.prisma.indicatorValue.findUniqueOrThrow({ ...query, where: { id: valueId } });
     },
   }),
 );

@@ -1,6 +1,14 @@
 import { InputChecker } from "../common/validation.js";
+import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
-import type { Indicator, IndicatorAggregation, IndicatorDirection, IndicatorValue, Pillar } from "../generated/prisma/client.js";
+import type {
+  Indicator,
+  IndicatorAggregation,
+  IndicatorDirection,
+  IndicatorValue,
+  Pillar,
+  Prisma,
+} from "../generated/prisma/client.js";
 
 export const PILLARS: readonly Pillar[] = [
   "INDUSTRY",
@@ -122,7 +130,9 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
       where: { indicatorId_regionId_period: { indicatorId: indicator.id, regionId: region.id, period: period.key } },
       select: { id: true },
     });
-    if (duplicate) check.fail("period", `${indicator.nameZh} already has a value for ${region.nameZh} in ${period.key}`);
+    if (duplicate) {
+      check.fail("period", `${indicator.nameZh} already has a value for ${region.nameZh} in ${period.key}; correct it instead`);
+    }
   }
   if (indicator?.unit === "%" && value && (value.isNegative() || value.greaterThan(1000))) {
     check.fail("value", `${value.toFixed()} is not a plausible percentage`);
@@ -143,4 +153,52 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
       reportedBy,
     },
   });
+}
+
+/**
+ * Corrects an indicator value from the version the editor saw; the replaced figures are kept
+ * (superseded_version). Fields left out stay as they were.
+ */
+export async function correctIndicatorValue(
+  db: DbClient,
+  input: Omit<RecordIndicatorValueInput, "value"> & { value?: string | number | null; expectedVersion: number },
+): Promise<IndicatorValue> {
+  const check = new InputChecker();
+  const period = check.period("period", input.period);
+  const [indicator, region] = await Promise.all([
+    db.indicator.findUnique({ where: { code: input.indicatorCode } }),
+    db.region.findUnique({ where: { code: input.regionCode } }),
+  ]);
+  if (!indicator) check.fail("indicatorCode", `no indicator has the code ${input.indicatorCode}`);
+  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
+  const current =
+    indicator && region && period
+      ? await db.indicatorValue.findUnique({
+          where: { indicatorId_regionId_period: { indicatorId: indicator.id, regionId: region.id, period: period.key } },
+        })
+      : null;
+  if (indicator && region && period && !current) {
+    check.fail("period", `${indicator.nameZh} has no value for ${region.nameZh} in ${period.key} to correct`);
+  }
+  const data: Prisma.IndicatorValueUncheckedUpdateManyInput = {
+    reportedBy: check.text("reportedBy", input.reportedBy, { max: 100 }),
+    reportedAt: new Date(),
+  };
+  if (input.value !== undefined) data.value = check.decimal("value", input.value) ?? undefined;
+  if (input.target !== undefined)
+    data.target = input.target == null || input.target === "" ? null : check.decimal("target", input.target);
+  if (input.baseline !== undefined) {
+    data.baseline = input.baseline == null || input.baseline === "" ? null : check.decimal("baseline", input.baseline);
+  }
+  if (input.note !== undefined) data.note = check.optionalText("note", input.note);
+  if (input.source !== undefined) data.source = check.optionalText("source", input.source);
+  check.done();
+  const what = `${indicator!.code} of ${region!.nameZh} for ${period!.key}`;
+  requireVersion(what, current!, input.expectedVersion);
+  requireUpdated(
+    what,
+    await db.indicatorValue.updateMany({ where: { id: current!.id, version: input.expectedVersion }, data }),
+    input.expectedVersion,
+  );
+  return db.indicatorValue.findUniqueOrThrow({ where: { id: current!.id } });
 }

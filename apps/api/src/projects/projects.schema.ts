@@ -1,7 +1,8 @@
 import { readsProjectOf, readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { AuthenticationError, RevitaError, ValidationError } from "../common/errors.js";
-import { onceForKey } from "../common/idempotency.js";
+import { batchLoader, perRequestLoader } from "../common/batch-loader.js";
+import { applyChange, requireCapability, requireProjectEditable } from "../common/change.js";
+import { RevitaError, ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import { RegionRef } from "../regions/regions.schema.js";
@@ -9,7 +10,15 @@ import { requireRegionId } from "../regions/regions.service.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
 import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding, STANDING_SELECT } from "./project-progress.js";
 import { foldForSearch } from "./project-search.js";
-import { PROJECT_STATUSES, reportProgress } from "./projects.service.js";
+import {
+  type CreateProjectInput,
+  correctProgressReport,
+  createProject,
+  PROJECT_STATUSES,
+  reportProgress,
+  type UpdateProjectInput,
+  updateProject,
+} from "./projects.service.js";
 
 export const ProjectStatusEnum = builder.enumType("ProjectStatus", {
   description: "规划 PLANNED → 开工 STARTED → 在建 IN_PROGRESS → 完工 COMPLETED → 验收 ACCEPTED.",
@@ -25,6 +34,65 @@ builder.prismaObject("ProjectCategory", {
     isIndustry: t.exposeBoolean("isIndustry", { description: "Counts as an industry project (产业项目) in fund rules." }),
   }),
 });
+
+interface ProgressReportVersion {
+  version: number;
+  completedInvestment: string | null;
+  physicalProgress: string | null;
+  correctionReason: string | null;
+  reportedBy: string;
+  supersededAt: Date;
+  supersededBy: string | null;
+}
+
+const ProgressReportVersionRef = builder.objectRef<ProgressReportVersion>("ProgressReportVersion").implement({
+  description: "A progress report's figures as they were before a correction replaced them.",
+  fields: (t) => ({
+    version: t.exposeInt("version", { description: "The version these figures were." }),
+    completedInvestment: t.expose("completedInvestment", {
+      type: "Decimal",
+      nullable: true,
+      description: "累计完成投资 in yuan, as it was.",
+    }),
+    physicalProgress: t.expose("physicalProgress", {
+      type: "Decimal",
+      nullable: true,
+      description: "工程形象进度 in percent, as it was.",
+    }),
+    correctionReason: t.exposeString("correctionReason", {
+      nullable: true,
+      description: "The reason given for this version, if it was itself a correction.",
+    }),
+    reportedBy: t.exposeString("reportedBy", { description: "Who reported these figures." }),
+    supersededAt: t.string({
+      description: "When a correction replaced them (ISO 8601, UTC).",
+      resolve: (v) => v.supersededAt.toISOString(),
+    }),
+    supersededBy: t.exposeString("supersededBy", { nullable: true, description: "Who made that correction (user:<username>)." }),
+  }),
+});
+
+/**
+ * Every asked-for report's earlier versions in one statement per request. Read with ->> so that
+ * amounts come back as exact text, not as JSON numbers parsed into floats.
+ */
+const earlierVersionsOf = perRequestLoader((context: Context) =>
+  batchLoader(async (reportIds: number[]) => {
+    const rows = await context.prisma.$queryRaw<(ProgressReportVersion & { reportId: number })[]>`
+      SELECT record_id AS "reportId", version,
+             record ->> 'completed_investment' AS "completedInvestment",
+             record ->> 'physical_progress' AS "physicalProgress",
+             record ->> 'correction_reason' AS "correctionReason",
+             record ->> 'reported_by' AS "reportedBy",
+             superseded_at AS "supersededAt", superseded_by AS "supersededBy"
+        FROM superseded_version
+       WHERE table_name = 'progress_report' AND record_id = ANY (${reportIds}::int[])
+       ORDER BY record_id, version`;
+    const byReport = new Map<number, ProgressReportVersion[]>();
+    for (const { reportId, ...version } of rows) byReport.set(reportId, [...(byReport.get(reportId) ?? []), version]);
+    return byReport;
+  }),
+);
 
 builder.prismaNode("ProgressReport", {
   description: "A period's progress report: cumulative figures as of the period's end.",
@@ -51,7 +119,19 @@ builder.prismaNode("ProgressReport", {
       nullable: true,
       description: "Why a cumulative figure is below the previous period's (a correction), when it is.",
     }),
-    reportedBy: t.exposeString("reportedBy", { description: "Who reported it." }),
+    reportedBy: t.exposeString("reportedBy", { description: "Who reported it, or made its latest correction." }),
+    reportedAt: t.string({
+      description: "When it was reported or last corrected (ISO 8601, UTC).",
+      resolve: (report) => report.reportedAt.toISOString(),
+    }),
+    version: t.exposeInt("version", {
+      description: "1 as first reported, raised by each correction; send it as expectedVersion to correct the report.",
+    }),
+    earlierVersions: t.field({
+      type: [ProgressReportVersionRef],
+      description: "The figures each correction replaced, oldest first: nothing reported is ever overwritten.",
+      resolve: async (report, _args, context) => (await earlierVersionsOf(context, report.id)) ?? [],
+    }),
   }),
 });
 
@@ -71,11 +151,28 @@ const ReportProgressInputRef = builder.inputType("ReportProgressInput", {
   }),
 });
 
-builder.mutationField("reportProgress", (t) =>
-  t.prismaField({
+const CorrectProgressInputRef = builder.inputType("CorrectProgressInput", {
+  description: "A correction of a period's progress report: the figures it should have had, and why.",
+  fields: (t) => ({
+    projectCode: t.string({ required: true, description: "The project (or phase) whose report is corrected." }),
+    period: t.string({ required: true, description: "The period of the report: 2024-06, 2024Q2 or 2024." }),
+    expectedVersion: t.int({
+      required: true,
+      description: "The report's version you corrected (ProgressReport.version); a stale one is refused.",
+    }),
+    completedInvestment: t.field({ type: "Decimal", description: "累计完成投资 in yuan, cumulative." }),
+    physicalProgress: t.field({ type: "Decimal", description: "工程形象进度 in percent, 0–100." }),
+    overBudgetReason: t.string({ description: "Needed when completed investment exceeds the project's total." }),
+    correctionReason: t.string({ required: true, description: "Why the reported figures were wrong." }),
+    note: t.string({ description: "A remark." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  reportProgress: t.prismaField({
     type: "ProgressReport",
     description:
-      "Reports a period's progress of a project in a region you may edit (EDITOR). Each bad field is named; a period is reported once. Send an idempotencyKey so that a retried request reports once.",
+      "Reports a period's progress of a project in a region you may edit (EDITOR). Each bad field is named; a period is reported once (correct it with correctProgressReport). Send an idempotencyKey so that a retried request reports once.",
     args: {
       input: t.arg({ type: ReportProgressInputRef, required: true, description: "The report." }),
       idempotencyKey: t.arg.string({
@@ -83,32 +180,132 @@ builder.mutationField("reportProgress", (t) =>
       }),
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
-      const user = context.auth?.user;
-      if (!user) throw new AuthenticationError("sign in first");
-      const { progressReportId } = await context.transaction((tx) =>
-        onceForKey(tx, { userId: user.id, key: idempotencyKey, operation: "reportProgress", input }, async () => {
-          await requireEditable(tx, context, input.projectCode);
-          const report = await reportProgress(tx, { ...input, reportedBy: `${user.displayName}（${user.username}）` });
+      const { progressReportId } = await applyChange(context, "reportProgress", { input, idempotencyKey }, async (tx, author) => {
+        await requireProjectEditable(tx, context, { code: input.projectCode }, "projectCode");
+        const report = await reportProgress(tx, { ...input, reportedBy: author.name });
+        return { progressReportId: report.id };
+      });
+      return context.prisma.progressReport.findUniqueOrThrow({ ...query, where: { id: progressReportId } });
+    },
+  }),
+  correctProgressReport: t.prismaField({
+    type: "ProgressReport",
+    description:
+      "Corrects a period's progress report (EDITOR): the corrected figures become its next version and the replaced ones stay readable in earlierVersions. Refused when someone changed the report since expectedVersion, or when the period is submitted or approved.",
+    args: {
+      input: t.arg({ type: CorrectProgressInputRef, required: true, description: "The correction." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const { progressReportId } = await applyChange(
+        context,
+        "correctProgressReport",
+        { input, idempotencyKey },
+        async (tx, author) => {
+          await requireProjectEditable(tx, context, { code: input.projectCode }, "projectCode");
+          const report = await correctProgressReport(tx, { ...input, reportedBy: author.name });
           return { progressReportId: report.id };
-        }),
+        },
       );
       return context.prisma.progressReport.findUniqueOrThrow({ ...query, where: { id: progressReportId } });
     },
   }),
-);
+}));
 
-/**
- * The API's own check that a project may be changed by the asker; the database's policies check
- * again when the row is written.
- */
-async function requireEditable(tx: DbClient, context: Context, projectCode: string): Promise<void> {
-  const project = await tx.project.findUnique({ where: { code: projectCode }, select: { region: { select: { path: true } } } });
-  if (project && context.apiRules && !context.access.covers("edit", project.region.path)) {
-    throw new RevitaError("FORBIDDEN", `${projectCode} is outside the regions you may edit (EDITOR role)`, [
-      { field: "projectCode", message: "outside the regions you may edit" },
-    ]);
-  }
-}
+const CreateProjectInputRef = builder.inputType("CreateProjectInput", {
+  description: "A new project, or a new phase of one (parentCode and phaseNumber).",
+  fields: (t) => ({
+    code: t.string({ required: true, description: "A unique code, e.g. CG-2025-001." }),
+    nameZh: t.string({ required: true, description: "Chinese name, as in the approval document." }),
+    nameEn: t.string({ description: "English name." }),
+    description: t.string({ description: "What it builds." }),
+    categoryCode: t.string({ required: true, description: "The category's code, e.g. WATER_SUPPLY." }),
+    status: t.field({ type: ProjectStatusEnum, required: true, description: "Where it stands." }),
+    deliveryModel: t.string({ description: "GOVERNMENT (default), PPP, ENTERPRISE or COLLECTIVE." }),
+    regionCode: t.string({ required: true, description: "The county, town or village it belongs to (12 digits)." }),
+    parentCode: t.string({ description: "For a phase: the whole project's code." }),
+    phaseNumber: t.int({ description: "For a phase: 1 for 一期, 2 for 二期 ..." }),
+    totalInvestment: t.field({ type: "Decimal", required: true, description: "总投资 in yuan." }),
+    plannedStart: t.field({ type: "Date", description: "Planned start date." }),
+    plannedFinish: t.field({ type: "Date", description: "Planned finish date." }),
+    actualStart: t.field({ type: "Date", description: "Actual start date." }),
+    actualFinish: t.field({ type: "Date", description: "Actual finish date." }),
+    source: t.string({ description: "Where the figures come from (a document number)." }),
+  }),
+});
+
+const UpdateProjectInputRef = builder.inputType("UpdateProjectInput", {
+  description: "Changes to a project: fields left out stay as they are; null clears an optional one.",
+  fields: (t) => ({
+    code: t.string({ required: true, description: "The project to change." }),
+    expectedVersion: t.int({
+      required: true,
+      description: "The project's version you edited (Project.version); a stale one is refused.",
+    }),
+    nameZh: t.string({ description: "Chinese name." }),
+    nameEn: t.string({ description: "English name." }),
+    description: t.string({ description: "What it builds." }),
+    categoryCode: t.string({ description: "The category's code." }),
+    status: t.field({ type: ProjectStatusEnum, description: "Where it stands." }),
+    deliveryModel: t.string({ description: "GOVERNMENT, PPP, ENTERPRISE or COLLECTIVE." }),
+    totalInvestment: t.field({
+      type: "Decimal",
+      description: "总投资 in yuan; not below a completed investment already reported without an over-budget reason.",
+    }),
+    plannedStart: t.field({ type: "Date", description: "Planned start date." }),
+    plannedFinish: t.field({ type: "Date", description: "Planned finish date." }),
+    actualStart: t.field({ type: "Date", description: "Actual start date." }),
+    actualFinish: t.field({ type: "Date", description: "Actual finish date." }),
+    source: t.string({ description: "Where the figures come from." }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createProject: t.prismaField({
+    type: "Project",
+    description:
+      "Creates a project, or a phase of one, in a region you may edit (EDITOR). Every bad field is named. Send an idempotencyKey so that a retried request creates one project.",
+    args: {
+      input: t.arg({ type: CreateProjectInputRef, required: true, description: "The project." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const { projectId } = await applyChange(context, "createProject", { input, idempotencyKey }, async (tx) => {
+        const region = await tx.region.findUnique({ where: { code: input.regionCode }, select: { path: true } });
+        if (region) requireCapability(context, "edit", region.path, { field: "regionCode", what: input.regionCode });
+        const project = await createProject(tx, {
+          ...input,
+          deliveryModel: (input.deliveryModel ?? undefined) as CreateProjectInput["deliveryModel"],
+        });
+        return { projectId: project.id };
+      });
+      return context.prisma.project.findUniqueOrThrow({ ...query, where: { id: projectId } });
+    },
+  }),
+  updateProject: t.prismaField({
+    type: "Project",
+    description:
+      "Changes a project in a region you may edit (EDITOR), from the version you saw: if someone changed it since, the change is refused with CONFLICT instead of overwriting theirs.",
+    args: {
+      input: t.arg({ type: UpdateProjectInputRef, required: true, description: "The changes." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      const { projectId } = await applyChange(context, "updateProject", { input, idempotencyKey }, async (tx) => {
+        await requireProjectEditable(tx, context, { code: input.code }, "code");
+        const project = await updateProject(tx, input as UpdateProjectInput);
+        return { projectId: project.id };
+      });
+      return context.prisma.project.findUniqueOrThrow({ ...query, where: { id: projectId } });
+    },
+  }),
+}));
 
 const ProjectStandingRef = builder.objectRef<ProjectStanding>("ProjectStanding").implement({
   description: "Where a project stands as of its latest report; a project with phases reports through them.",
@@ -152,6 +349,7 @@ builder.prismaNode("Project", {
     code: t.exposeString("code", { description: "Stable project code." }),
     nameZh: t.exposeString("nameZh", { description: "Chinese name." }),
     nameEn: t.exposeString("nameEn", { nullable: true, description: "English name, where given." }),
+    version: t.exposeInt("version", { description: "Raised by every change; send it as expectedVersion to edit the project." }),
     status: t.expose("status", { type: ProjectStatusEnum, description: "Where the project stands." }),
     totalInvestment: t.expose("totalInvestment", { type: "Decimal", description: "总投资 in yuan." }),
     phaseNumber: t.exposeInt("phaseNumber", { nullable: true, description: "1 for 一期, 2 for 二期 ...; null unless a phase." }),

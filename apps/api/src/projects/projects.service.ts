@@ -1,4 +1,5 @@
 import { InputChecker } from "../common/validation.js";
+import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
 import {
   type DeliveryModel,
@@ -143,49 +144,26 @@ export interface ReportProgressInput {
 export async function reportProgress(db: DbClient, input: ReportProgressInput): Promise<ProgressReport> {
   const check = new InputChecker();
   const period = check.period("period", input.period);
-  const completedInvestment = check.optionalMoney("completedInvestment", input.completedInvestment);
-  const physicalProgress = check.percent("physicalProgress", input.physicalProgress);
-  const reportedBy = check.text("reportedBy", input.reportedBy, { max: 100 });
-  const overBudgetReason = check.optionalText("overBudgetReason", input.overBudgetReason);
-  const correctionReason = check.optionalText("correctionReason", input.correctionReason);
-  if (completedInvestment === null && physicalProgress === null) {
-    check.fail("completedInvestment", "a progress report needs completed investment, physical progress, or both");
-  }
+  const figures = checkProgressFigures(check, input);
   const project = await db.project.findUnique({ where: { code: input.projectCode } });
   if (!project) {
     check.fail("projectCode", `no project has the code ${input.projectCode}`);
   } else {
-    if (completedInvestment?.greaterThan(project.totalInvestment) && !overBudgetReason) {
-      check.fail(
-        "completedInvestment",
-        `${completedInvestment.toFixed(2)} exceeds the total investment ${project.totalInvestment.toFixed(2)} of ${project.nameZh}; give an over-budget reason to record it`,
-      );
-    }
+    checkWithinBudget(check, project, figures);
     if (period) {
       const duplicate = await db.progressReport.findUnique({
         where: { projectId_period: { projectId: project.id, period: period.key } },
         select: { id: true },
       });
-      if (duplicate) check.fail("period", `${project.nameZh} already has a progress report for ${period.key}`);
+      if (duplicate) {
+        check.fail("period", `${project.nameZh} already has a progress report for ${period.key}; correct that report instead`);
+      }
       // Cumulative figures only fall when an earlier report was wrong: say why, or it is a typo.
       const previous = await db.progressReport.findFirst({
         where: { projectId: project.id, periodEnd: { lt: new Date(`${period.start}T00:00:00Z`) } },
         orderBy: { periodEnd: "desc" },
       });
-      if (previous && !correctionReason) {
-        if (completedInvestment && previous.completedInvestment?.greaterThan(completedInvestment)) {
-          check.fail(
-            "completedInvestment",
-            `${completedInvestment.toFixed(2)} is below ${previous.period}'s cumulative ${previous.completedInvestment.toFixed(2)}; give a correction reason if the earlier figure was wrong`,
-          );
-        }
-        if (physicalProgress && previous.physicalProgress?.greaterThan(physicalProgress)) {
-          check.fail(
-            "physicalProgress",
-            `${physicalProgress.toFixed(2)}% is below ${previous.period}'s ${previous.physicalProgress.toFixed(2)}%; give a correction reason if the earlier figure was wrong`,
-          );
-        }
-      }
+      if (previous && !figures.correctionReason) checkNotBelow(check, previous, figures);
     }
   }
   check.done();
@@ -195,14 +173,181 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
       period: period!.key,
       periodStart: new Date(`${period!.start}T00:00:00Z`),
       periodEnd: new Date(`${period!.end}T00:00:00Z`),
-      completedInvestment,
-      physicalProgress,
-      overBudgetReason,
-      correctionReason,
-      note: input.note?.trim() || null,
-      reportedBy,
+      ...figures,
     },
   });
+}
+
+export interface CorrectProgressInput extends Omit<ReportProgressInput, "correctionReason"> {
+  /** The report's version the correction was made from; a stale one is refused. */
+  expectedVersion: number;
+  /** Always needed: a correction says why the reported figures were wrong. */
+  correctionReason: string;
+}
+
+/**
+ * Corrects a period's report. The corrected figures become the report's next version; the
+ * replaced ones are kept (superseded_version), so nothing reported is ever lost.
+ */
+export async function correctProgressReport(db: DbClient, input: CorrectProgressInput): Promise<ProgressReport> {
+  const check = new InputChecker();
+  const period = check.period("period", input.period);
+  const figures = checkProgressFigures(check, input);
+  if (!figures.correctionReason) check.fail("correctionReason", "say why the reported figures were wrong");
+  const project = await db.project.findUnique({ where: { code: input.projectCode } });
+  if (!project) check.fail("projectCode", `no project has the code ${input.projectCode}`);
+  const report =
+    project && period
+      ? await db.progressReport.findUnique({ where: { projectId_period: { projectId: project.id, period: period.key } } })
+      : null;
+  if (project && period && !report) {
+    check.fail("period", `${project.nameZh} has no progress report for ${period.key} to correct; report it instead`);
+  }
+  if (project) checkWithinBudget(check, project, figures);
+  check.done();
+  const what = `the progress report of ${project!.code} for ${period!.key}`;
+  requireVersion(what, report!, input.expectedVersion);
+  requireUpdated(
+    what,
+    await db.progressReport.updateMany({
+      where: { id: report!.id, version: input.expectedVersion },
+      data: { ...figures, reportedAt: new Date() },
+    }),
+    input.expectedVersion,
+  );
+  return db.progressReport.findUniqueOrThrow({ where: { id: report!.id } });
+}
+
+type ProgressFigureInput = Omit<ReportProgressInput, "projectCode" | "period">;
+
+/** The figures of a report or a correction, each bad one named. */
+function checkProgressFigures(check: InputChecker, input: ProgressFigureInput) {
+  const figures = {
+    completedInvestment: check.optionalMoney("completedInvestment", input.completedInvestment),
+    physicalProgress: check.percent("physicalProgress", input.physicalProgress),
+    overBudgetReason: check.optionalText("overBudgetReason", input.overBudgetReason),
+    correctionReason: check.optionalText("correctionReason", input.correctionReason),
+    note: check.optionalText("note", input.note),
+    reportedBy: check.text("reportedBy", input.reportedBy, { max: 100 }),
+  };
+  if (figures.completedInvestment === null && figures.physicalProgress === null) {
+    check.fail("completedInvestment", "a progress report needs completed investment, physical progress, or both");
+  }
+  return figures;
+}
+
+function checkWithinBudget(
+  check: InputChecker,
+  project: Pick<Project, "totalInvestment" | "nameZh">,
+  figures: { completedInvestment: Prisma.Decimal | null; overBudgetReason: string | null },
+): void {
+  if (figures.completedInvestment?.greaterThan(project.totalInvestment) && !figures.overBudgetReason) {
+    check.fail(
+      "completedInvestment",
+      `${figures.completedInvestment.toFixed(2)} exceeds the total investment ${project.totalInvestment.toFixed(2)} of ${project.nameZh}; give an over-budget reason to record it`,
+    );
+  }
+}
+
+function checkNotBelow(
+  check: InputChecker,
+  previous: Pick<ProgressReport, "period" | "completedInvestment" | "physicalProgress">,
+  figures: { completedInvestment: Prisma.Decimal | null; physicalProgress: Prisma.Decimal | null },
+): void {
+  if (figures.completedInvestment && previous.completedInvestment?.greaterThan(figures.completedInvestment)) {
+    check.fail(
+      "completedInvestment",
+      `${figures.completedInvestment.toFixed(2)} is below ${previous.period}'s cumulative ${previous.completedInvestment.toFixed(2)}; give a correction reason if the earlier figure was wrong`,
+    );
+  }
+  if (figures.physicalProgress && previous.physicalProgress?.greaterThan(figures.physicalProgress)) {
+    check.fail(
+      "physicalProgress",
+      `${figures.physicalProgress.toFixed(2)}% is below ${previous.period}'s ${previous.physicalProgress.toFixed(2)}%; give a correction reason if the earlier figure was wrong`,
+    );
+  }
+}
+
+/** The fields of a project an edit may change; absent ones stay, null clears an optional one. */
+export interface UpdateProjectInput {
+  code: string;
+  expectedVersion: number;
+  nameZh?: string | null;
+  nameEn?: string | null;
+  description?: string | null;
+  categoryCode?: string | null;
+  status?: ProjectStatus | null;
+  deliveryModel?: DeliveryModel | null;
+  totalInvestment?: string | number | null;
+  plannedStart?: string | null;
+  plannedFinish?: string | null;
+  actualStart?: string | null;
+  actualFinish?: string | null;
+  source?: string | null;
+}
+
+/** Edits a project from the version the editor saw; every bad field is named. */
+export async function updateProject(db: DbClient, input: UpdateProjectInput): Promise<Project> {
+  const check = new InputChecker();
+  const project = await db.project.findUnique({ where: { code: input.code } });
+  if (!project) {
+    check.fail("code", `no project has the code ${input.code}`);
+    check.done();
+  }
+  const current = project!;
+  const data: Prisma.ProjectUncheckedUpdateManyInput = {};
+  const given = (field: keyof UpdateProjectInput) => input[field] !== undefined;
+  if (given("nameZh")) {
+    data.nameZh = check.text("nameZh", input.nameZh, { max: 200 });
+    data.searchPinyin = pinyinSearchKey(data.nameZh);
+  }
+  if (given("nameEn")) data.nameEn = check.optionalText("nameEn", input.nameEn, { max: 200 });
+  if (given("description")) data.description = check.optionalText("description", input.description);
+  if (given("source")) data.source = check.optionalText("source", input.source);
+  if (given("status")) data.status = check.oneOf("status", input.status, PROJECT_STATUSES);
+  if (given("deliveryModel")) data.deliveryModel = check.oneOf("deliveryModel", input.deliveryModel, DELIVERY_MODELS);
+  if (given("totalInvestment")) data.totalInvestment = check.money("totalInvestment", input.totalInvestment);
+  const dates = {
+    plannedStart: given("plannedStart") ? check.date("plannedStart", input.plannedStart) : current.plannedStart,
+    plannedFinish: given("plannedFinish") ? check.date("plannedFinish", input.plannedFinish) : current.plannedFinish,
+    actualStart: given("actualStart") ? check.date("actualStart", input.actualStart) : current.actualStart,
+    actualFinish: given("actualFinish") ? check.date("actualFinish", input.actualFinish) : current.actualFinish,
+  };
+  for (const field of ["plannedStart", "plannedFinish", "actualStart", "actualFinish"] as const) {
+    if (given(field)) data[field] = dates[field];
+  }
+  if (dates.plannedStart && dates.plannedFinish && dates.plannedFinish < dates.plannedStart) {
+    check.fail("plannedFinish", "is before the planned start");
+  }
+  if (dates.actualStart && dates.actualFinish && dates.actualFinish < dates.actualStart) {
+    check.fail("actualFinish", "is before the actual start");
+  }
+  if (given("categoryCode")) {
+    const category = await db.projectCategory.findUnique({ where: { code: input.categoryCode ?? "" } });
+    if (!category) check.fail("categoryCode", `no project category has the code ${String(input.categoryCode)}`);
+    else data.categoryId = category.id;
+  }
+  if (data.totalInvestment instanceof Prisma.Decimal) {
+    const highest = await db.progressReport.findFirst({
+      where: { projectId: current.id, overBudgetReason: null, completedInvestment: { gt: data.totalInvestment } },
+      orderBy: { completedInvestment: "desc" },
+    });
+    if (highest?.completedInvestment) {
+      check.fail(
+        "totalInvestment",
+        `${data.totalInvestment.toFixed(2)} is below the completed investment ${highest.completedInvestment.toFixed(2)} reported for ${highest.period}`,
+      );
+    }
+  }
+  check.done();
+  const what = `project ${current.code}`;
+  requireVersion(what, current, input.expectedVersion);
+  requireUpdated(
+    what,
+    await db.project.updateMany({ where: { id: current.id, version: input.expectedVersion }, data }),
+    input.expectedVersion,
+  );
+  return db.project.findUniqueOrThrow({ where: { id: current.id } });
 }
 
 export interface LatestProgress {

@@ -6,6 +6,7 @@ import "../funds/funds.schema.js";
 import "../indicators/indicators.schema.js";
 import "../accounts/accounts.schema.js";
 import "../audit/audit.schema.js";
+import "../approvals/approvals.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */
 export const schema = builder.toSchema({ sortSchema: true });

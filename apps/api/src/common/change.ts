@@ -1,0 +1,69 @@
+import type { Capability } from "../access/access-scope.js";
+import type { Context } from "../context.js";
+import type { DbClient } from "../db/database.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { AuthenticationError, RevitaError } from "./errors.js";
+import { onceForKey } from "./idempotency.js";
+
+/** Who makes a change: the user's id (for idempotency keys) and the name their records carry. */
+export interface ChangeAuthor {
+  userId: number;
+  /** "岑巩县录入员（cengong.editor）": what reportedBy and decidedBy columns show. */
+  name: string;
+}
+
+/**
+ * Runs one mutation's change the way every mutation must: by a signed-in user, in one transaction
+ * as the API's role within their regions (all or nothing), and once per idempotency key (a retry
+ * gets the first answer). The change returns plain JSON (ids), which is what a retry replays.
+ */
+export async function applyChange<Result extends Prisma.InputJsonObject>(
+  context: Context,
+  operation: string,
+  { input, idempotencyKey }: { input: unknown; idempotencyKey?: string | null },
+  change: (tx: DbClient, author: ChangeAuthor) => Promise<Result>,
+): Promise<Result> {
+  const user = context.auth?.user;
+  if (!user) throw new AuthenticationError("sign in first");
+  const author = { userId: user.id, name: `${user.displayName}（${user.username}）` };
+  return context.transaction((tx) =>
+    onceForKey(tx, { userId: user.id, key: idempotencyKey, operation, input }, () => change(tx, author)),
+  );
+}
+
+const ROLE_FOR: Record<Capability, string> = {
+  read: "VIEWER",
+  query: "ANALYST",
+  edit: "EDITOR",
+  approve: "APPROVER",
+  admin: "ADMIN",
+};
+
+/**
+ * The API's own check that the asker may do this in the region at `regionPath`; the database's
+ * policies check again when the row is written. `field` names the input that chose the region.
+ */
+export function requireCapability(
+  context: Context,
+  capability: Capability,
+  regionPath: readonly number[],
+  { field, what }: { field: string; what: string },
+): void {
+  if (context.apiRules && !context.access.covers(capability, regionPath)) {
+    const verb = capability === "approve" ? "approve" : capability === "edit" ? "edit" : capability;
+    throw new RevitaError("FORBIDDEN", `${what} is outside the regions you may ${verb} (${ROLE_FOR[capability]} role)`, [
+      { field, message: `outside the regions you may ${verb}` },
+    ]);
+  }
+}
+
+/** The same check for a change to a project or to something of it (a report, an allocation). */
+export async function requireProjectEditable(
+  tx: DbClient,
+  context: Context,
+  where: { code: string } | { id: number },
+  field: string,
+): Promise<void> {
+  const project = await tx.project.findUnique({ where, select: { code: true, region: { select: { path: true } } } });
+  if (project) requireCapability(context, "edit", project.region.path, { field, what: project.code });
+}
