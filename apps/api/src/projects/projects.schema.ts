@@ -2,9 +2,8 @@ import { readsProjectOf, readsRecordRegion, readsRegion } from "../access/access
 import { builder } from "../builder.js";
 import { batchLoader, perRequestLoader } from "../common/batch-loader.js";
 import { applyChange, requireCapability, requireProjectEditable } from "../common/change.js";
-import { RevitaError, ValidationError } from "../common/errors.js";
+import { ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
-import type { DbClient } from "../db/database.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
