@@ -70,7 +70,8 @@ export const builder = new SchemaBuilder<{
 // Everything but signing in (and asking who is signed in) needs a signed-in user.
 builder.queryType({ description: "Everything an analyst or the dashboard can read.", authScopes: { signedIn: true } });
 builder.mutationType({
-  description: "Everything that changes data: signing in and out, accounts (admins), and progress reports (editors).",
+  description:
+    "Everything that changes data: signing in and out, accounts (admins), projects, progress, funds and indicator values (editors), and their approval (editors submit, approvers decide).",
   authScopes: { signedIn: true },
 });
 
