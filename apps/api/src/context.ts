@@ -31,7 +31,7 @@ export interface Context {
   /** Where records sit, for the access rules. */
   regions: RegionLookup;
   /** Runs changes in one transaction as the API's role within the request's regions, named in the audit. */
-  transaction<T>(change: (tx: DbClient) => Promise<T>): Promise<T>;
+  transaction<T>(change: (tx: DbClient) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** Absent outside HTTP (tests calling the schema directly). */
   sessionCookie?: SessionCookie;
 }
@@ -52,7 +52,7 @@ export function createContext(database: PrismaClient, auth: Authenticated | null
     auth,
     apiRules: options.apiRules ?? true,
     regions: regionLookup(prisma),
-    transaction: (change) => scopedTransaction(database, access, actor, change),
+    transaction: (change, options) => scopedTransaction(database, access, actor, change, options),
     ...(options.sessionCookie ? { sessionCookie: options.sessionCookie } : {}),
   };
 }

@@ -166,13 +166,14 @@ export function scopedTransaction<T>(
   scope: AccessScope,
   actor: string,
   change: (tx: DbClient) => Promise<T>,
+  { timeoutMs = 120_000 }: { timeoutMs?: number } = {},
 ): Promise<T> {
   return base.$transaction(
     async (tx) => {
       await enterScope(tx, scope, actor);
       return change(tx);
     },
-    // Prisma's default of 5 s is shorter than a large import; the statement timeout still bounds each statement.
-    { maxWait: 10_000, timeout: 120_000 },
+    // Prisma's default of 5 s is shorter than a large change; the statement timeout still bounds each statement.
+    { maxWait: 10_000, timeout: timeoutMs },
   );
 }

@@ -212,3 +212,19 @@ CREATE POLICY superseded_version_read ON superseded_version FOR SELECT TO revita
            WHEN 'indicator_value' THEN record_id IN (SELECT id FROM indicator_value)
            ELSE false
          END);
+
+-- The approval that locks data of a region and period, described for a person ("岑巩县 2024
+-- approved"), or null: what an import checks before it writes, row by row, so that its report
+-- can name every locked row instead of stopping at the trigger's first refusal. SECURITY
+-- DEFINER for the same reason as the triggers; it reveals only that a lock exists.
+CREATE FUNCTION revita_locking_approval(data_set "ApprovalDataSet", region_id int, period_start date, period_end date)
+RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT r.name_zh || ' ' || a.period || ' ' || lower(a.status::text)
+    FROM region target
+    JOIN data_approval a ON a.data_set = $1 AND a.status IN ('SUBMITTED', 'APPROVED') AND a.region_id = ANY (target.path)
+                        AND a.period_start <= $3 AND a.period_end >= $4
+    JOIN region r ON r.id = a.region_id
+   WHERE target.id = $2
+   LIMIT 1
+$$;
+GRANT EXECUTE ON FUNCTION revita_locking_approval("ApprovalDataSet", int, date, date) TO revita_api;

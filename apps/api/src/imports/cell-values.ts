@@ -1,0 +1,120 @@
+import { Prisma } from "../generated/prisma/client.js";
+
+/**
+ * What clerks type into spreadsheets, turned into the API's plain forms: amounts with 万/亿
+ * units and thousands separators, full-width digits, percentages with a sign, Chinese dates and
+ * periods. Each function returns the plain text or a message saying what is wrong.
+ */
+export type Parsed = { value: string } | { error: string };
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** Full-width letters, digits and punctuation (１２３，．％) as their ASCII twins. */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+const UNITS: [RegExp, number][] = [
+  [/亿元?$/, 8],
+  [/万元?$/, 4],
+  [/元$/, 0],
+];
+
+/**
+ * An amount in yuan: "12980000", "12,980,000.50", "1298万", "1298.5万元", "1.2亿", "１２９８万".
+ * Exact: the unit moves the decimal point, no float is involved.
+ */
+export function parseAmount(cell: string): Parsed {
+  let text = toHalfWidth(cell).trim().replace(/\s+/g, "");
+  let shift = 0;
+  for (const [unit, power] of UNITS) {
+    if (unit.test(text)) {
+      text = text.replace(unit, "");
+      shift = power;
+      break;
+    }
+  }
+  if (text.includes(",")) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
+      return { error: `"${cell}" has misplaced thousands separators (write 12,980,000 or 12980000)` };
+    }
+    text = text.replaceAll(",", "");
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(text)) {
+    return { error: `"${cell}" is not an amount (write yuan as 12980000, or with a unit as 1298万 or 1.3亿)` };
+  }
+  const amount = new Prisma.Decimal(text).times(new Prisma.Decimal(10).pow(shift));
+  if (amount.decimalPlaces() > 2) return { error: `"${cell}" is more precise than a fen (0.01 yuan)` };
+  if (amount.isNegative()) return { error: `"${cell}" is negative: amounts are never below zero` };
+  if (amount.greaterThanOrEqualTo("1e14")) return { error: `"${cell}" is more than 100 trillion yuan: check the unit` };
+  return { value: amount.toFixed() };
+}
+
+/**
+ * A percentage from 0 to 100, to two decimals: "98", "98%", "98.5％". A fraction such as 0.98
+ * is taken as written (0.98%); Excel's percentage cells arrive as "98%" (see table-reader.ts).
+ */
+export function parsePercent(cell: string): Parsed {
+  const text = toHalfWidth(cell).trim().replace(/%$/, "").trim();
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return { error: `"${cell}" is not a percentage (write 98 or 98%)` };
+  const percent = new Prisma.Decimal(text);
+  if (percent.isNegative() || percent.greaterThan(100)) return { error: `"${cell}" is not a percentage from 0 to 100` };
+  if (percent.decimalPlaces() > 2) return { error: `"${cell}" has more than two decimal places` };
+  return { value: percent.toFixed() };
+}
+
+/** A plain decimal number, thousands separators allowed: indicator values, counts. */
+export function parseNumber(cell: string): Parsed {
+  const text = toHalfWidth(cell).trim().replace(/\s+/g, "");
+  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
+  if (!/^-?\d+(\.\d+)?$/.test(plain)) return { error: `"${cell}" is not a number` };
+  return { value: plain };
+}
+
+const CHINESE_QUARTERS: Record<string, string> = { 一: "1", 二: "2", 三: "3", 四: "4" };
+
+/**
+ * A reporting period as its canonical key: "2024-06", "2024/6", "2024.06", "2024年6月" are the
+ * month 2024-06; "2024Q2", "2024年第二季度", "2024年2季度" the quarter; "2024", "2024年" the year.
+ */
+export function parsePeriodCell(cell: string): Parsed {
+  const text = toHalfWidth(cell).trim().replace(/\s+/g, "");
+  let match = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(text);
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { value: `${match[1]}-${match[2]!.padStart(2, "0")}` };
+  match = /^(\d{4})(?:[Qq]|年第?)([1-4一二三四])(?:季度?)?$/.exec(text);
+  if (match && (text.includes("Q") || text.includes("q") || text.endsWith("季度") || text.endsWith("季"))) {
+    return { value: `${match[1]}Q${CHINESE_QUARTERS[match[2]!] ?? match[2]}` };
+  }
+  match = /^(\d{4})年?$/.exec(text);
+  if (match) return { value: match[1]! };
+  return { error: `"${cell}" is not a period (write 2024-06 for a month, 2024Q2 for a quarter, 2024 for a year)` };
+}
+
+/** A date as YYYY-MM-DD: "2024-06-05", "2024/6/5", "2024.6.5", "2024年6月5日". */
+export function parseDateCell(cell: string): Parsed {
+  const text = toHalfWidth(cell).trim();
+  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (!match) return { error: `"${cell}" is not a date (write 2024-06-05)` };
+  return { value: `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` };
+}
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return) as a
+ * formula: an exported remark like "=HYPERLINK(...)" would run on the reader's machine. Such
+ * text is exported with a leading apostrophe, which spreadsheets show as text (OWASP's advice).
+ */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Reads back what escapeFormula wrote, so that an exported file imports unchanged. */
+export function unescapeFormula(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/** Headers compared loosely: spaces, case, and full-width brackets do not matter. */
+export function headerKey(header: string): string {
+  return toHalfWidth(header.replace(/^\uFEFF/, ""))
+    .replace(/\s+/g, "")
+    .toLowerCase();
+}

@@ -1,0 +1,318 @@
+import { createHash } from "node:crypto";
+import { parsePeriod } from "@revita/schema/period";
+import type { ChangeAuthor } from "../common/change.js";
+import { RevitaError } from "../common/errors.js";
+import { onceForKey } from "../common/idempotency.js";
+import type { Context } from "../context.js";
+import type { DbClient } from "../db/database.js";
+import {
+  headerKey,
+  type Parsed,
+  parseAmount,
+  parseDateCell,
+  parseNumber,
+  parsePercent,
+  parsePeriodCell,
+  toHalfWidth,
+  unescapeFormula,
+} from "./cell-values.js";
+import type { CellType, ImportColumn, ImportKind, ImportProblem, ParsedRow } from "./import-kind.js";
+import { readTable, type TableRow, UnreadableFileError } from "./table-reader.js";
+
+/** Rows checked and written together: large enough for few statements, small enough for little memory. */
+const CHUNK_ROWS = 2000;
+/** Problems kept in the result; all of them are streamed to onProblems as they are found. */
+const LISTED_PROBLEMS = 1000;
+/** An import of a large file may take minutes; the statement timeout still bounds each statement. */
+const IMPORT_TIMEOUT_MS = 30 * 60_000;
+
+export interface ImportProgress {
+  rowsRead: number;
+  problemCount: number;
+  written: number;
+}
+
+export interface ImportResult {
+  kind: ImportKind["name"];
+  format: "CSV" | "XLSX" | null;
+  encoding: string | null;
+  /** False for a dry run: everything is checked (and written, then rolled back), nothing kept. */
+  apply: boolean;
+  /** True when the rows were written and kept: only when asked to apply and there was no problem. */
+  committed: boolean;
+  /** Data rows read (blank rows not counted). */
+  rows: number;
+  blankRows: number;
+  /** Rows that were (or, in a dry run, would be) written. */
+  written: number;
+  problemCount: number;
+  /** The first problems, by row; the rest were streamed to onProblems. */
+  problems: ImportProblem[];
+  seconds: number;
+}
+
+export interface ImportOptions {
+  /** Write and keep the rows (all or nothing); without it, a dry run. */
+  apply: boolean;
+  idempotencyKey?: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+  onProblems?: (problems: ImportProblem[]) => void;
+}
+
+/** Thrown inside the transaction to undo everything a dry run or a failed import wrote. */
+class RollBack extends Error {
+  constructor(readonly result: ImportResult) {
+    super("rolled back");
+  }
+}
+
+/**
+ * Imports a file of one kind, all or nothing: every row is read, checked and written in one
+ * transaction as the asker (so the database's policies, integrity rules and approval locks apply
+ * to each row); any problem, or a dry run, rolls the whole transaction back. The report names
+ * every problem by row and column.
+ */
+export async function runImport(
+  context: Context,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const user = context.auth?.user;
+  if (!user) throw new RevitaError("UNAUTHENTICATED", "sign in first");
+  const author: ChangeAuthor = { userId: user.id, name: `${user.displayName}（${user.username}）` };
+  const started = performance.now();
+  const result: ImportResult = {
+    kind: kind.name,
+    format: null,
+    encoding: null,
+    apply: options.apply,
+    committed: false,
+    rows: 0,
+    blankRows: 0,
+    written: 0,
+    problemCount: 0,
+    problems: [],
+    seconds: 0,
+  };
+  let pending: ImportProblem[] = [];
+  const report = (problem: ImportProblem) => {
+    result.problemCount++;
+    if (result.problems.length < LISTED_PROBLEMS) result.problems.push(problem);
+    pending.push(problem);
+  };
+  const flush = () => {
+    if (pending.length) options.onProblems?.(pending.sort(byRow));
+    pending = [];
+    options.onProgress?.({ rowsRead: result.rows, problemCount: result.problemCount, written: result.written });
+  };
+  const finish = () => {
+    flush();
+    result.problems.sort(byRow);
+    result.seconds = Math.round(performance.now() - started) / 1000;
+    return result;
+  };
+
+  let table: ReturnType<typeof readTable>;
+  try {
+    table = readTable(bytes);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    report({ row: null, column: null, message: error.message });
+    return finish();
+  }
+  result.format = table.format;
+  result.encoding = table.encoding;
+
+  const importAll = async (tx: DbClient) => {
+    const rows = table.rows[Symbol.asyncIterator]();
+    const header = await readHeader(rows, kind, report);
+    if (!header) return;
+    const importChunk = kind.start(tx, {
+      author,
+      mayEdit: (path) => !context.apiRules || context.access.covers("edit", path),
+      problem: (row, columnKey, message) => report({ row, column: headerOf(kind, columnKey), message }),
+      written: (count) => {
+        result.written += count;
+      },
+    });
+    let chunk: ParsedRow[] = [];
+    for (;;) {
+      const next = await rows.next();
+      if (next.done) break;
+      const parsed = parseRow(next.value, header, kind, report);
+      if (parsed === "blank") result.blankRows++;
+      else {
+        result.rows++;
+        if (parsed) chunk.push(parsed);
+      }
+      if (chunk.length >= CHUNK_ROWS) {
+        await importChunk(chunk);
+        chunk = [];
+        flush();
+      }
+    }
+    if (chunk.length) await importChunk(chunk);
+    if (result.rows === 0 && result.problemCount === 0) {
+      report({ row: null, column: null, message: "the file has headers but no data rows" });
+    }
+  };
+
+  try {
+    return (await context.transaction(
+      (tx) =>
+        onceForKey(
+          tx,
+          { userId: user.id, key: options.idempotencyKey, operation: `import:${kind.name}`, input: digest(bytes) },
+          async () => {
+            try {
+              await importAll(tx);
+            } catch (error) {
+              if (!(error instanceof UnreadableFileError)) throw error;
+              report({ row: null, column: null, message: error.message });
+            }
+            if (!options.apply || result.problemCount > 0) throw new RollBack(finish());
+            result.committed = true;
+            return { ...finish() } as unknown as Record<string, never>;
+          },
+        ),
+      { timeoutMs: IMPORT_TIMEOUT_MS },
+    )) as unknown as ImportResult;
+  } catch (error) {
+    if (error instanceof RollBack) return error.result;
+    throw error;
+  }
+}
+
+/** Problems in the order of the file (its own first), each row's in the order they were found. */
+const byRow = (a: ImportProblem, b: ImportProblem) => (a.row ?? 0) - (b.row ?? 0);
+
+/** A file is identified by its content: a retried upload of the same bytes with the same key replays. */
+function digest(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Which file column each template column is in. */
+type Header = { columns: (ImportColumn | null)[]; width: number };
+
+async function readHeader(
+  rows: AsyncIterator<TableRow>,
+  kind: ImportKind,
+  report: (problem: ImportProblem) => void,
+): Promise<Header | null> {
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) {
+      report({ row: null, column: null, message: "the file is empty: the first row must be the column headers" });
+      return null;
+    }
+    const { row, cells } = next.value;
+    if (cells.every((cell) => !cell.trim())) continue;
+    const byHeader = new Map<string, ImportColumn>();
+    for (const column of kind.columns) {
+      for (const name of [column.header, column.key, ...(column.aliases ?? [])]) byHeader.set(headerKey(name), column);
+    }
+    const columns = cells.map((cell) => (cell.trim() ? (byHeader.get(headerKey(cell)) ?? null) : null));
+    const expected = kind.columns.map((column) => column.header).join(", ");
+    if (!columns.some(Boolean)) {
+      report({
+        row,
+        column: null,
+        message: `the first row must be the column headers of ${kind.titleZh}: ${expected} (download the template)`,
+      });
+      return null;
+    }
+    let ok = true;
+    cells.forEach((cell, index) => {
+      if (cell.trim() && !columns[index]) {
+        report({ row, column: cell.trim(), message: `unknown column "${cell.trim()}"; the columns are: ${expected}` });
+        ok = false;
+      }
+    });
+    for (const column of kind.columns) {
+      const count = columns.filter((c) => c === column).length;
+      if (count > 1) {
+        report({ row, column: column.header, message: `the column ${column.header} appears ${count} times` });
+        ok = false;
+      }
+      if (count === 0 && column.required) {
+        report({ row, column: column.header, message: `the column ${column.header} is missing; it is required` });
+        ok = false;
+      }
+    }
+    return ok ? { columns, width: cells.length } : null;
+  }
+}
+
+/** A row's cells read by type; each bad cell is reported. Null when the row has a bad cell. */
+function parseRow(
+  { row, cells }: TableRow,
+  header: Header,
+  kind: ImportKind,
+  report: (problem: ImportProblem) => void,
+): ParsedRow | null | "blank" {
+  if (cells.every((cell) => !cell.trim())) return "blank";
+  const values: Record<string, string | null> = {};
+  const unreadable = new Set<ImportColumn>();
+  let ok = true;
+  cells.forEach((cell, index) => {
+    const column = header.columns[index];
+    if (!column) {
+      if (cell.trim()) {
+        report({ row, column: null, message: `a value "${cell.trim()}" outside any column (column ${index + 1})` });
+        ok = false;
+      }
+      return;
+    }
+    const text = cell.trim();
+    if (!text) {
+      values[column.key] = null;
+      return;
+    }
+    const parsed = parseCell(column.type, text);
+    if ("error" in parsed) {
+      report({ row, column: column.header, message: parsed.error });
+      unreadable.add(column);
+      ok = false;
+    } else values[column.key] = parsed.value;
+  });
+  for (const column of kind.columns) {
+    if (column.required && !values[column.key] && !unreadable.has(column) && header.columns.includes(column)) {
+      report({ row, column: column.header, message: "is required" });
+      ok = false;
+    }
+  }
+  return ok ? { row, values } : null;
+}
+
+function parseCell(type: CellType, text: string): Parsed {
+  switch (type) {
+    case "amount":
+      return parseAmount(text);
+    case "percent":
+      return parsePercent(text);
+    case "number":
+      return parseNumber(text);
+    case "date":
+      return parseDateCell(text);
+    case "period": {
+      const parsed = parsePeriodCell(text);
+      if ("error" in parsed) return parsed;
+      try {
+        parsePeriod(parsed.value);
+        return parsed;
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    }
+    case "code":
+      return { value: toHalfWidth(text).trim() };
+    case "text":
+      return { value: unescapeFormula(text) };
+  }
+}
+
+function headerOf(kind: ImportKind, key: string | null): string | null {
+  if (key === null) return null;
+  return kind.columns.find((column) => column.key === key)?.header ?? key;
+}

@@ -1,0 +1,142 @@
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoUser } from "../../test/run-graphql.js";
+import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import type { Authenticated } from "../accounts/accounts.service.js";
+import { createContext } from "../context.js";
+import { runImport } from "./import.service.js";
+import { progressImport } from "./progress-import.js";
+
+let db: TestDatabase;
+let editor: Authenticated;
+let clerk: Authenticated;
+beforeAll(async () => {
+  db = await openTestDatabase("demo");
+  editor = await demoUser(db.prisma, "cengong.editor");
+  clerk = await demoUser(db.prisma, "pingzhuang.clerk");
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const HEADER = "项目编码,报告期,累计完成投资（元）,形象进度（%）,超概算说明,更正说明,备注";
+const csv = (...lines: string[]) => Buffer.from(`\uFEFF${[HEADER, ...lines].join("\r\n")}\r\n`, "utf8");
+const importAs = (who: Authenticated, bytes: Uint8Array, apply = true) =>
+  runImport(createContext(db.prisma, who), progressImport, bytes, { apply });
+const reportCount = () => db.prisma.progressReport.count();
+
+/** Reported 2020-12 at 39,800,000 yuan and 98% of a 51,075,400 total. */
+const PHASE = "CG-FH-CBSTD-3";
+
+describe("importing progress reports", () => {
+  it("writes every row of a good file, with 万 units and thousands separators read exactly", async () => {
+    const before = await reportCount();
+    const result = await importAs(
+      editor,
+      csv(
+        `${PHASE},2021-01,"40,100,000",98.5,,,"=HYPERLINK(""x"")"`,
+        `${PHASE},2021年2月,4020万,99%,,,`,
+        "",
+        `${PHASE},2021Q2,4030.5万元,100,,,`,
+      ),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ committed: true, rows: 3, blankRows: 1, written: 3, format: "CSV", encoding: "UTF-8" });
+    expect(await reportCount()).toBe(before + 3);
+    const stored = await db.prisma.progressReport.findMany({
+      where: { project: { code: PHASE }, period: { in: ["2021-01", "2021-02", "2021Q2"] } },
+      orderBy: { periodEnd: "asc" },
+    });
+    expect(
+      stored.map((r) => [r.period, r.completedInvestment?.toFixed(2), r.physicalProgress?.toFixed(2), r.reportedBy]),
+    ).toEqual([
+      ["2021-01", "40100000.00", "98.50", "岑巩县 水务局填报员（cengong.editor）"],
+      ["2021-02", "40200000.00", "99.00", "岑巩县 水务局填报员（cengong.editor）"],
+      ["2021Q2", "40305000.00", "100.00", "岑巩县 水务局填报员（cengong.editor）"],
+    ]);
+    expect(stored[0]!.note).toBe('=HYPERLINK("x")');
+  });
+
+  it("reads a GBK file as Excel saves it on Chinese Windows", async () => {
+    const gbk = iconv.encode(`${HEADER}\r\n${PHASE},2021-07,4040万,100,,,竣工验收准备\r\n`, "gbk");
+    const dry = await importAs(editor, gbk, false);
+    expect(dry).toMatchObject({ encoding: "GBK", problems: [], written: 1, committed: false });
+  });
+
+  it("names every problem by row and column, and writes nothing when there is one", async () => {
+    const before = await reportCount();
+    const result = await importAs(
+      editor,
+      csv(
+        `${PHASE},2021-08,4050万,100,,,ok`,
+        `NO-SUCH-PROJECT,2021-08,1,1,,,`,
+        `${PHASE},2021-13,1,1,,,`,
+        `${PHASE},2021-09,"1,23,4",120,,,`,
+        `${PHASE},2021-10,9999万,,,,`,
+        `${PHASE},2021-08,4060万,100,,,`,
+        `${PHASE},2021-01,4060万,100,,,`,
+        `${PHASE},2021-11,3000万,100,,,`,
+        `${PHASE},2021-12,,,,,`,
+        `JZ-SC-JZYG,2021-12,1,1,,,`,
+      ),
+    );
+    expect(result.committed).toBe(false);
+    expect(result.problems.map((p) => `${p.row} ${p.column}`)).toEqual([
+      "3 项目编码",
+      "4 报告期",
+      "5 累计完成投资（元）",
+      "5 形象进度（%）",
+      "6 累计完成投资（元）",
+      "7 报告期",
+      "8 报告期",
+      "9 累计完成投资（元）",
+      "10 累计完成投资（元）",
+      "11 项目编码",
+    ]);
+    expect(result.problems.find((p) => p.row === 7)?.message).toBe(`row 2 already reports ${PHASE} for 2021-08`);
+    expect(result.problems.find((p) => p.row === 8)?.message).toContain("already has a progress report for 2021-01");
+    expect(result.problems.find((p) => p.row === 9)?.message).toContain("is below 2021-08's cumulative 40500000.00");
+    expect(result.problems.find((p) => p.row === 11)?.message).toContain("no project has the code JZ-SC-JZYG");
+    expect(await reportCount()).toBe(before);
+  });
+
+  it("refuses wrong headers before reading any row", async () => {
+    const wrong = await importAs(editor, Buffer.from("项目编码,期间,金额\nX,2021-01,1\n"));
+    expect(wrong.problems.map((p) => `${p.row} ${p.column}: ${p.message}`)).toEqual([
+      expect.stringContaining('1 期间: unknown column "期间"'),
+      expect.stringContaining('1 金额: unknown column "金额"'),
+      "1 报告期: the column 报告期 is missing; it is required",
+    ]);
+    expect((await importAs(editor, Buffer.from(""))).problems[0]?.message).toBe("the file is empty");
+    expect((await importAs(editor, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).problems[0]?.message).toContain(".xls");
+  });
+
+  it("refuses rows outside the importer's regions, and rows locked by an approval", async () => {
+    const outside = await importAs(clerk, csv(`${PHASE},2022-01,4100万,100,,,`));
+    expect(outside.problems).toEqual([
+      { row: 2, column: "项目编码", message: `${PHASE} is outside the regions you may edit (EDITOR role)` },
+    ]);
+    const cengong = await db.prisma.region.findUniqueOrThrow({ where: { code: "522626000000" } });
+    await db.prisma.dataApproval.create({
+      data: {
+        dataSet: "PROGRESS",
+        regionId: cengong.id,
+        period: "2022",
+        periodStart: new Date("2022-01-01"),
+        periodEnd: new Date("2022-12-31"),
+        status: "APPROVED",
+        submittedBy: "test",
+        submittedAt: new Date(),
+        decidedBy: "test",
+      },
+    });
+    const locked = await importAs(editor, csv(`${PHASE},2022-03,4100万,100,,,`));
+    expect(locked.problems).toEqual([
+      {
+        row: 2,
+        column: "报告期",
+        message: "the progress for 2022-03 is locked (岑巩县 2022 approved) until an approver returns or reopens it",
+      },
+    ]);
+  });
+});

@@ -1,0 +1,162 @@
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+
+/** One row of a file: its number as a spreadsheet shows it (the header is row 1) and its cells as text. */
+export interface TableRow {
+  row: number;
+  cells: string[];
+}
+
+export interface Table {
+  format: "CSV" | "XLSX";
+  /** For CSV: the text encoding found (UTF-8, GBK as Excel saves it on Chinese Windows, or UTF-16). */
+  encoding: "UTF-8" | "GBK" | "UTF-16" | null;
+  rows: AsyncIterable<TableRow>;
+}
+
+/** A file that cannot be read as a table at all; the message says why and what to do. */
+export class UnreadableFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableFileError";
+  }
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+
+/**
+ * Reads a CSV or .xlsx file as rows of text cells, one row at a time, so a file of 100,000 rows
+ * is never held as 100,000 row objects. Only the first worksheet of a workbook is read.
+ */
+export function readTable(bytes: Uint8Array): Table {
+  if (bytes.length === 0) throw new UnreadableFileError("the file is empty");
+  if (startsWith(bytes, ZIP)) return { format: "XLSX", encoding: null, rows: xlsxRows(bytes) };
+  if (startsWith(bytes, OLE)) {
+    throw new UnreadableFileError("this is an old Excel 97–2003 (.xls) file: save it as .xlsx or as CSV and try again");
+  }
+  const encoding = detectEncoding(bytes);
+  return { format: "CSV", encoding, rows: csvRows(bytes, encoding) };
+}
+
+function detectEncoding(bytes: Uint8Array): "UTF-8" | "GBK" | "UTF-16" {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return "UTF-16";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return "UTF-8";
+  } catch {
+    // Not UTF-8: Excel on Chinese Windows saves CSV in GBK (read here as GB 18030, its superset).
+    try {
+      new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+      return "GBK";
+    } catch {
+      throw new UnreadableFileError(
+        "the file is neither UTF-8 nor GBK text, nor an .xlsx workbook: save it as CSV (UTF-8) or .xlsx",
+      );
+    }
+  }
+}
+
+const SLICE = 64 * 1024;
+
+async function* csvRows(bytes: Uint8Array, encoding: "UTF-8" | "GBK" | "UTF-16"): AsyncGenerator<TableRow> {
+  const decoder = new TextDecoder(
+    encoding === "UTF-8" ? "utf-8" : encoding === "GBK" ? "gb18030" : bytes[0] === 0xff ? "utf-16le" : "utf-16be",
+  );
+  let separator: string | null = null;
+  let field = "";
+  let cells: string[] = [];
+  let quoted = false;
+  let afterQuote = false;
+  let row = 1;
+  let first = true;
+  for (let start = 0; start < bytes.length; start += SLICE) {
+    let text = decoder.decode(bytes.subarray(start, start + SLICE), { stream: start + SLICE < bytes.length });
+    if (first) {
+      text = text.replace(/^\uFEFF/, "");
+      // Excel's "Unicode text" is tab-separated; everything else here is comma-separated.
+      const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+      separator = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+      first = false;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i]!;
+      if (quoted) {
+        if (char === '"') {
+          quoted = false;
+          afterQuote = true;
+        } else field += char;
+        continue;
+      }
+      if (afterQuote && char === '"') {
+        // "" inside quotes is one quote character.
+        field += '"';
+        quoted = true;
+        afterQuote = false;
+        continue;
+      }
+      afterQuote = false;
+      if (char === '"' && field === "") quoted = true;
+      else if (char === separator) {
+        cells.push(field);
+        field = "";
+      } else if (char === "\n") {
+        cells.push(field);
+        yield { row, cells };
+        row++;
+        cells = [];
+        field = "";
+      } else if (char !== "\r") field += char;
+    }
+  }
+  if (quoted) throw new UnreadableFileError(`row ${row}: a quoted cell is never closed (a " is missing)`);
+  if (field !== "" || cells.length) {
+    cells.push(field);
+    yield { row, cells };
+  }
+}
+
+async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<TableRow> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
+  try {
+    for await (const worksheet of workbook) {
+      for await (const row of worksheet) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cells[column - 1] = cellText(cell);
+        });
+        yield { row: row.number, cells: Array.from(cells, (cell) => cell ?? "") };
+      }
+      return; // the first worksheet only: instructions may follow on others
+    }
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError(`the .xlsx file cannot be read (${(error as Error).message}): save it again from Excel or WPS`);
+  }
+}
+
+/** A cell as the clerk sees it: numbers as shown to 15 digits, dates as YYYY-MM-DD, formulas by their result. */
+function cellText(cell: ExcelJS.Cell): string {
+  let value = cell.value as unknown;
+  if (value && typeof value === "object" && "result" in value) value = (value as { result: unknown }).result;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    const shown = String(Number(value.toPrecision(15)));
+    // A cell formatted as a percentage holds 0.98 for 98%.
+    return cell.numFmt?.includes("%") ? `${Number((value * 100).toPrecision(15))}%` : shown;
+  }
+  if (value instanceof Date) return value.toISOString().slice(0, cell.numFmt && !/d/i.test(cell.numFmt) ? 7 : 10);
+  if (typeof value === "object" && "richText" in value) {
+    return (value as { richText: { text: string }[] }).richText.map((part) => part.text).join("");
+  }
+  if (typeof value === "object" && "text" in value) return String((value as { text: unknown }).text);
+  if (typeof value === "object" && "error" in value) return String((value as { error: unknown }).error);
+  return String(value);
+}
