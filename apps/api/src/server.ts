@@ -13,6 +13,7 @@ import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js"
 import { fromDatabaseError } from "./common/errors.js";
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
+import { importsRouter } from "./imports/imports.http.js";
 import { queryGuardPlugin } from "./query-guard.js";
 import { schema } from "./schema/index.js";
 
@@ -130,6 +131,7 @@ export async function startServer(
       },
     }),
   );
+  app.use("/api", importsRouter(db.prisma, anonymous));
   if (existsSync(ADMIN_DIST)) {
     app.use(
       express.static(ADMIN_DIST, {
@@ -146,7 +148,7 @@ export async function startServer(
     );
     // Client-side routes: every other GET gets the dashboard's page; a missing asset stays a 404
     // rather than HTML where the browser expected a script.
-    app.get(/^(?!\/graphql|\/assets\/).*/, (_request, response) =>
+    app.get(/^(?!\/graphql|\/assets\/|\/api\/).*/, (_request, response) =>
       response.sendFile(join(ADMIN_DIST, "index.html"), { headers: { "Cache-Control": "no-cache" } }),
     );
   }
