@@ -14,7 +14,7 @@ export interface ImportColumn {
   aliases?: string[];
   required: boolean;
   type: CellType;
-  /** What to write, for the template's instructions sheet. */
+  /** What to write, in Chinese, for the template's instructions sheet (填写说明). */
   hint: string;
   example: string;
 }

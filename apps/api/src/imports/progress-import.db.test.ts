@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addImportProjects, progressFile } from "../../test/progress-file.js";
 import { demoUser } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import type { Authenticated } from "../accounts/accounts.service.js";
@@ -112,7 +113,7 @@ describe("importing progress reports", () => {
   });
 
   it("refuses rows outside the importer's regions, and rows locked by an approval", async () => {
-    const outside = await importAs(clerk, csv(`${PHASE},2022-01,4100万,100,,,`));
+    const outside = await importAs(clerk, csv(`${PHASE},2030-01,4100万,100,,,`));
     expect(outside.problems).toEqual([
       { row: 2, column: "项目编码", message: `${PHASE} is outside the regions you may edit (EDITOR role)` },
     ]);
@@ -121,22 +122,62 @@ describe("importing progress reports", () => {
       data: {
         dataSet: "PROGRESS",
         regionId: cengong.id,
-        period: "2022",
-        periodStart: new Date("2022-01-01"),
-        periodEnd: new Date("2022-12-31"),
+        period: "2030",
+        periodStart: new Date("2030-01-01"),
+        periodEnd: new Date("2030-12-31"),
         status: "APPROVED",
         submittedBy: "test",
         submittedAt: new Date(),
         decidedBy: "test",
       },
     });
-    const locked = await importAs(editor, csv(`${PHASE},2022-03,4100万,100,,,`));
+    const locked = await importAs(editor, csv(`${PHASE},2030-03,4100万,100,,,`));
     expect(locked.problems).toEqual([
       {
         row: 2,
         column: "报告期",
-        message: "the progress for 2022-03 is locked (岑巩县 2022 approved) until an approver returns or reopens it",
+        message: "the progress for 2030-03 is locked (岑巩县 2030 approved) until an approver returns or reopens it",
       },
     ]);
+  });
+});
+
+describe("a file of 100,000 rows", () => {
+  it("is refused whole for one bad row at its end, which the report names", { timeout: 600_000 }, async () => {
+    const codes = await addImportProjects(db.prisma, "522626000000", 1000);
+    const file = progressFile(codes, 100, { lastLine: "IMP-99999,2023-05,100万,50,,," });
+    const before = await reportCount();
+    const streamed: number[] = [];
+    const result = await runImport(createContext(db.prisma, editor), progressImport, file, {
+      apply: true,
+      onProgress: (progress) => streamed.push(progress.rowsRead),
+    });
+    expect(result).toMatchObject({ rows: 100_001, written: 100_000, committed: false, problemCount: 1 });
+    expect(result.problems).toEqual([
+      { row: 100_002, column: "项目编码", message: "no project has the code IMP-99999 in the regions you may read" },
+    ]);
+    // Progress came chunk by chunk, not only at the end.
+    expect(streamed.length).toBeGreaterThan(40);
+    expect(await reportCount()).toBe(before);
+  });
+
+  it("streams all of 100,000 problems but keeps only the first thousand in the result", { timeout: 600_000 }, async () => {
+    const codes = Array.from({ length: 1000 }, (_, i) => `IMP-${String(i + 1).padStart(5, "0")}`);
+    const file = Buffer.from(
+      progressFile(codes, 100)
+        .toString("utf8")
+        .replaceAll(/,20\d\d-\d\d,/g, ",2024-13,"),
+    );
+    let streamed = 0;
+    const result = await runImport(createContext(db.prisma, editor), progressImport, file, {
+      apply: false,
+      onProblems: (problems) => {
+        streamed += problems.length;
+      },
+    });
+    expect(result.problemCount).toBe(100_000);
+    expect(streamed).toBe(100_000);
+    expect(result.problems).toHaveLength(1000);
+    expect(result.problems[999]).toMatchObject({ row: 1001, column: "报告期" });
   });
 });

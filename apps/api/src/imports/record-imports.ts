@@ -74,25 +74,25 @@ export const projectsImport = rowByRowImport(
     name: "projects",
     titleZh: "项目",
     columns: [
-      column("code", "项目编码", "code", "A unique code.", "CG-2025-001", { required: true, aliases: ["项目代码"] }),
-      column("nameZh", "项目名称", "text", "As in the approval document.", "平庄镇产业路硬化工程", { required: true }),
-      column("nameEn", "英文名称", "text", "Optional.", ""),
-      column("categoryCode", "项目类别", "code", "A category's code or Chinese name.", "RURAL_ROADS", { required: true }),
-      column("status", "项目状态", "text", "规划, 开工, 在建, 完工 or 验收.", "在建", { required: true, aliases: ["状态"] }),
-      column("deliveryModel", "建设模式", "text", "政府投资 (default), PPP, 企业投资 or 村集体.", "政府投资"),
-      column("regionCode", "区划代码", "code", "The county, town or village, 12 digits.", "522626107000", { required: true }),
-      column("parentCode", "上级项目编码", "code", "For a phase: the whole project's code.", ""),
-      column("phaseNumber", "期次", "number", "For a phase: 1 for 一期, 2 for 二期.", ""),
-      column("totalInvestment", "总投资（元）", "amount", "Yuan; 1298万 and 1.3亿 are read too.", "3500000", {
+      column("code", "项目编码", "code", "唯一编码。", "CG-2025-001", { required: true, aliases: ["项目代码"] }),
+      column("nameZh", "项目名称", "text", "与立项批复一致。", "平庄镇产业路硬化工程", { required: true }),
+      column("nameEn", "英文名称", "text", "可不填。", ""),
+      column("categoryCode", "项目类别", "code", "项目类别的编码或中文名称。", "RURAL_ROADS", { required: true }),
+      column("status", "项目状态", "text", "规划、开工、在建、完工或验收。", "在建", { required: true, aliases: ["状态"] }),
+      column("deliveryModel", "建设模式", "text", "政府投资（默认）、PPP、企业投资或村集体。", "政府投资"),
+      column("regionCode", "区划代码", "code", "所属县、乡镇或村的 12 位区划代码。", "522626107000", { required: true }),
+      column("parentCode", "上级项目编码", "code", "分期项目填写总项目的编码。", ""),
+      column("phaseNumber", "期次", "number", "分期项目填写期次：一期填 1，二期填 2。", ""),
+      column("totalInvestment", "总投资（元）", "amount", "单位元；也可写 1298万、1.3亿。", "3500000", {
         required: true,
         aliases: ["总投资"],
       }),
-      column("plannedStart", "计划开工日期", "date", "YYYY-MM-DD.", "2025-03-01"),
-      column("plannedFinish", "计划完工日期", "date", "YYYY-MM-DD.", "2025-12-31"),
-      column("actualStart", "实际开工日期", "date", "YYYY-MM-DD.", ""),
-      column("actualFinish", "实际完工日期", "date", "YYYY-MM-DD.", ""),
-      column("description", "建设内容", "text", "What it builds.", "硬化产业路3.2公里"),
-      column("source", "资料来源", "text", "A document number.", "岑发改〔2025〕12号"),
+      column("plannedStart", "计划开工日期", "date", "日期，如 2025-03-01。", "2025-03-01"),
+      column("plannedFinish", "计划完工日期", "date", "日期，如 2025-03-01。", "2025-12-31"),
+      column("actualStart", "实际开工日期", "date", "日期，如 2025-03-01。", ""),
+      column("actualFinish", "实际完工日期", "date", "日期，如 2025-03-01。", ""),
+      column("description", "建设内容", "text", "建设内容。", "硬化产业路3.2公里"),
+      column("source", "资料来源", "text", "文件文号等来源。", "岑发改〔2025〕12号"),
     ],
     exportRows: async function* (db, regionId) {
       const projects = await db.project.findMany({
@@ -160,16 +160,16 @@ export const indicatorValuesImport = rowByRowImport(
     name: "indicator-values",
     titleZh: "指标数据",
     columns: [
-      column("indicatorCode", "指标编码", "code", "The indicator's code in Revita.", "MAJOR_PROJECTS_STARTED", {
+      column("indicatorCode", "指标编码", "code", "指标在 Revita 中的编码。", "MAJOR_PROJECTS_STARTED", {
         required: true,
       }),
-      column("regionCode", "区划代码", "code", "The region, 12 digits.", "522626107000", { required: true }),
-      column("period", "报告期", "period", "2024, 2024Q2 or 2024-06.", "2024", { required: true }),
-      column("value", "数值", "number", "In the indicator's unit.", "12", { required: true, aliases: ["指标值"] }),
-      column("target", "目标值", "number", "Optional.", "15"),
-      column("baseline", "基期值", "number", "Optional.", "8"),
-      column("note", "备注", "text", "How the figure is qualified (≥, 约).", ""),
-      column("source", "来源", "text", "Where the figure comes from.", "县统计局"),
+      column("regionCode", "区划代码", "code", "地区的 12 位区划代码。", "522626107000", { required: true }),
+      column("period", "报告期", "period", "年 2024、季 2024Q2 或月 2024-06。", "2024", { required: true }),
+      column("value", "数值", "number", "按指标的计量单位填写。", "12", { required: true, aliases: ["指标值"] }),
+      column("target", "目标值", "number", "可不填。", "15"),
+      column("baseline", "基期值", "number", "可不填。", "8"),
+      column("note", "备注", "text", "数字的限定说明，如“≥”“约”。", ""),
+      column("source", "来源", "text", "数据来源。", "县统计局"),
     ],
     exportRows: async function* (db, regionId) {
       const values = await db.indicatorValue.findMany({
@@ -217,17 +217,17 @@ export const disbursementsImport = rowByRowImport(
     name: "disbursements",
     titleZh: "资金拨付",
     columns: [
-      column("fundCode", "资金编码", "code", "The fund paid from.", "CG-F-2019-ZXLY", { required: true }),
-      column("projectCode", "项目编码", "code", "The project paid to; it must have an allocation from the fund.", "CG-FH-CBSTD", {
+      column("fundCode", "资金编码", "code", "拨付所出自的资金编码。", "CG-F-2019-ZXLY", { required: true }),
+      column("projectCode", "项目编码", "code", "收款项目编码；该项目须已从该资金安排过资金。", "CG-FH-CBSTD", {
         required: true,
       }),
-      column("amount", "拨付金额（元）", "amount", "Yuan; 1298万 is read too.", "500000", {
+      column("amount", "拨付金额（元）", "amount", "单位元；也可写 1298万。", "500000", {
         required: true,
         aliases: ["拨付金额", "金额"],
       }),
-      column("paidOn", "拨付日期", "date", "YYYY-MM-DD.", "2024-06-15", { required: true }),
-      column("voucherNo", "凭证号", "text", "The payment voucher's number.", "记-0615"),
-      column("note", "备注", "text", "Remarks.", ""),
+      column("paidOn", "拨付日期", "date", "日期，如 2025-03-01。", "2024-06-15", { required: true }),
+      column("voucherNo", "凭证号", "text", "支付凭证号。", "记-0615"),
+      column("note", "备注", "text", "备注。", ""),
     ],
     exportRows: async function* (db, regionId) {
       const payments = await db.disbursement.findMany({
