@@ -68,7 +68,11 @@ export const builder = new SchemaBuilder<{
 });
 
 // Everything but signing in (and asking who is signed in) needs a signed-in user.
-builder.queryType({ description: "Everything an analyst or the dashboard can read.", authScopes: { signedIn: true } });
+builder.queryType({
+  description:
+    "Everything an analyst or the dashboard can read. Send the HTTP header `X-Revita-Figures: approved` to read only progress reports and indicator values inside approved periods (in every list, sum and chart); without it, every reported figure.",
+  authScopes: { signedIn: true },
+});
 builder.mutationType({
   description:
     "Everything that changes data: signing in and out, accounts (admins), projects, progress, funds and indicator values (editors), and their approval (editors submit, approvers decide).",

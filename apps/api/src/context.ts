@@ -1,6 +1,6 @@
 import { AccessScope } from "./access/access-scope.js";
 import { type RegionLookup, regionLookup } from "./access/region-lookup.js";
-import { scopedClient, scopedTransaction } from "./access/scoped-client.js";
+import { type Figures, scopedClient, scopedTransaction } from "./access/scoped-client.js";
 import type { Authenticated } from "./accounts/accounts.service.js";
 import { userActor } from "./audit/actor.js";
 import type { DbClient } from "./db/database.js";
@@ -28,6 +28,8 @@ export interface Context {
    * the tests that show the database's policies hold on their own.
    */
   apiRules: boolean;
+  /** Whether reads see every figure or only approved ones (progress reports, indicator values). */
+  figures: Figures;
   /** Where records sit, for the access rules. */
   regions: RegionLookup;
   /** Runs changes in one transaction as the API's role within the request's regions, named in the audit. */
@@ -39,18 +41,21 @@ export interface Context {
 export interface ContextOptions {
   sessionCookie?: SessionCookie;
   apiRules?: boolean;
+  /** Read only approved figures (the X-Revita-Figures: approved header); all by default. */
+  figures?: Figures;
 }
 
 /** The context of one request by a user (or nobody), over the database's own client. */
 export function createContext(database: PrismaClient, auth: Authenticated | null, options: ContextOptions = {}): Context {
   const access = auth ? AccessScope.of(auth.user.grants) : AccessScope.anonymous();
   const actor = auth ? userActor(auth.user.username) : "anonymous";
-  const prisma = scopedClient(database, access, actor);
+  const prisma = scopedClient(database, access, actor, { figures: options.figures ?? "all" });
   return {
     prisma,
     access,
     auth,
     apiRules: options.apiRules ?? true,
+    figures: options.figures ?? "all",
     regions: regionLookup(prisma),
     transaction: (change, options) => scopedTransaction(database, access, actor, change, options),
     ...(options.sessionCookie ? { sessionCookie: options.sessionCookie } : {}),

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { NotFoundError, ValidationError } from "./common/errors.js";
-import { formatError } from "./server.js";
+import { figuresOf, formatError } from "./server.js";
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ["projects"] });
 const format = (error: GraphQLError) => formatError(error.toJSON(), error);
@@ -43,5 +43,13 @@ describe("formatError", () => {
       message: "amount: a fund's amount cannot be negative",
       extensions: { code: "BAD_USER_INPUT", issues: [{ field: "amount" }] },
     });
+  });
+});
+
+describe("figuresOf", () => {
+  it("reads approved figures only when the header asks for exactly that", () => {
+    expect(figuresOf({ "x-revita-figures": "approved" })).toBe("approved");
+    expect(figuresOf({ "x-revita-figures": "APPROVED; all" })).toBe("all");
+    expect(figuresOf({})).toBe("all");
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
@@ -8,7 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { AccessScope } from "./access/access-scope.js";
-import { scopedClient } from "./access/scoped-client.js";
+import { type Figures, scopedClient } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
 import { fromDatabaseError } from "./common/errors.js";
 import { type Context, createContext } from "./context.js";
@@ -89,6 +89,14 @@ export interface ServerOptions {
   production?: boolean;
 }
 
+/**
+ * Which figures a request asks for: `X-Revita-Figures: approved` reads only progress and
+ * indicator values inside approved periods; anything else, or nothing, reads all of them.
+ */
+export function figuresOf(headers: IncomingHttpHeaders): Figures {
+  return headers["x-revita-figures"] === "approved" ? "approved" : "all";
+}
+
 export async function startServer(
   db: Database,
   { port = 4000, host = "127.0.0.1", production = process.env.NODE_ENV === "production" }: ServerOptions = {},
@@ -127,7 +135,10 @@ export async function startServer(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookie = sessionCookie(req, res);
-        return createContext(db.prisma, await credentialsOf(anonymous, req, cookie), { sessionCookie: cookie });
+        return createContext(db.prisma, await credentialsOf(anonymous, req, cookie), {
+          sessionCookie: cookie,
+          figures: figuresOf(req.headers),
+        });
       },
     }),
   );

@@ -6,6 +6,12 @@ type PrismaPromise<T> = Prisma.PrismaPromise<T>;
 
 import type { AccessScope, Capability } from "./access-scope.js";
 
+/**
+ * Which figures a request reads: all that were reported, or only those inside approved periods
+ * (the data_entry migration's restrictive policies). Changes always see everything.
+ */
+export type Figures = "all" | "approved";
+
 /** The database role the API works as: it owns no table, so row-level security applies to it. */
 export const API_DATABASE_ROLE = "revita_api";
 
@@ -24,8 +30,9 @@ const rootsLiteral = (roots: readonly number[]) => `{${roots.join(",")}}`;
  * regions and the name the audit records. Transaction-local (the `true` of set_config), so
  * nothing outlives the transaction on a pooled connection.
  */
-function enterScope(client: DbClient, scope: AccessScope, actor: string) {
+function enterScope(client: DbClient, scope: AccessScope, actor: string, figures: Figures = "all") {
   return client.$executeRaw`SELECT set_config('role', ${API_DATABASE_ROLE}, true),
+    set_config('revita.figures', ${figures}, true),
     set_config(${ROOT_SETTINGS.read}, ${rootsLiteral(scope.rootsFor("read"))}, true),
     set_config(${ROOT_SETTINGS.edit}, ${rootsLiteral(scope.rootsFor("edit"))}, true),
     set_config(${ROOT_SETTINGS.approve}, ${rootsLiteral(scope.rootsFor("approve"))}, true),
@@ -46,10 +53,15 @@ function enterScope(client: DbClient, scope: AccessScope, actor: string) {
  * Its interactive transactions would escape the scope (the wrapper's transaction would run beside
  * them), so `$transaction` is refused: changes go through scopedTransaction.
  */
-export function scopedClient(base: PrismaClient, scope: AccessScope, actor: string): PrismaClient {
+export function scopedClient(
+  base: PrismaClient,
+  scope: AccessScope,
+  actor: string,
+  { figures = "all" }: { figures?: Figures } = {},
+): PrismaClient {
   let queue: QueuedOperation[] = [];
   const inTransaction = (statements: PrismaPromise<unknown>[]) =>
-    base.$transaction([enterScope(base, scope, actor), ...statements]).then(([, ...results]) => results);
+    base.$transaction([enterScope(base, scope, actor, figures), ...statements]).then(([, ...results]) => results);
   const runAlone = (operation: QueuedOperation) =>
     inTransaction([operation.run()]).then(([result]) => operation.resolve(result), operation.reject);
   const flush = async () => {

@@ -50,7 +50,7 @@ export function requireCapability(
   { field, what }: { field: string; what: string },
 ): void {
   if (context.apiRules && !context.access.covers(capability, regionPath)) {
-    const verb = capability === "approve" ? "approve" : capability === "edit" ? "edit" : capability;
+    const verb = capability === "admin" ? "administer" : capability;
     throw new RevitaError("FORBIDDEN", `${what} is outside the regions you may ${verb} (${ROLE_FOR[capability]} role)`, [
       { field, message: `outside the regions you may ${verb}` },
     ]);

@@ -230,10 +230,14 @@ async function neighboursOf(tx: DbClient, reports: CheckedReport[]): Promise<Map
   // its halves take 0.1 s each (measured with scripts/bench-import.ts).
   const [standing, around] = await Promise.all([
     tx.$queryRawUnsafe<Pick<Neighbours, "row" | "duplicate" | "lockedBy">[]>(
-      `SELECT i.row,
-              EXISTS (SELECT 1 FROM progress_report d WHERE d.project_id = i.project_id AND d.period = i.period) AS duplicate,
+      `SELECT i.row, d.id IS NOT NULL AS duplicate,
               revita_locking_approval('PROGRESS', p.region_id, i.period_start, i.period_end) AS "lockedBy"
-         FROM ${incoming} JOIN project p ON p.id = i.project_id`,
+         FROM ${incoming}
+         JOIN project p ON p.id = i.project_id
+         -- A lateral lookup, not EXISTS: PostgreSQL turned EXISTS into a scan of the whole table
+         -- for every chunk, which grew with each chunk the import had already written.
+         LEFT JOIN LATERAL (SELECT r.id FROM progress_report r
+                             WHERE r.project_id = i.project_id AND r.period = i.period LIMIT 1) d ON true`,
       ...parameters,
     ),
     tx.$queryRawUnsafe<Omit<Neighbours, "duplicate" | "lockedBy">[]>(

@@ -103,7 +103,7 @@ describe("correcting a progress report", () => {
 });
 
 const UPDATE = `mutation($input: UpdateProjectInput!, $key: String) {
-  updateProject(input: $input, idempotencyKey: $key) { code nameZh status totalInvestment plannedFinish version } }`;
+  updateProject(input: $input, idempotencyKey: $key) { code nameZh description totalInvestment plannedFinish version } }`;
 type Updated = { updateProject: { nameZh: string; version: number } };
 const update = (input: Record<string, unknown>, as = editor) =>
   tryGraphql<Updated>(db.prisma, UPDATE, { input: { code: "CG-SL-XXSK", ...input } }, as);
@@ -112,9 +112,16 @@ describe("editing a project", () => {
   it("changes only the fields given, and refuses the second of two edits made from the same version", async () => {
     const loaded = await db.prisma.project.findUniqueOrThrow({ where: { code: "CG-SL-XXSK" } });
     const auditBefore = await db.prisma.auditEntry.count({ where: { tableName: "project", recordKey: String(loaded.id) } });
-    const first = await update({ expectedVersion: loaded.version, status: "COMPLETED" });
+    // Saving what is already there changes nothing, not even the version.
+    const same = await update({ expectedVersion: loaded.version, nameZh: loaded.nameZh });
+    expect(same.data?.updateProject.version).toBe(loaded.version);
+    const first = await update({ expectedVersion: loaded.version, description: "汛期前完成除险加固" });
     expect(first.message).toBeUndefined();
-    expect(first.data?.updateProject).toMatchObject({ nameZh: loaded.nameZh, status: "COMPLETED", version: loaded.version + 1 });
+    expect(first.data?.updateProject).toMatchObject({
+      nameZh: loaded.nameZh,
+      description: "汛期前完成除险加固",
+      version: loaded.version + 1,
+    });
     const second = await update({ expectedVersion: loaded.version, nameZh: "改了名字的水库" });
     expect(second.code).toBe("CONFLICT");
     const after = await db.prisma.project.findUniqueOrThrow({ where: { code: "CG-SL-XXSK" } });
@@ -146,7 +153,7 @@ describe("editing a project", () => {
 
   it("is refused to a viewer", async () => {
     const loaded = await db.prisma.project.findUniqueOrThrow({ where: { code: "CG-SL-XXSK" } });
-    expect((await update({ expectedVersion: loaded.version, status: "ACCEPTED" }, viewer)).code).toBe("FORBIDDEN");
+    expect((await update({ expectedVersion: loaded.version, description: "x" }, viewer)).code).toBe("FORBIDDEN");
   });
 });
 

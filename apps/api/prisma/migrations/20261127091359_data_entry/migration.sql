@@ -73,10 +73,16 @@ ALTER TABLE "data_approval" ADD CONSTRAINT "data_approval_region_id_fkey" FOREIG
 -- Written by hand: versions, corrections kept, approval locks, and who may touch the new tables.
 
 -- Every change raises the record's version, whichever path it takes, so an edit made from an
--- older version can be refused (the API updates WHERE version = the one the editor saw).
+-- older version can be refused (the API updates WHERE version = the one the editor saw). Saving a
+-- record unchanged (only updated_at moves) is no change: the version stays, and the audit stays
+-- silent as before.
 CREATE FUNCTION revita_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.version := OLD.version + 1;
+  IF (to_jsonb(NEW) - 'updated_at' - 'version') IS DISTINCT FROM (to_jsonb(OLD) - 'updated_at' - 'version') THEN
+    NEW.version := OLD.version + 1;
+  ELSE
+    NEW.version := OLD.version;
+  END IF;
   RETURN NEW;
 END
 $$;
@@ -105,9 +111,11 @@ END
 $$;
 
 CREATE TRIGGER "progress_report_keep_superseded"
-  AFTER UPDATE ON "progress_report" FOR EACH ROW EXECUTE FUNCTION revita_keep_superseded_version();
+  AFTER UPDATE ON "progress_report" FOR EACH ROW WHEN (OLD.version IS DISTINCT FROM NEW.version)
+  EXECUTE FUNCTION revita_keep_superseded_version();
 CREATE TRIGGER "indicator_value_keep_superseded"
-  AFTER UPDATE ON "indicator_value" FOR EACH ROW EXECUTE FUNCTION revita_keep_superseded_version();
+  AFTER UPDATE ON "indicator_value" FOR EACH ROW WHEN (OLD.version IS DISTINCT FROM NEW.version)
+  EXECUTE FUNCTION revita_keep_superseded_version();
 
 ALTER TABLE "data_approval"
   ADD CONSTRAINT "data_approval_period_key" CHECK ("period" ~ '^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$'
@@ -228,3 +236,25 @@ RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
    LIMIT 1
 $$;
 GRANT EXECUTE ON FUNCTION revita_locking_approval("ApprovalDataSet", int, date, date) TO revita_api;
+
+-- Approved figures only: when the API reads for someone who asked for them (the transaction
+-- setting revita.figures = 'approved'), progress reports and indicator values count only inside
+-- an approved period of their region or a region above it, in every list, sum and chart alike.
+-- SECURITY DEFINER so that a town's reader sees the county's approval, which their own policies
+-- do not show them. Restrictive: it narrows what the read policies allow, never widens it.
+CREATE FUNCTION revita_approved(data_set "ApprovalDataSet", region_id int, period_start date, period_end date)
+RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM region target
+      JOIN data_approval a ON a.data_set = $1 AND a.status = 'APPROVED' AND a.region_id = ANY (target.path)
+                          AND a.period_start <= $3 AND a.period_end >= $4
+     WHERE target.id = $2)
+$$;
+GRANT EXECUTE ON FUNCTION revita_approved("ApprovalDataSet", int, date, date) TO revita_api;
+
+CREATE POLICY progress_report_approved_only ON progress_report AS RESTRICTIVE FOR SELECT TO revita_api
+  USING (coalesce(current_setting('revita.figures', true), '') <> 'approved'
+         OR revita_approved('PROGRESS', (SELECT p.region_id FROM project p WHERE p.id = project_id), period_start, period_end));
+CREATE POLICY indicator_value_approved_only ON indicator_value AS RESTRICTIVE FOR SELECT TO revita_api
+  USING (coalesce(current_setting('revita.figures', true), '') <> 'approved'
+         OR revita_approved('INDICATORS', region_id, period_start, period_end));
