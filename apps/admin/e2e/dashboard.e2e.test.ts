@@ -275,6 +275,41 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.locator("main").textContent(), SETTLE).toContain("2021年1月");
   });
 
+  it("lets an editor check and import a progress file, then submit the month for approval", async () => {
+    await page.goto(`${server.url}/data-entry?region=${CENGONG}`);
+    const importer = page.getByRole("region", { name: "批量导入" });
+    await importer.getByLabel("数据类型").selectOption("progress");
+    const file = (line: string) => ({
+      name: "进度.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`项目编码,报告期,累计完成投资（元）,形象进度（%）\n${line}\n`),
+    });
+    // Below January's 40,500,000 without a correction reason: named by row and column.
+    await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,3000万,99"));
+    await importer.getByRole("button", { name: "检查" }).click();
+    const problems = importer.getByRole("table", { name: "问题" });
+    await expect.poll(() => problems.textContent(), SETTLE).toContain("累计完成投资（元）");
+    await expect.poll(() => problems.textContent(), SETTLE).toContain("below 2021-01's cumulative 40500000.00");
+    expect(await importer.getByRole("button", { name: "导入" }).isDisabled()).toBe(true);
+    await shot("import-problems-zh-1920");
+    await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,4060万,99.5"));
+    await importer.getByRole("button", { name: "检查" }).click();
+    await expect.poll(() => importer.getByRole("status").textContent(), SETTLE).toBe("检查通过：1 行可以导入。");
+    await importer.getByRole("button", { name: "导入" }).click();
+    await expect.poll(() => importer.getByRole("status").textContent(), SETTLE).toBe("已导入 1 行。");
+
+    const approval = page.getByRole("region", { name: "上报与审核" });
+    await approval.getByLabel("数据类型").selectOption("PROGRESS");
+    await approval.getByLabel("报告期").fill("2021-02");
+    await approval.getByRole("button", { name: "上报" }).click();
+    const row = approval.getByRole("table", { name: "上报与审核" }).getByRole("row", { name: /2021-02/ });
+    await expect.poll(() => row.textContent(), SETTLE).toContain("已上报");
+    // Submitted data is locked: the same file cannot go in again, nor a correction of it.
+    await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,4070万,99.6"));
+    await importer.getByRole("button", { name: "检查" }).click();
+    await expect.poll(() => problems.textContent(), SETTLE).toContain("is locked");
+  });
+
   it("shows the sign-in page again when the session ends elsewhere", async () => {
     const session = (await page.context().cookies()).find((cookie) => cookie.name === "revita_session");
     expect(session).toBeDefined();

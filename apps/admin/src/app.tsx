@@ -1,3 +1,4 @@
+import { useApolloClient } from "@apollo/client/react";
 import { ErrorState, Skeleton } from "@revita/ui/components/data-state";
 import { type ComponentType, lazy, Suspense, useEffect } from "react";
 import type { PageKey, Place } from "./navigation/places.js";
@@ -6,6 +7,7 @@ import { navigate, usePlace } from "./navigation/use-place.js";
 import OverviewPage from "./routes/overview/overview-page.js";
 import { homeRegionOf, SignedInContext, type SignedInUser, useSession } from "./session/session.js";
 import { SignInPage } from "./session/sign-in-page.js";
+import { figuresOfParams, switchFigures } from "./shell/figures.js";
 import { type RegionScope, useRegionScope } from "./shell/region-scope.js";
 
 type Page = ComponentType<{ place: Place; scope: RegionScope }>;
@@ -17,6 +19,7 @@ const PAGES: Record<PageKey, Page> = {
   project: lazy(() => import("./routes/project/project-page.js")),
   funds: lazy(() => import("./routes/funds/funds-page.js")),
   indicators: lazy(() => import("./routes/indicators/indicators-page.js")),
+  "data-entry": lazy(() => import("./routes/data-entry/data-entry-page.js")),
   "query-lab": lazy(() => import("./routes/query-lab/query-lab-page.js")),
 };
 
@@ -41,6 +44,12 @@ function SignedInApp({ user }: { user: SignedInUser }) {
   useEffect(() => {
     if (needsHome) navigate(withParams(place, { region: home }), { replace: true });
   }, [needsHome, place, home]);
+  const client = useApolloClient();
+  const figures = figuresOfParams(place.params);
+  useEffect(() => {
+    // Figures of the other kind must not stay on screen or in the cache: read everything again.
+    if (switchFigures(figures)) void client.resetStore();
+  }, [figures, client]);
   const scope = useRegionScope(place);
   const Page = PAGES[place.page];
   if (needsHome) return <Skeleton lines={10} />;

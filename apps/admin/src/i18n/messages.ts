@@ -1,4 +1,4 @@
-import type { FundLevel, FundSourceType, Pillar } from "@revita/schema/types";
+import type { ApprovalDataSet, ApprovalStatus, FundLevel, FundSourceType, Pillar } from "@revita/schema/types";
 import type { Locale } from "@revita/ui/format/locale";
 
 /**
@@ -9,13 +9,15 @@ import type { Locale } from "@revita/ui/format/locale";
 export interface AppMessages {
   brand: string;
   languageSwitch: string;
-  nav: Record<"overview" | "projects" | "funds" | "indicators" | "queryLab", string>;
+  nav: Record<"overview" | "projects" | "funds" | "indicators" | "dataEntry" | "queryLab", string>;
   region: string;
   childRegions: string;
   chooseChild: string;
   chooseProvince: string;
   year: string;
   latestYear: (year: number) => string;
+  /** Which figures: all reported, or only approved ones. */
+  figures: { label: string; all: string; approved: string };
   noYears: string;
   regionNotFound: (code: string) => string;
   backToOverview: string;
@@ -56,6 +58,38 @@ export interface AppMessages {
     submit: string;
     submitting: string;
     saved: (period: string) => string;
+  };
+  dataEntry: {
+    title: (region: string) => string;
+    importTitle: string;
+    importIntro: string;
+    kind: string;
+    kinds: Record<"projects" | "progress" | "disbursements" | "indicator-values", string>;
+    template: string;
+    file: string;
+    check: string;
+    apply: string;
+    checking: (rows: number) => string;
+    checkedClean: (rows: number) => string;
+    applied: (rows: number) => string;
+    problemCount: (count: number, listed: number) => string;
+    row: string;
+    column: string;
+    problem: string;
+    wholeFile: string;
+    mayNotEdit: string;
+    exportTitle: string;
+    exportIntro: string;
+    approvalTitle: string;
+    approvalIntro: string;
+    dataSets: Record<ApprovalDataSet, string>;
+    statuses: Record<ApprovalStatus, string>;
+    period: string;
+    comment: string;
+    moves: Record<"submitData" | "approveData" | "returnData" | "reopenData", string>;
+    noApprovals: string;
+    submittedBy: string;
+    decidedBy: string;
   };
   // Keyed by the schema's own enums: a value the API gains without a label fails the type check,
   // and the key order here is the order the dashboard lists them in.
@@ -190,12 +224,13 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
   "zh-CN": {
     brand: "乡村振兴监测",
     languageSwitch: "English",
-    nav: { overview: "总览", projects: "项目", funds: "资金", indicators: "指标", queryLab: "数据查询" },
+    nav: { overview: "总览", projects: "项目", funds: "资金", indicators: "指标", dataEntry: "填报审核", queryLab: "数据查询" },
     region: "地区",
     childRegions: "下级地区",
     chooseChild: "进入下级地区…",
     chooseProvince: "切换省份…",
     year: "年度",
+    figures: { label: "数据口径", all: "全部填报数", approved: "仅已审核数" },
     latestYear: (year) => `最新（${year}）`,
     noYears: "暂无年度数据",
     regionNotFound: (code) => `找不到区划代码为 ${code} 的地区。`,
@@ -237,6 +272,42 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       submit: "提交",
       submitting: "正在提交…",
       saved: (period) => `已保存 ${period} 的进度。`,
+    },
+    dataEntry: {
+      title: (region) => `${region} 数据填报与审核`,
+      importTitle: "批量导入",
+      importIntro:
+        "先下载模板填写（CSV 或 Excel，UTF-8 或 GBK 均可；金额可写“1298万”“1.3亿”）。先“检查”，没有问题再“导入”：要么全部写入，要么一行都不写。",
+      kind: "数据类型",
+      kinds: { projects: "项目", progress: "项目进度", disbursements: "资金拨付", "indicator-values": "指标数据" },
+      template: "模板",
+      file: "文件",
+      check: "检查",
+      apply: "导入",
+      checking: (rows) => `已读取 ${rows.toLocaleString("zh-CN")} 行…`,
+      checkedClean: (rows) => `检查通过：${rows.toLocaleString("zh-CN")} 行可以导入。`,
+      applied: (rows) => `已导入 ${rows.toLocaleString("zh-CN")} 行。`,
+      problemCount: (count, listed) =>
+        count > listed
+          ? `发现 ${count.toLocaleString("zh-CN")} 个问题（下面列出前 ${listed} 个），未写入任何数据。`
+          : `发现 ${count} 个问题，未写入任何数据。`,
+      row: "行",
+      column: "列",
+      problem: "问题",
+      wholeFile: "整个文件",
+      mayNotEdit: "你没有本地区的填报权限，只能导出。",
+      exportTitle: "导出",
+      exportIntro: "导出本地区及下级地区的数据，列与导入模板相同，可修改后再导入。",
+      approvalTitle: "上报与审核",
+      approvalIntro: "填报员上报某期数据后即锁定；审核员审核通过或退回。已审核的数据须审核员重新打开才能更正。",
+      dataSets: { PROGRESS: "项目进度", INDICATORS: "指标数据" },
+      statuses: { SUBMITTED: "已上报", APPROVED: "已审核", RETURNED: "已退回" },
+      period: "报告期",
+      comment: "意见",
+      moves: { submitData: "上报", approveData: "审核通过", returnData: "退回", reopenData: "重新打开" },
+      noApprovals: "本地区还没有上报过数据。",
+      submittedBy: "上报人",
+      decidedBy: "审核人",
     },
     pillars: {
       INDUSTRY: "产业兴旺",
@@ -389,12 +460,20 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
   en: {
     brand: "Rural Revitalization Monitor",
     languageSwitch: "中文",
-    nav: { overview: "Overview", projects: "Projects", funds: "Funds", indicators: "Indicators", queryLab: "Query lab" },
+    nav: {
+      overview: "Overview",
+      projects: "Projects",
+      funds: "Funds",
+      indicators: "Indicators",
+      dataEntry: "Data entry",
+      queryLab: "Query lab",
+    },
     region: "Region",
     childRegions: "Regions below",
     chooseChild: "Go to a region below…",
     chooseProvince: "Switch province…",
     year: "Year",
+    figures: { label: "Figures", all: "All reported", approved: "Approved only" },
     latestYear: (year) => `Latest (${year})`,
     noYears: "No yearly data",
     regionNotFound: (code) => `No region has the division code ${code}.`,
@@ -438,6 +517,49 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       submit: "Submit",
       submitting: "Submitting…",
       saved: (period) => `Progress for ${period} saved.`,
+    },
+    dataEntry: {
+      title: (region) => `${region}: data entry and approval`,
+      importTitle: "Import a file",
+      importIntro:
+        "Fill in the template (CSV or Excel, UTF-8 or GBK; amounts may be written 1298万 or 1.3亿). Check first, then import: either every row is written or none.",
+      kind: "Data",
+      kinds: {
+        projects: "Projects",
+        progress: "Project progress",
+        disbursements: "Payments",
+        "indicator-values": "Indicator values",
+      },
+      template: "Template",
+      file: "File",
+      check: "Check",
+      apply: "Import",
+      checking: (rows) => `${rows.toLocaleString("en")} rows read…`,
+      checkedClean: (rows) => `No problems: ${rows.toLocaleString("en")} rows can be imported.`,
+      applied: (rows) => `${rows.toLocaleString("en")} rows imported.`,
+      problemCount: (count, listed) =>
+        count > listed
+          ? `${count.toLocaleString("en")} problems (the first ${listed} below); nothing was written.`
+          : `${count} problems; nothing was written.`,
+      row: "Row",
+      column: "Column",
+      problem: "Problem",
+      wholeFile: "whole file",
+      mayNotEdit: "You may not enter data for this region; you may export it.",
+      exportTitle: "Export",
+      exportIntro:
+        "The data of this region and the regions below it, in the import template's columns: edit and import it again.",
+      approvalTitle: "Submission and approval",
+      approvalIntro:
+        "Once editors submit a period's data it is locked; an approver approves or returns it. Approved data can be corrected only after an approver reopens it.",
+      dataSets: { PROGRESS: "Project progress", INDICATORS: "Indicator values" },
+      statuses: { SUBMITTED: "Submitted", APPROVED: "Approved", RETURNED: "Returned" },
+      period: "Period",
+      comment: "Comment",
+      moves: { submitData: "Submit", approveData: "Approve", returnData: "Return", reopenData: "Reopen" },
+      noApprovals: "Nothing has been submitted for this region yet.",
+      submittedBy: "Submitted by",
+      decidedBy: "Decided by",
     },
     pillars: {
       INDUSTRY: "Thriving industry",

@@ -4,16 +4,16 @@
  *
  *   /                         overview          /projects/CG-FH-CBSTD   one project
  *   /projects                 project list      /funds, /indicators     funds, indicators
- *   /query-lab                the query editor
+ *   /data-entry               imports, exports and approval   /query-lab   the query editor
  */
 
-export type PageKey = "overview" | "projects" | "project" | "funds" | "indicators" | "query-lab";
+export type PageKey = "overview" | "projects" | "project" | "funds" | "indicators" | "data-entry" | "query-lab";
 
 /** Cengong County, the demo's best-documented county, until the reader picks another region. */
 export const DEFAULT_REGION = "522626000000";
 
 /** Kept when moving between pages; every other parameter belongs to the page it was set on. */
-const SHARED_PARAMS = ["region", "year"] as const;
+const SHARED_PARAMS = ["region", "year", "figures"] as const;
 
 export interface Place {
   page: PageKey;
@@ -28,6 +28,7 @@ const PATHS: Record<Exclude<PageKey, "project">, string> = {
   projects: "/projects",
   funds: "/funds",
   indicators: "/indicators",
+  "data-entry": "/data-entry",
   "query-lab": "/query-lab",
 };
 

@@ -7,6 +7,7 @@ import { PlaceLink } from "../navigation/place-link.js";
 import { hrefOf, type PageKey, type Place, pagePlace, withParams } from "../navigation/places.js";
 import { navigate } from "../navigation/use-place.js";
 import { type SignedInUser, useSignedInUser, useSignOut } from "../session/session.js";
+import { figuresOfParams } from "./figures.js";
 import type { RegionScope } from "./region-scope.js";
 
 const NAV: { key: PageKey; label: keyof ReturnType<typeof useAppLocale>["t"]["nav"] }[] = [
@@ -14,6 +15,7 @@ const NAV: { key: PageKey; label: keyof ReturnType<typeof useAppLocale>["t"]["na
   { key: "projects", label: "projects" },
   { key: "funds", label: "funds" },
   { key: "indicators", label: "indicators" },
+  { key: "data-entry", label: "dataEntry" },
   { key: "query-lab", label: "queryLab" },
 ];
 
@@ -82,23 +84,39 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
       }
       title={title}
       toolbar={
-        regionless || place.page === "project" ? undefined : (
-          <label className="year-picker">
-            <span>{t.year}</span>
-            <select
-              value={scope.latestYear ? "" : String(scope.year)}
-              onChange={(event) => navigate(withParams(place, { year: event.target.value || undefined }))}
-            >
-              <option value="">
-                {years.length || scope.region?.scorecardYears.length ? t.latestYear(scope.year) : t.noYears}
-              </option>
-              {[...years].reverse().map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
+        regionless ? undefined : (
+          <>
+            {place.page !== "project" && (
+              <label className="year-picker">
+                <span>{t.year}</span>
+                <select
+                  value={scope.latestYear ? "" : String(scope.year)}
+                  onChange={(event) => navigate(withParams(place, { year: event.target.value || undefined }))}
+                >
+                  <option value="">
+                    {years.length || scope.region?.scorecardYears.length ? t.latestYear(scope.year) : t.noYears}
+                  </option>
+                  {[...years].reverse().map((year) => (
+                    <option key={year} value={year}>
+                      {year}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label className="year-picker">
+              <span>{t.figures.label}</span>
+              <select
+                value={figuresOfParams(place.params)}
+                onChange={(event) =>
+                  navigate(withParams(place, { figures: event.target.value === "approved" ? "approved" : undefined }))
+                }
+              >
+                <option value="all">{t.figures.all}</option>
+                <option value="approved">{t.figures.approved}</option>
+              </select>
+            </label>
+          </>
         )
       }
     >

@@ -1,0 +1,87 @@
+/**
+ * Talks to the API's file endpoints (apps/api/src/imports/imports.http.ts): uploads a file for a
+ * dry run or an import and reads the answer's NDJSON lines as they arrive, so the page can show
+ * progress and the first problems while a large file is still being checked.
+ */
+
+export type ImportKindName = "projects" | "progress" | "disbursements" | "indicator-values";
+
+export interface ImportProblem {
+  /** Null for the file as a whole. */
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  apply: boolean;
+  committed: boolean;
+  rows: number;
+  written: number;
+  problemCount: number;
+  problems: ImportProblem[];
+  seconds: number;
+}
+
+export type ImportEvent =
+  | { type: "progress"; rowsRead: number; problemCount: number; written: number }
+  | { type: "problems"; problems: ImportProblem[] }
+  | { type: "result"; result: ImportResult }
+  | { type: "error"; error: { code: string; message: string } };
+
+/** The events of an NDJSON body, one per line, however the bytes were split in transit. */
+export async function* readImportEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportEvent> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    // stream: a character split between two chunks is decoded when its last byte arrives.
+    buffered += decoder.decode(value, { stream: !done });
+    let newline = buffered.indexOf("\n");
+    while (newline >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line) yield JSON.parse(line) as ImportEvent;
+      newline = buffered.indexOf("\n");
+    }
+    if (done) break;
+  }
+  if (buffered.trim()) yield JSON.parse(buffered) as ImportEvent;
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Uploads a file and resolves with the result, calling onEvent for each line on the way. An
+ * import (apply) carries an idempotency key, so that a retry after a lost answer imports once.
+ */
+export async function uploadImport(
+  kind: ImportKindName,
+  file: Blob & { name?: string },
+  { apply, idempotencyKey, onEvent }: { apply: boolean; idempotencyKey?: string; onEvent?: (event: ImportEvent) => void },
+): Promise<ImportResult> {
+  const response = await fetch(`/api/imports/${kind}${apply ? "?apply=true" : ""}`, {
+    method: "POST",
+    body: file,
+    credentials: "same-origin",
+    headers: {
+      "Content-Type": file.name?.toLowerCase().endsWith(".xlsx") ? XLSX : "text/csv",
+      ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+    },
+  });
+  if (!response.ok || !response.body) {
+    const refusal = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(refusal?.error?.message ?? `the upload failed (HTTP ${response.status})`);
+  }
+  for await (const event of readImportEvents(response.body)) {
+    onEvent?.(event);
+    if (event.type === "result") return event.result;
+    if (event.type === "error") throw new Error(event.error.message);
+  }
+  throw new Error("the answer ended before the result: nothing was written");
+}
+
+export const templateHref = (kind: ImportKindName, format: "csv" | "xlsx") => `/api/imports/${kind}/template.${format}`;
+export const exportHref = (kind: ImportKindName, format: "csv" | "xlsx", regionCode: string) =>
+  `/api/exports/${kind}.${format}?regionCode=${encodeURIComponent(regionCode)}`;
