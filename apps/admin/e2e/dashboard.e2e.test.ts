@@ -273,6 +273,15 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已保存 2021-01 的进度。");
     // The page shows the new month: the history now ends in January 2021.
     await expect.poll(() => page.locator("main").textContent(), SETTLE).toContain("2021年1月");
+    // January again is a correction: it needs a reason, and becomes the report's second version.
+    await form.getByLabel("填报期（月）").fill("2021-01");
+    await expect.poll(() => form.textContent(), SETTLE).toContain("2021-01 已填报（第 1 版）");
+    await form.getByLabel("累计完成投资（元）").fill("40600000");
+    await form.getByRole("button", { name: "提交" }).click();
+    await expect.poll(() => form.locator("#correctionReason-problem").textContent(), SETTLE).toContain("say why");
+    await form.getByLabel("更正原因").fill("监理复核后调整");
+    await form.getByRole("button", { name: "提交" }).click();
+    await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已更正 2021-01 的进度（第 2 版）。");
   });
 
   it("lets an editor check and import a progress file, then submit the month for approval", async () => {
@@ -284,12 +293,12 @@ describe("the dashboard in Chromium", () => {
       mimeType: "text/csv",
       buffer: Buffer.from(`项目编码,报告期,累计完成投资（元）,形象进度（%）\n${line}\n`),
     });
-    // Below January's 40,500,000 without a correction reason: named by row and column.
+    // Below January's corrected 40,600,000 without a correction reason: named by row and column.
     await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,3000万,99"));
     await importer.getByRole("button", { name: "检查" }).click();
     const problems = importer.getByRole("table", { name: "问题" });
     await expect.poll(() => problems.textContent(), SETTLE).toContain("累计完成投资（元）");
-    await expect.poll(() => problems.textContent(), SETTLE).toContain("below 2021-01's cumulative 40500000.00");
+    await expect.poll(() => problems.textContent(), SETTLE).toContain("below 2021-01's cumulative 40600000.00");
     expect(await importer.getByRole("button", { name: "导入" }).isDisabled()).toBe(true);
     await shot("import-problems-zh-1920");
     await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,4060万,99.5"));

@@ -58,6 +58,8 @@ export interface AppMessages {
     submit: string;
     submitting: string;
     saved: (period: string) => string;
+    correcting: (period: string, version: number) => string;
+    corrected: (period: string, version: number) => string;
   };
   dataEntry: {
     title: (region: string) => string;
@@ -272,6 +274,8 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       submit: "提交",
       submitting: "正在提交…",
       saved: (period) => `已保存 ${period} 的进度。`,
+      correcting: (period, version) => `${period} 已填报（第 ${version} 版）：提交即更正，须写更正原因；原数据会保留。`,
+      corrected: (period, version) => `已更正 ${period} 的进度（第 ${version} 版）。`,
     },
     dataEntry: {
       title: (region) => `${region} 数据填报与审核`,
@@ -517,6 +521,9 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       submit: "Submit",
       submitting: "Submitting…",
       saved: (period) => `Progress for ${period} saved.`,
+      correcting: (period, version) =>
+        `${period} is already reported (version ${version}): submitting corrects it and needs a correction reason; the earlier figures are kept.`,
+      corrected: (period, version) => `Progress for ${period} corrected (version ${version}).`,
     },
     dataEntry: {
       title: (region) => `${region}: data entry and approval`,

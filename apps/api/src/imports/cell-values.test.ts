@@ -4,6 +4,7 @@ import {
   headerKey,
   parseAmount,
   parseDateCell,
+  parseNumber,
   parsePercent,
   parsePeriodCell,
   unescapeFormula,
@@ -35,6 +36,12 @@ describe("amounts as clerks type them", () => {
 });
 
 describe("percentages, periods and dates", () => {
+  it("reads an indicator's number with separators or a percent sign", () => {
+    expect(parseNumber("1,234.5")).toEqual({ value: "1234.5" });
+    expect(parseNumber("87.5%")).toEqual({ value: "87.5" });
+    expect(parseNumber("约90")).toHaveProperty("error");
+  });
+
   it("reads percentages with or without a sign", () => {
     expect(parsePercent("98%")).toEqual({ value: "98" });
     expect(parsePercent("９８．５％")).toEqual({ value: "98.5" });

@@ -63,9 +63,12 @@ export function parsePercent(cell: string): Parsed {
   return { value: percent.toFixed() };
 }
 
-/** A plain decimal number, thousands separators allowed: indicator values, counts. */
+/**
+ * A plain decimal number, thousands separators allowed: indicator values, counts. A trailing %
+ * is dropped, so a rate typed (or formatted in Excel) as 87.5% is the value 87.5 of a % indicator.
+ */
 export function parseNumber(cell: string): Parsed {
-  const text = toHalfWidth(cell).trim().replace(/\s+/g, "");
+  const text = toHalfWidth(cell).trim().replace(/\s+/g, "").replace(/%$/, "");
   const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
   if (!/^-?\d+(\.\d+)?$/.test(plain)) return { error: `"${cell}" is not a number` };
   return { value: plain };

@@ -67,6 +67,21 @@ const STATUS_TEXT: Record<ProjectStatus, string> = {
   ACCEPTED: "验收",
 };
 
+/** Whether the row's region may be edited by the importer; reports the row when not. */
+async function regionEditable(
+  tx: DbClient,
+  regionCode: string | null | undefined,
+  run: ImportRun,
+  row: number,
+): Promise<boolean> {
+  const region = regionCode ? await tx.region.findUnique({ where: { code: regionCode } }) : null;
+  if (region && !run.mayEdit(region.path)) {
+    run.problem(row, "regionCode", `${region.nameZh} is outside the regions you may edit (EDITOR role)`);
+    return false;
+  }
+  return true;
+}
+
 const iso = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 export const projectsImport = rowByRowImport(
@@ -123,11 +138,7 @@ export const projectsImport = rowByRowImport(
     },
   },
   async (tx, values, run, row) => {
-    const region = values.regionCode ? await tx.region.findUnique({ where: { code: values.regionCode } }) : null;
-    if (region && !run.mayEdit(region.path)) {
-      run.problem(row, "regionCode", `${region.nameZh} is outside the regions you may edit (EDITOR role)`);
-      return false;
-    }
+    if (!(await regionEditable(tx, values.regionCode, run, row))) return false;
     const category = values.categoryCode
       ? await tx.projectCategory.findFirst({ where: { OR: [{ code: values.categoryCode }, { nameZh: values.categoryCode }] } })
       : null;
@@ -192,11 +203,7 @@ export const indicatorValuesImport = rowByRowImport(
     },
   },
   async (tx, values, run, row) => {
-    const region = values.regionCode ? await tx.region.findUnique({ where: { code: values.regionCode } }) : null;
-    if (region && !run.mayEdit(region.path)) {
-      run.problem(row, "regionCode", `${region.nameZh} is outside the regions you may edit (EDITOR role)`);
-      return false;
-    }
+    if (!(await regionEditable(tx, values.regionCode, run, row))) return false;
     await recordIndicatorValue(tx, {
       indicatorCode: values.indicatorCode ?? "",
       regionCode: values.regionCode ?? "",

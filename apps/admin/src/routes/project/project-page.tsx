@@ -161,7 +161,9 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
       </section>
 
       {/* A project with phases reports through its phases. */}
-      {project.region.access.edit && project.phases.length === 0 && <ReportProgressForm projectCode={project.code} />}
+      {project.region.access.edit && project.phases.length === 0 && (
+        <ReportProgressForm projectCode={project.code} reported={project.progressReports.edges.map((edge) => edge.node)} />
+      )}
 
       <section className="panel">
         <h2>{t.project.funding}</h2>

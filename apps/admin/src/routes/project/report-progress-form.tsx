@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { useMutation } from "@apollo/client/react";
-import { type FormEvent, useState } from "react";
-import { ProjectPageDocument, ReportProgressDocument } from "../../generated/operations.js";
+import { type FormEvent, type InputHTMLAttributes, useState } from "react";
+import { CorrectProgressDocument, ProjectPageDocument, ReportProgressDocument } from "../../generated/operations.js";
 import { useAppLocale } from "../../i18n/app-locale.js";
 
 const FIELDS = ["period", "completedInvestment", "physicalProgress", "overBudgetReason", "correctionReason", "note"] as const;
@@ -24,13 +24,25 @@ export function problemsByField(error: unknown): { fields: Partial<Record<Field,
 /**
  * An editor's form for one period's progress. The API checks everything (and says which field is
  * wrong, shown beside it); the form only keeps a retried submission from reporting twice, with an
- * idempotency key that lasts until a report is saved.
+ * idempotency key that lasts until a report is saved. A period already reported is corrected
+ * instead: the figures become the report's next version, made from the version this page shows,
+ * so a correction someone else made meanwhile is refused rather than overwritten.
  */
-export function ReportProgressForm({ projectCode }: { projectCode: string }) {
+export function ReportProgressForm({
+  projectCode,
+  reported,
+}: {
+  projectCode: string;
+  /** The periods already reported, with the version the page shows. */
+  reported: readonly { period: string; version: number }[];
+}) {
   const { t } = useAppLocale();
-  const [report, { loading }] = useMutation(ReportProgressDocument, {
-    refetchQueries: [{ query: ProjectPageDocument, variables: { code: projectCode } }],
-  });
+  const refetchQueries = [{ query: ProjectPageDocument, variables: { code: projectCode } }];
+  const [report, { loading: reporting }] = useMutation(ReportProgressDocument, { refetchQueries });
+  const [correct, { loading: correcting }] = useMutation(CorrectProgressDocument, { refetchQueries });
+  const loading = reporting || correcting;
+  const [period, setPeriod] = useState("");
+  const earlier = reported.find((report) => report.period === period);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [problems, setProblems] = useState<ReturnType<typeof problemsByField>>({ fields: {} });
   const [saved, setSaved] = useState<string>();
@@ -40,31 +52,40 @@ export function ReportProgressForm({ projectCode }: { projectCode: string }) {
     const form = event.currentTarget;
     const value = (field: Field) => String(new FormData(form).get(field) ?? "").trim() || null;
     setSaved(undefined);
+    const figures = {
+      projectCode,
+      period: value("period") ?? "",
+      completedInvestment: value("completedInvestment"),
+      physicalProgress: value("physicalProgress"),
+      overBudgetReason: value("overBudgetReason"),
+      note: value("note"),
+    };
     try {
-      const { data } = await report({
-        variables: {
-          idempotencyKey: key,
-          input: {
-            projectCode,
-            period: value("period") ?? "",
-            completedInvestment: value("completedInvestment"),
-            physicalProgress: value("physicalProgress"),
-            overBudgetReason: value("overBudgetReason"),
-            correctionReason: value("correctionReason"),
-            note: value("note"),
+      if (earlier) {
+        const { data } = await correct({
+          variables: {
+            idempotencyKey: key,
+            input: { ...figures, expectedVersion: earlier.version, correctionReason: value("correctionReason") ?? "" },
           },
-        },
-      });
+        });
+        const corrected = data?.correctProgressReport;
+        setSaved(corrected ? t.entry.corrected(corrected.period, corrected.version) : undefined);
+      } else {
+        const { data } = await report({
+          variables: { idempotencyKey: key, input: { ...figures, correctionReason: value("correctionReason") } },
+        });
+        setSaved(data?.reportProgress ? t.entry.saved(data.reportProgress.period) : undefined);
+      }
       setProblems({ fields: {} });
-      setSaved(data?.reportProgress.period);
       setKey(crypto.randomUUID());
+      setPeriod("");
       form.reset();
     } catch (error) {
       setProblems(problemsByField(error));
     }
   };
 
-  const input = (field: Field, type = "text", extra: Record<string, string> = {}) => {
+  const input = (field: Field, type = "text", extra: InputHTMLAttributes<HTMLInputElement> = {}) => {
     const problem = problems.fields[field];
     return (
       <label key={field}>
@@ -90,7 +111,8 @@ export function ReportProgressForm({ projectCode }: { projectCode: string }) {
       <h2 id="report-progress-title">{t.entry.title}</h2>
       <p className="muted">{t.entry.description}</p>
       <form className="entry-form" onSubmit={submit} noValidate>
-        {input("period", "month", { required: "" })}
+        {input("period", "month", { required: true, value: period, onChange: (event) => setPeriod(event.target.value) })}
+        {earlier && <p className="muted">{t.entry.correcting(earlier.period, earlier.version)}</p>}
         {input("completedInvestment", "text", { inputMode: "decimal" })}
         {input("physicalProgress", "text", { inputMode: "decimal" })}
         {input("overBudgetReason")}
@@ -101,7 +123,7 @@ export function ReportProgressForm({ projectCode }: { projectCode: string }) {
             {problems.general}
           </p>
         )}
-        {saved && <p role="status">{t.entry.saved(saved)}</p>}
+        {saved && <p role="status">{saved}</p>}
         <button type="submit" disabled={loading}>
           {loading ? t.entry.submitting : t.entry.submit}
         </button>
