@@ -146,8 +146,10 @@ export async function runImport(
         result.rows++;
         if (parsed) chunk.push(parsed);
       }
-      if (chunk.length >= CHUNK_ROWS) {
-        await importChunk(chunk);
+      // Problems found while reading are passed on as often as rows are checked, so a file whose
+      // every row is wrong does not pile up its problems in memory either.
+      if (chunk.length >= CHUNK_ROWS || pending.length >= CHUNK_ROWS) {
+        if (chunk.length) await importChunk(chunk);
         chunk = [];
         flush();
       }

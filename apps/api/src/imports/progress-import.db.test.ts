@@ -169,14 +169,18 @@ describe("a file of 100,000 rows", () => {
         .replaceAll(/,20\d\d-\d\d,/g, ",2024-13,"),
     );
     let streamed = 0;
+    let largestBatch = 0;
     const result = await runImport(createContext(db.prisma, editor), progressImport, file, {
       apply: false,
       onProblems: (problems) => {
         streamed += problems.length;
+        largestBatch = Math.max(largestBatch, problems.length);
       },
     });
     expect(result.problemCount).toBe(100_000);
     expect(streamed).toBe(100_000);
+    // Passed on a chunk at a time, never held all at once.
+    expect(largestBatch).toBeLessThanOrEqual(2000);
     expect(result.problems).toHaveLength(1000);
     expect(result.problems[999]).toMatchObject({ row: 1001, column: "报告期" });
   });
