@@ -110,6 +110,10 @@ describe("importing progress reports", () => {
     ]);
     expect((await importAs(editor, Buffer.from(""))).problems[0]?.message).toBe("the file is empty");
     expect((await importAs(editor, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).problems[0]?.message).toContain(".xls");
+    // Bytes that are text in neither UTF-8 nor GBK (0xFF never starts a GBK character).
+    expect((await importAs(editor, Buffer.from([0x41, 0xff, 0x41, 0x0a]))).problems).toEqual([
+      { row: null, column: null, message: expect.stringContaining("neither UTF-8 nor GBK") },
+    ]);
   });
 
   it("refuses rows outside the importer's regions, and rows locked by an approval", async () => {

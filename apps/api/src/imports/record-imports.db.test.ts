@@ -58,6 +58,23 @@ describe("importing projects from a workbook", () => {
     expect(await db.prisma.project.count({ where: { code: { startsWith: "CG-IMP-" } } })).toBe(0);
   });
 
+  it("names a code used twice in the file and a region that does not exist", async () => {
+    const category = await db.prisma.projectCategory.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const row = (code: string, region: string) => [code, "重复测试", category.code, "规划", region, "100万", "", ""];
+    const file = await workbook([
+      HEADER,
+      row("CG-DUP-1", "522626107000"),
+      row("CG-DUP-1", "522626107000"),
+      row("CG-DUP-2", "522626999999"),
+    ]);
+    const result = await importAs(projectsImport, file);
+    expect(result.problems).toEqual([
+      { row: 3, column: "项目编码", message: "a project with the code CG-DUP-1 already exists" },
+      { row: 4, column: "区划代码", message: "no region has the code 522626999999" },
+    ]);
+    expect(await db.prisma.project.count({ where: { code: { startsWith: "CG-DUP-" } } })).toBe(0);
+  });
+
   it("writes a good workbook whole, reading Excel's dates and numbers", async () => {
     const category = await db.prisma.projectCategory.findFirstOrThrow({ orderBy: { id: "asc" } });
     const file = await workbook([
