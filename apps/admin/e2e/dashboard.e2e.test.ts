@@ -319,6 +319,28 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => problems.textContent(), SETTLE).toContain("is locked");
   });
 
+  it("lets an editor change a project, pay against an allocation and enter an indicator value", async () => {
+    await page.goto(`${server.url}/projects/CG-FH-CBSTD?region=${CENGONG}`);
+    const edit = page.getByRole("region", { name: "修改项目信息" });
+    await edit.getByLabel("计划完工日期").fill("2026-12-31");
+    await edit.getByRole("button", { name: "保存修改" }).click();
+    await expect.poll(() => edit.getByRole("status").textContent(), SETTLE).toMatch(/^已保存（第 \d+ 版）。$/);
+    // A payment above its allocation is refused beside the amount, naming the figures.
+    const payment = page.getByRole("region", { name: "登记拨付" });
+    await payment.getByLabel("金额（元）").fill("999999999");
+    await payment.getByLabel("拨付日期").fill("2026-05-01");
+    await payment.getByRole("button", { name: "登记" }).click();
+    await expect.poll(() => payment.locator(".field-problem").first().textContent(), SETTLE).toContain("above the allocated");
+    await shot("project-entry-zh-1920");
+
+    await page.goto(`${server.url}/indicators?region=${CENGONG}&indicator=MAJOR_PROJECTS_STARTED`);
+    const entry = page.locator("#enter-indicator-value-title").locator("xpath=..");
+    await entry.getByLabel("报告期").fill("2026");
+    await entry.getByLabel("数值").fill("3");
+    await entry.getByRole("button", { name: "提交" }).click();
+    await expect.poll(() => entry.getByRole("status").textContent(), SETTLE).toBe("已保存 2026 的数值。");
+  });
+
   it("shows the sign-in page again when the session ends elsewhere", async () => {
     const session = (await page.context().cookies()).find((cookie) => cookie.name === "revita_session");
     expect(session).toBeDefined();

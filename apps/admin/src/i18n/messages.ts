@@ -61,6 +61,43 @@ export interface AppMessages {
     correcting: (period: string, version: number) => string;
     corrected: (period: string, version: number) => string;
   };
+  projectEntry: {
+    editTitle: string;
+    editDescription: (version: number) => string;
+    nameZh: string;
+    status: string;
+    statuses: Record<"PLANNED" | "STARTED" | "IN_PROGRESS" | "COMPLETED" | "ACCEPTED", string>;
+    totalInvestment: string;
+    plannedFinish: string;
+    save: string;
+    saved: (version: number) => string;
+    allocateTitle: string;
+    allocateDescription: string;
+    fundCode: string;
+    amount: string;
+    allocatedOn: string;
+    note: string;
+    allocate: string;
+    allocated: string;
+    payTitle: string;
+    payDescription: string;
+    allocation: string;
+    paidOn: string;
+    voucherNo: string;
+    pay: string;
+    paid: string;
+  };
+  indicatorEntry: {
+    title: string;
+    description: string;
+    period: string;
+    value: string;
+    target: string;
+    baseline: string;
+    note: string;
+    submit: string;
+    saved: (period: string) => string;
+  };
   dataEntry: {
     title: (region: string) => string;
     importTitle: string;
@@ -276,6 +313,43 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       saved: (period) => `已保存 ${period} 的进度。`,
       correcting: (period, version) => `${period} 已填报（第 ${version} 版）：提交即更正，须写更正原因；原数据会保留。`,
       corrected: (period, version) => `已更正 ${period} 的进度（第 ${version} 版）。`,
+    },
+    projectEntry: {
+      editTitle: "修改项目信息",
+      editDescription: (version) => `按页面上的第 ${version} 版修改；如他人已先修改，提交会被拒绝，请刷新后再改。`,
+      nameZh: "项目名称",
+      status: "项目状态",
+      statuses: { PLANNED: "规划", STARTED: "开工", IN_PROGRESS: "在建", COMPLETED: "完工", ACCEPTED: "验收" },
+      totalInvestment: "总投资（元）",
+      plannedFinish: "计划完工日期",
+      save: "保存修改",
+      saved: (version) => `已保存（第 ${version} 版）。`,
+      allocateTitle: "安排资金",
+      allocateDescription: "从一笔资金中安排给本项目；一笔资金的安排总额不能超过资金总额。",
+      fundCode: "资金编码",
+      amount: "金额（元）",
+      allocatedOn: "安排日期",
+      note: "备注",
+      allocate: "安排",
+      allocated: "已安排。",
+      payTitle: "登记拨付",
+      payDescription: "按资金安排登记拨付；拨付总额不能超过安排金额。",
+      allocation: "资金安排",
+      paidOn: "拨付日期",
+      voucherNo: "凭证号",
+      pay: "登记",
+      paid: "已登记拨付。",
+    },
+    indicatorEntry: {
+      title: "填报指标",
+      description: "本地区本指标某一期的数值，可同时填目标值和基期值。已上报或已审核的期不能再填。",
+      period: "报告期",
+      value: "数值",
+      target: "目标值",
+      baseline: "基期值",
+      note: "备注",
+      submit: "提交",
+      saved: (period) => `已保存 ${period} 的数值。`,
     },
     dataEntry: {
       title: (region) => `${region} 数据填报与审核`,
@@ -524,6 +598,51 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       correcting: (period, version) =>
         `${period} is already reported (version ${version}): submitting corrects it and needs a correction reason; the earlier figures are kept.`,
       corrected: (period, version) => `Progress for ${period} corrected (version ${version}).`,
+    },
+    projectEntry: {
+      editTitle: "Edit the project",
+      editDescription: (version) =>
+        `Changes version ${version}, as shown; if someone changed it since, the change is refused: reload and edit again.`,
+      nameZh: "Chinese name",
+      status: "Status",
+      statuses: {
+        PLANNED: "Planned",
+        STARTED: "Started",
+        IN_PROGRESS: "In progress",
+        COMPLETED: "Completed",
+        ACCEPTED: "Accepted",
+      },
+      totalInvestment: "Total investment (yuan)",
+      plannedFinish: "Planned finish",
+      save: "Save",
+      saved: (version) => `Saved (version ${version}).`,
+      allocateTitle: "Allocate funds",
+      allocateDescription: "Part of a fund for this project; a fund's allocations never exceed the fund.",
+      fundCode: "Fund code",
+      amount: "Amount (yuan)",
+      allocatedOn: "Allocated on",
+      note: "Note",
+      allocate: "Allocate",
+      allocated: "Allocated.",
+      payTitle: "Record a payment",
+      payDescription: "A payment against an allocation; payments never exceed the allocation.",
+      allocation: "Allocation",
+      paidOn: "Paid on",
+      voucherNo: "Voucher no.",
+      pay: "Record",
+      paid: "Payment recorded.",
+    },
+    indicatorEntry: {
+      title: "Enter a value",
+      description:
+        "This indicator's value for this region and a period, with its target and baseline. Submitted or approved periods are closed.",
+      period: "Period",
+      value: "Value",
+      target: "Target",
+      baseline: "Baseline",
+      note: "Note",
+      submit: "Submit",
+      saved: (period) => `Value for ${period} saved.`,
     },
     dataEntry: {
       title: (region) => `${region}: data entry and approval`,

@@ -1,10 +1,16 @@
-import { useQuery } from "@apollo/client/react";
+import { useMutation, useQuery } from "@apollo/client/react";
 import { IndicatorTrendChart } from "@revita/ui/charts/indicator-trend-chart";
 import { RankingChart } from "@revita/ui/charts/ranking-chart";
 import { DataState } from "@revita/ui/components/data-state";
 import { KpiCard } from "@revita/ui/components/kpi-card";
 import { formatQuantity } from "@revita/ui/format/numbers";
-import { IndicatorChoicesDocument, type IndicatorChoicesQuery, IndicatorDetailDocument } from "../../generated/operations.js";
+import { EntryForm } from "../../features/entry/entry-form.js";
+import {
+  EnterIndicatorValueDocument,
+  IndicatorChoicesDocument,
+  type IndicatorChoicesQuery,
+  IndicatorDetailDocument,
+} from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { AppMessages } from "../../i18n/messages.js";
 import { type Place, withParams } from "../../navigation/places.js";
@@ -66,7 +72,48 @@ function Indicators({ place, region, year }: { place: Place; region: ScopedRegio
       >
         {chosen && <IndicatorDetail region={region} year={year} indicator={chosen} place={place} />}
       </DataState>
+      {chosen && region.access.edit && <IndicatorValueEntry key={chosen.code} region={region} indicator={chosen} year={year} />}
     </div>
+  );
+}
+
+/** An editor's value for the chosen indicator here; the page's figures are read again after it. */
+function IndicatorValueEntry({ region, indicator, year }: { region: ScopedRegion; indicator: Indicator; year: number }) {
+  const { t } = useAppLocale();
+  const name = useNamer();
+  const [enter] = useMutation(EnterIndicatorValueDocument, { refetchQueries: "active" });
+  const kit = t.indicatorEntry;
+  return (
+    <EntryForm
+      id="enter-indicator-value"
+      title={`${kit.title}：${name(indicator)}（${indicator.unit}）`}
+      description={kit.description}
+      submitLabel={kit.submit}
+      fields={[
+        { name: "period", label: kit.period, required: true, defaultValue: String(year) },
+        { name: "value", label: kit.value, decimal: true, required: true },
+        { name: "target", label: kit.target, decimal: true },
+        { name: "baseline", label: kit.baseline, decimal: true },
+        { name: "note", label: kit.note },
+      ]}
+      onSubmit={async (values, idempotencyKey) => {
+        const { data } = await enter({
+          variables: {
+            idempotencyKey,
+            input: {
+              indicatorCode: indicator.code,
+              regionCode: region.code,
+              period: values.period ?? "",
+              value: values.value,
+              target: values.target,
+              baseline: values.baseline,
+              note: values.note,
+            },
+          },
+        });
+        return kit.saved(data?.enterIndicatorValue.period ?? "");
+      }}
+    />
   );
 }
 

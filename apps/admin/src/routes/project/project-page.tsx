@@ -17,6 +17,7 @@ import { type Place, pagePlace, withParams } from "../../navigation/places.js";
 import { Frame } from "../../shell/frame.js";
 import type { RegionScope } from "../../shell/region-scope.js";
 import { ProjectChanges } from "./project-changes.js";
+import { ProjectEntry } from "./project-entry.js";
 import { ownHistory, phasedHistory } from "./project-history.js";
 import { ReportProgressForm } from "./report-progress-form.js";
 
@@ -246,6 +247,7 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
           )}
         </section>
       )}
+      {project.region.access.edit && <ProjectEntry project={project} />}
       {project.region.access.administer && <ProjectChanges code={project.code} />}
       {history.length > 0 && (
         <p className="muted">
