@@ -54,6 +54,35 @@ describe("the GraphQL endpoint", () => {
     expect(body.data).toBeUndefined();
   });
 
+  it("names the field of every variable value refused for its type, as it names the fields a rule refuses", async () => {
+    const { body } = await graphql(`mutation($input: CreateProjectInput!) { createProject(input: $input) { code } }`, {
+      input: {
+        nameZh: "产业路",
+        categoryCode: "RURAL_ROADS",
+        status: "SOMEDAY",
+        regionCode: "522626107000",
+        totalInvestment: "350万",
+        plannedStart: "2026/3/1",
+        phaseNumber: "二",
+      },
+    });
+    type Issue = { field: string; message: string };
+    const issues = (body.errors ?? []).flatMap((error) => {
+      expect(error.extensions?.code).toBe("BAD_USER_INPUT");
+      return (error.extensions?.issues ?? []) as Issue[];
+    });
+    expect(issues.map((issue) => issue.field).sort()).toEqual([
+      "code",
+      "phaseNumber",
+      "plannedStart",
+      "status",
+      "totalInvestment",
+    ]);
+    expect(issues.find((issue) => issue.field === "totalInvestment")?.message).toMatch(/string of digits.*350万/);
+    expect(issues.find((issue) => issue.field === "code")?.message).toBe("is required");
+    expect(body.data).toBeUndefined();
+  });
+
   it("refuses a batch of operations in one request", async () => {
     const response = await fetch(`${testServer.server.url}/graphql`, {
       method: "POST",

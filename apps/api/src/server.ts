@@ -10,7 +10,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { AccessScope } from "./access/access-scope.js";
 import { type Figures, scopedClient } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
-import { fromDatabaseError } from "./common/errors.js";
+import { fromDatabaseError, variableIssue } from "./common/errors.js";
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { importsRouter } from "./imports/imports.http.js";
@@ -42,7 +42,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const ownCode = (original as { extensions?: { code?: unknown } })?.extensions?.code;
   const code = typeof ownCode === "string" ? ownCode : formatted.extensions?.code;
   if (typeof code === "string" && EXPECTED_CODES.has(code)) {
-    return { message: (original as Error)?.message ?? formatted.message, ...path, extensions: { code } };
+    // A variable's refusal says where only in the outer message; its cause says just what.
+    const issue = code === "BAD_USER_INPUT" ? variableIssue(formatted.message) : undefined;
+    const message = issue ? formatted.message : ((original as Error)?.message ?? formatted.message);
+    return { message, ...path, extensions: { code, ...(issue ? { issues: [issue] } : {}) } };
   }
   console.error(original);
   return { message: "Internal server error", ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -84,7 +84,8 @@ export async function tryGraphql<Data = Record<string, unknown>>(
   prisma: PrismaClient,
   source: string,
   variableValues: Record<string, unknown>,
-  as: Authenticated,
+  /** Who asks; null for someone not signed in. */
+  as: Authenticated | null,
 ): Promise<Outcome<Data>> {
   const result = await graphql({ schema, source, variableValues, contextValue: createContext(prisma, as) });
   const error = result.errors?.[0];

@@ -166,3 +166,22 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
       return undefined;
   }
 }
+
+/**
+ * The field a value was refused for before any resolver ran: GraphQL checks variables against
+ * their types (a Decimal written "12万", a date written 2024/1/1, an Int written "abc", a required
+ * field left out) and says so only in prose. Naming the field lets a form show the refusal beside
+ * it, like every other refusal. The path drops the variable's own name ("input.totalInvestment" →
+ * "totalInvestment"), as the forms name an input's fields.
+ */
+export function variableIssue(message: string): FieldIssue | undefined {
+  const invalid = /^Variable "\$\w+" got invalid value .* at "\w+((?:\.\w+|\[\d+\])+)"; (?:Expected type "\w+"\. )?(.+)$/s.exec(
+    message,
+  );
+  if (invalid) return { field: invalid[1]!.replace(/^\./, ""), message: invalid[2]! };
+  const missing = /^Variable "\$\w+" got invalid value .*; Field "(\w+)" of required type "[^"]+" was not provided\.$/s.exec(
+    message,
+  );
+  if (missing) return { field: missing[1]!, message: "is required" };
+  return undefined;
+}

@@ -193,3 +193,25 @@ describe("creating a project", () => {
     expect(await db.prisma.project.count({ where: { code: "JZ-TEST" } })).toBe(0);
   });
 });
+
+describe("the categories to choose from", () => {
+  const CATEGORIES = "{ projectCategories { code nameZh } }";
+
+  it("lists every category by code, also those no project uses yet, and only to a signed-in user", async () => {
+    const used = await db.prisma.project.findMany({ distinct: ["categoryId"], select: { categoryId: true } });
+    const unused = await db.prisma.projectCategory.create({
+      data: { code: "AAA_TEST_UNUSED", nameZh: "测试类别", nameEn: "Test category", pillar: "GOVERNANCE" },
+    });
+    try {
+      const listed = await tryGraphql<{ projectCategories: { code: string }[] }>(db.prisma, CATEGORIES, {}, viewer);
+      const codes = listed.data?.projectCategories.map((category) => category.code) ?? [];
+      expect(codes).toContain(unused.code);
+      expect(codes.length).toBe(await db.prisma.projectCategory.count());
+      expect(codes.length).toBeGreaterThan(used.length);
+      expect(codes).toEqual([...codes].sort());
+      expect((await tryGraphql(db.prisma, CATEGORIES, {}, null)).code).toBe("UNAUTHENTICATED");
+    } finally {
+      await db.prisma.projectCategory.delete({ where: { id: unused.id } });
+    }
+  });
+});

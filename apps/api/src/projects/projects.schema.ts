@@ -439,6 +439,11 @@ const PROJECT_ORDER = {
 } as const;
 
 builder.queryFields((t) => ({
+  projectCategories: t.prismaField({
+    type: ["ProjectCategory"],
+    description: "Every project category, by code: the choices for a new project's category.",
+    resolve: (query, _root, _args, context) => context.prisma.projectCategory.findMany({ ...query, orderBy: { code: "asc" } }),
+  }),
   project: t.prismaField({
     type: "Project",
     nullable: true,

@@ -21,6 +21,19 @@ describe("a refusal, by the form's fields", () => {
     });
   });
 
+  it("gathers the fields of every error, as values refused for their type come one error each", () => {
+    const typeErrors = new CombinedGraphQLErrors({
+      errors: [
+        { message: "…", extensions: { code: "BAD_USER_INPUT", issues: [{ field: "amount", message: "must be digits" }] } },
+        { message: "…", extensions: { code: "BAD_USER_INPUT", issues: [{ field: "paidOn", message: "must be YYYY-MM-DD" }] } },
+      ],
+    });
+    expect(refusalByField(typeErrors, ["amount", "paidOn"])).toEqual({
+      fields: { amount: "must be digits", paidOn: "must be YYYY-MM-DD" },
+      general: undefined,
+    });
+  });
+
   it("shows a refusal that names no field as it is, and a network failure's message", () => {
     expect(refusalByField(refusal("CG-1 is outside the regions you may edit"), ["amount"])).toEqual({
       fields: {},

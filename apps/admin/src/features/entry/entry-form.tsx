@@ -15,15 +15,16 @@ export interface EntryField {
 /** The API's refusal as messages per named input field, and one for the rest. */
 export function refusalByField(error: unknown, fields: readonly string[]): { fields: Record<string, string>; general?: string } {
   if (!CombinedGraphQLErrors.is(error)) return { fields: {}, general: (error as Error)?.message };
-  const first = error.errors[0];
-  const issues = (first?.extensions?.issues ?? []) as { field: string; message: string }[];
+  // Values refused for their type come as one error per field, a rule's refusal as one error
+  // naming them all: either way, every issue of every error.
+  const issues = error.errors.flatMap((each) => (each.extensions?.issues ?? []) as { field: string; message: string }[]);
   const byField: Record<string, string> = {};
   const rest: string[] = [];
   for (const issue of issues) {
     if (fields.includes(issue.field)) byField[issue.field] = issue.message;
     else rest.push(`${issue.field}: ${issue.message}`);
   }
-  return { fields: byField, general: issues.length === 0 ? first?.message : rest.join("; ") || undefined };
+  return { fields: byField, general: issues.length === 0 ? error.errors[0]?.message : rest.join("; ") || undefined };
 }
 
 /**
