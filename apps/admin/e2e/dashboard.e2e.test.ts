@@ -341,6 +341,34 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => entry.getByRole("status").textContent(), SETTLE).toBe("已保存 2026 的数值。");
   });
 
+  it("lets an editor create a project in a town, naming an amount written with 万 beside its field", async () => {
+    await page.goto(`${server.url}/projects?region=${CENGONG}`);
+    const count = page.locator(".list-count");
+    await expect.poll(() => count.textContent(), SETTLE).toMatch(/共 \d+ 个项目/);
+    const before = Number(/共 (\d+)/.exec((await count.textContent()) ?? "")?.[1]);
+    const form = page.getByRole("region", { name: "新建项目" });
+    await form.getByLabel("项目编码", { exact: true }).fill("CG-2026-E2E-01");
+    await form.getByLabel("项目名称").fill("平庄镇茶园产业路");
+    await form.getByLabel("所属地区").selectOption({ label: "平庄镇" });
+    await form.getByLabel("总投资（元）").fill("350万");
+    const requestsBefore = failedRequests.length;
+    await form.getByRole("button", { name: "新建" }).click();
+    await expect.poll(() => form.locator("#create-project-totalInvestment-problem").textContent(), SETTLE).toContain("350万");
+    // A value of the wrong type is refused before any rule runs, with HTTP 400: expected here.
+    expect(failedRequests.slice(requestsBefore).every((request) => request.startsWith("400 "))).toBe(true);
+    failedRequests.splice(requestsBefore);
+    await form.getByLabel("总投资（元）").fill("3500000");
+    await form.getByRole("button", { name: "新建" }).click();
+    await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已新建项目 CG-2026-E2E-01。");
+    // The form waited for the list: it already counts the new project.
+    expect(await count.textContent()).toContain(`共 ${before + 1} 个项目`);
+    await page.getByLabel("搜索").fill("茶园产业路");
+    const table = page.getByRole("table", { name: "项目" });
+    await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(2);
+    expect(await table.textContent()).toContain("平庄镇茶园产业路");
+    await shot("create-project-zh-1920");
+  });
+
   it("shows the sign-in page again when the session ends elsewhere", async () => {
     const session = (await page.context().cookies()).find((cookie) => cookie.name === "revita_session");
     expect(session).toBeDefined();

@@ -87,6 +87,24 @@ export interface AppMessages {
     pay: string;
     paid: string;
   };
+  createProject: {
+    title: string;
+    description: string;
+    code: string;
+    nameZh: string;
+    category: string;
+    status: string;
+    region: string;
+    totalInvestment: string;
+    plannedStart: string;
+    plannedFinish: string;
+    parentCode: string;
+    phaseNumber: string;
+    notAPhase: string;
+    phase: (n: number) => string;
+    submit: string;
+    created: (code: string) => string;
+  };
   indicatorEntry: {
     title: string;
     description: string;
@@ -339,6 +357,24 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       voucherNo: "凭证号",
       pay: "登记",
       paid: "已登记拨付。",
+    },
+    createProject: {
+      title: "新建项目",
+      description: "项目编码须唯一；分期项目先建总项目，再填上级项目编码和期次建各期。金额写元，如 3500000。",
+      code: "项目编码",
+      nameZh: "项目名称",
+      category: "项目类别",
+      status: "项目状态",
+      region: "所属地区",
+      totalInvestment: "总投资（元）",
+      plannedStart: "计划开工日期",
+      plannedFinish: "计划完工日期",
+      parentCode: "上级项目编码（分期时填）",
+      phaseNumber: "期次",
+      notAPhase: "不分期",
+      phase: (n) => `${"一二三四五六七八九十"[n - 1]}期`,
+      submit: "新建",
+      created: (code) => `已新建项目 ${code}。`,
     },
     indicatorEntry: {
       title: "填报指标",
@@ -631,6 +667,25 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       voucherNo: "Voucher no.",
       pay: "Record",
       paid: "Payment recorded.",
+    },
+    createProject: {
+      title: "New project",
+      description:
+        "A project code is unique. For a project built in phases, create the whole project first, then each phase with its parent's code and number. Amounts in yuan, e.g. 3500000.",
+      code: "Project code",
+      nameZh: "Chinese name",
+      category: "Category",
+      status: "Status",
+      region: "Region",
+      totalInvestment: "Total investment (yuan)",
+      plannedStart: "Planned start",
+      plannedFinish: "Planned finish",
+      parentCode: "Parent project code (for a phase)",
+      phaseNumber: "Phase",
+      notAPhase: "Not a phase",
+      phase: (n) => `Phase ${n}`,
+      submit: "Create",
+      created: (code) => `Project ${code} created.`,
     },
     indicatorEntry: {
       title: "Enter a value",

@@ -194,6 +194,63 @@ describe("creating a project", () => {
   });
 });
 
+describe("creating a phase", () => {
+  const phase = (input: Record<string, unknown>) =>
+    tryGraphql<{ createProject: { code: string } }>(
+      db.prisma,
+      CREATE,
+      {
+        input: {
+          nameZh: "城北新区生态防洪堤四期",
+          categoryCode: "FLOOD_CONTROL",
+          status: "PLANNED",
+          regionCode: "522626000000",
+          totalInvestment: "1000000",
+          ...input,
+        },
+      },
+      editor,
+    );
+
+  it("adds the next phase under its project", async () => {
+    const done = await phase({ code: "CG-FH-CBSTD-4", parentCode: "CG-FH-CBSTD", phaseNumber: 4 });
+    expect(done.message).toBeUndefined();
+    const parent = await db.prisma.project.findUniqueOrThrow({
+      where: { code: "CG-FH-CBSTD" },
+      select: { phases: { select: { code: true, phaseNumber: true }, orderBy: { phaseNumber: "asc" } } },
+    });
+    expect(parent.phases.at(-1)).toEqual({ code: "CG-FH-CBSTD-4", phaseNumber: 4 });
+  });
+
+  it("refuses a phase number taken, a phase of a phase, and a phase outside its project's region, naming each field", async () => {
+    const taken = await phase({ code: "CG-FH-CBSTD-X", parentCode: "CG-FH-CBSTD", phaseNumber: 3 });
+    expect(taken.issues).toEqual(["phaseNumber"]);
+    expect(taken.message).toContain("CG-FH-CBSTD-3");
+    const nested = await phase({ code: "CG-FH-CBSTD-3-1", parentCode: "CG-FH-CBSTD-3", phaseNumber: 1 });
+    expect(nested.issues).toEqual(["parentCode"]);
+    // A project in 平庄镇 cannot have a phase in a neighbouring town.
+    const town = await db.prisma.region.findFirstOrThrow({ where: { code: "522626107000" }, select: { id: true } });
+    const parent = await db.prisma.project.findFirstOrThrow({
+      where: { regionId: town.id, parentId: null },
+      select: { code: true },
+    });
+    const neighbour = await db.prisma.region.findFirstOrThrow({
+      where: { parent: { code: "522626000000" }, code: { not: "522626107000" } },
+      select: { code: true },
+    });
+    const elsewhere = await phase({
+      code: "CG-ELSEWHERE-1",
+      parentCode: parent.code,
+      phaseNumber: 1,
+      regionCode: neighbour.code,
+    });
+    expect(elsewhere.issues).toEqual(["regionCode"]);
+    expect(
+      await db.prisma.project.count({ where: { code: { in: ["CG-FH-CBSTD-X", "CG-FH-CBSTD-3-1", "CG-ELSEWHERE-1"] } } }),
+    ).toBe(0);
+  });
+});
+
 describe("the categories to choose from", () => {
   const CATEGORIES = "{ projectCategories { code nameZh } }";
 

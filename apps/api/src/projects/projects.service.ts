@@ -71,7 +71,16 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
   const [category, region, parent, sites, existing] = await Promise.all([
     db.projectCategory.findUnique({ where: { code: input.categoryCode } }),
     db.region.findUnique({ where: { code: input.regionCode } }),
-    input.parentCode ? db.project.findUnique({ where: { code: input.parentCode } }) : null,
+    input.parentCode
+      ? db.project.findUnique({
+          where: { code: input.parentCode },
+          include: {
+            parent: { select: { code: true } },
+            phases: { select: { code: true, phaseNumber: true } },
+            region: { select: { nameZh: true } },
+          },
+        })
+      : null,
     db.region.findMany({ where: { code: { in: input.siteRegionCodes ?? [] } } }),
     db.project.findUnique({ where: { code }, select: { id: true } }),
   ]);
@@ -86,6 +95,18 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
     check.fail("phaseNumber", "a phase needs a phase number of 1 or more");
   }
   if (!input.parentCode && input.phaseNumber != null) check.fail("parentCode", "a phase number needs a parent project");
+  // Phases are one level deep, numbered once each, and lie where their project lies.
+  if (parent?.parent) {
+    check.fail("parentCode", `${parent.code} is itself a phase of ${parent.parent.code}: give the whole project's code`);
+  }
+  const taken = parent?.phases.find((phase) => phase.phaseNumber === input.phaseNumber);
+  if (taken) check.fail("phaseNumber", `${parent!.code} already has phase ${input.phaseNumber} (${taken.code})`);
+  if (parent && region && !region.path.includes(parent.regionId)) {
+    check.fail(
+      "regionCode",
+      `a phase lies in its project's region ${parent.region.nameZh} or below, and ${region.nameZh} is not`,
+    );
+  }
   for (const missing of (input.siteRegionCodes ?? []).filter((c) => !sites.some((s) => s.code === c))) {
     check.fail("siteRegionCodes", `no region has the code ${missing}`);
   }

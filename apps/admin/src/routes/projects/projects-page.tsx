@@ -10,6 +10,7 @@ import { navigate } from "../../navigation/use-place.js";
 import { useSettled } from "../../navigation/use-settled.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+import { CreateProjectForm } from "./create-project-form.js";
 import { filtersFromParams, ORDERS, STATUSES } from "./project-filters.js";
 
 export default function ProjectsPage({ place, scope }: { place: Place; scope: RegionScope }) {
@@ -135,6 +136,7 @@ function ProjectList({ place, region }: { place: Place; region: ScopedRegion }) 
           {t.projects.loadMore}
         </button>
       )}
+      {region.access.edit && <CreateProjectForm region={region} list={{ code: region.code, ...filters }} />}
     </div>
   );
 }
