@@ -1,5 +1,6 @@
 import { AccessScope, type Capability } from "../access/access-scope.js";
 import { builder } from "../builder.js";
+import { applyChange } from "../common/change.js";
 import { AuthenticationError, NotFoundError } from "../common/errors.js";
 import type { Context } from "../context.js";
 import { ACCESS_ROLES, changePassword, createApiToken, MAX_TOKEN_DAYS, signIn, signOut } from "./accounts.service.js";
@@ -196,10 +197,21 @@ builder.mutationFields((t) => ({
   createUser: t.prismaField({
     type: "User",
     description: "Creates an account with its roles; every role must lie in a region you administer (ADMIN).",
-    args: { input: t.arg({ type: CreateUserInputRef, required: true, description: "The account." }) },
-    resolve: async (query, _root, { input }, context) => {
-      const user = await context.transaction((tx) => createUserAsAdmin(tx, context.access, input));
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    args: {
+      input: t.arg({ type: CreateUserInputRef, required: true, description: "The account." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { input, idempotencyKey }, context) => {
+      // The password stays out of the request's fingerprint, which is stored unsalted.
+      const { userId } = await applyChange(
+        context,
+        "createUser",
+        { input: { ...input, password: undefined }, idempotencyKey },
+        async (tx) => ({ userId: (await createUserAsAdmin(tx, context.access, input)).id }),
+      );
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
   grantRole: t.prismaField({
@@ -210,10 +222,15 @@ builder.mutationFields((t) => ({
       username: t.arg.string({ required: true, description: "Whose role." }),
       role: t.arg({ type: AccessRoleEnum, required: true, description: "The role." }),
       regionCode: t.arg.string({ required: true, description: "Where it holds (with everything below)." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
     },
-    resolve: async (query, _root, args, context) => {
-      const user = await context.transaction((tx) => grantRole(tx, context.access, args.username, args.role, args.regionCode));
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
+      const { userId } = await applyChange(context, "grantRole", { input: args, idempotencyKey }, async (tx) => ({
+        userId: (await grantRole(tx, context.access, args.username, args.role, args.regionCode)).id,
+      }));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
   revokeRole: t.prismaField({
@@ -224,10 +241,15 @@ builder.mutationFields((t) => ({
       username: t.arg.string({ required: true, description: "Whose role." }),
       role: t.arg({ type: AccessRoleEnum, required: true, description: "The role." }),
       regionCode: t.arg.string({ required: true, description: "Where it held." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
     },
-    resolve: async (query, _root, args, context) => {
-      const user = await context.transaction((tx) => revokeRole(tx, context.access, args.username, args.role, args.regionCode));
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
+      const { userId } = await applyChange(context, "revokeRole", { input: args, idempotencyKey }, async (tx) => ({
+        userId: (await revokeRole(tx, context.access, args.username, args.role, args.regionCode)).id,
+      }));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
   setUserDisabled: t.prismaField({
@@ -237,19 +259,31 @@ builder.mutationFields((t) => ({
     args: {
       username: t.arg.string({ required: true, description: "Whose account." }),
       disabled: t.arg.boolean({ required: true, description: "True to disable, false to enable." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
     },
-    resolve: async (query, _root, args, context) => {
-      const user = await context.transaction((tx) => setUserDisabled(tx, context.access, args.username, args.disabled));
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
+      const { userId } = await applyChange(context, "setUserDisabled", { input: args, idempotencyKey }, async (tx) => ({
+        userId: (await setUserDisabled(tx, context.access, args.username, args.disabled)).id,
+      }));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
   unlockUser: t.prismaField({
     type: "User",
     description: "Lifts the lockout after too many wrong passwords of an account holding a role in your regions (ADMIN).",
-    args: { username: t.arg.string({ required: true, description: "Whose account." }) },
-    resolve: async (query, _root, args, context) => {
-      const user = await context.transaction((tx) => unlockUser(tx, context.access, args.username));
-      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    args: {
+      username: t.arg.string({ required: true, description: "Whose account." }),
+      idempotencyKey: t.arg.string({
+        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
+      }),
+    },
+    resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
+      const { userId } = await applyChange(context, "unlockUser", { input: args, idempotencyKey }, async (tx) => ({
+        userId: (await unlockUser(tx, context.access, args.username)).id,
+      }));
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id: userId } });
     },
   }),
 }));

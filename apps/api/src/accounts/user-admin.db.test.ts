@@ -107,4 +107,31 @@ describe("an admin managing accounts", () => {
     await expect(authenticate(db.prisma, token)).rejects.toThrow("signed out");
     await expect(signIn(db.prisma, "tianma.clerk", "tianma clerk 2026")).rejects.toThrow("wrong username or password");
   });
+
+  it("applies a retried account change once, and refuses its key for another change", async () => {
+    const create = `mutation($input: CreateUserInput!, $key: String) { createUser(input: $input, idempotencyKey: $key) { username displayName } }`;
+    const clerk = {
+      username: "kelou.clerk",
+      displayName: "客楼镇 填报员",
+      password: "kelou clerk 2026",
+      grants: [{ role: "EDITOR", regionCode: "522626107000" }],
+    };
+    const key = "create-kelou-clerk-1";
+    const first = await runGraphql<{ createUser: { username: string } }>(db.prisma, create, { input: clerk, key }, { as: admin });
+    // The answer was lost on the line; the dashboard sends the same request again.
+    const retry = await runGraphql<{ createUser: { username: string } }>(db.prisma, create, { input: clerk, key }, { as: admin });
+    expect(retry).toEqual(first);
+    expect(await db.prisma.user.count({ where: { username: "kelou.clerk" } })).toBe(1);
+    await expect(
+      runGraphql(db.prisma, create, { input: { ...clerk, username: "kelou.clerk2" }, key }, { as: admin }),
+    ).rejects.toThrow("already used for a different request");
+    // What is kept of the request to recognise a retry holds no password.
+    const kept = await db.prisma.idempotencyKey.findFirstOrThrow({ where: { key } });
+    expect(JSON.stringify(kept)).not.toContain(clerk.password);
+
+    const grant = `mutation($key: String) { grantRole(username: "kelou.clerk", role: VIEWER, regionCode: "522626000000", idempotencyKey: $key) { grants { role } } }`;
+    await runGraphql(db.prisma, grant, { key: "grant-kelou-viewer-1" }, { as: admin });
+    await runGraphql(db.prisma, grant, { key: "grant-kelou-viewer-1" }, { as: admin });
+    expect(await db.prisma.roleGrant.count({ where: { user: { username: "kelou.clerk" } } })).toBe(2);
+  });
 });
