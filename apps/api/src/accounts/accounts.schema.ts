@@ -2,6 +2,7 @@ import { AccessScope, type Capability } from "../access/access-scope.js";
 import { builder } from "../builder.js";
 import { applyChange } from "../common/change.js";
 import { AuthenticationError, NotFoundError } from "../common/errors.js";
+import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import type { Context } from "../context.js";
 import { ACCESS_ROLES, changePassword, createApiToken, MAX_TOKEN_DAYS, signIn, signOut } from "./accounts.service.js";
 import { createUserAsAdmin, grantRole, revokeRole, setUserDisabled, unlockUser } from "./user-admin.service.js";
@@ -199,9 +200,7 @@ builder.mutationFields((t) => ({
     description: "Creates an account with its roles; every role must lie in a region you administer (ADMIN).",
     args: {
       input: t.arg({ type: CreateUserInputRef, required: true, description: "The account." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       // The password stays out of the request's fingerprint, which is stored unsalted.
@@ -222,9 +221,7 @@ builder.mutationFields((t) => ({
       username: t.arg.string({ required: true, description: "Whose role." }),
       role: t.arg({ type: AccessRoleEnum, required: true, description: "The role." }),
       regionCode: t.arg.string({ required: true, description: "Where it holds (with everything below)." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
       const { userId } = await applyChange(context, "grantRole", { input: args, idempotencyKey }, async (tx) => ({
@@ -241,9 +238,7 @@ builder.mutationFields((t) => ({
       username: t.arg.string({ required: true, description: "Whose role." }),
       role: t.arg({ type: AccessRoleEnum, required: true, description: "The role." }),
       regionCode: t.arg.string({ required: true, description: "Where it held." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
       const { userId } = await applyChange(context, "revokeRole", { input: args, idempotencyKey }, async (tx) => ({
@@ -259,9 +254,7 @@ builder.mutationFields((t) => ({
     args: {
       username: t.arg.string({ required: true, description: "Whose account." }),
       disabled: t.arg.boolean({ required: true, description: "True to disable, false to enable." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
       const { userId } = await applyChange(context, "setUserDisabled", { input: args, idempotencyKey }, async (tx) => ({
@@ -275,9 +268,7 @@ builder.mutationFields((t) => ({
     description: "Lifts the lockout after too many wrong passwords of an account holding a role in your regions (ADMIN).",
     args: {
       username: t.arg.string({ required: true, description: "Whose account." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { idempotencyKey, ...args }, context) => {
       const { userId } = await applyChange(context, "unlockUser", { input: args, idempotencyKey }, async (tx) => ({

@@ -1,6 +1,7 @@
 import { readsRecordRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../common/change.js";
+import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import {
   APPROVAL_DATA_SETS,
@@ -82,9 +83,7 @@ for (const action of Object.keys(MOVE_DESCRIPTIONS) as ApprovalAction[]) {
       description: `${description} Send an idempotencyKey so that a retried request moves once.`,
       args: {
         input: t.arg({ type: ApprovalInputRef, required: true, description: "Which data, and the comment." }),
-        idempotencyKey: t.arg.string({
-          description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-        }),
+        ...idempotencyKeyArg,
       },
       resolve: async (query, _root, { input, idempotencyKey }, context) => {
         const { approvalId } = await applyChange(context, name, { input, idempotencyKey }, async (tx, author) => {

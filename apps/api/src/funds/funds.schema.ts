@@ -1,6 +1,7 @@
 import { readsProjectOf } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireProjectEditable } from "../common/change.js";
+import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { allocateFund, FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES, recordDisbursement } from "./funds.service.js";
 
@@ -139,9 +140,7 @@ builder.mutationFields((t) => ({
       "Allocates part of a fund to a project in a region you may edit (EDITOR); refused, naming the amounts, when the fund's allocations would exceed it. Send an idempotencyKey so that a retried request allocates once.",
     args: {
       input: t.arg({ type: AllocateFundInputRef, required: true, description: "The allocation." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const { allocationId } = await applyChange(context, "allocateFund", { input, idempotencyKey }, async (tx) => {
@@ -158,9 +157,7 @@ builder.mutationFields((t) => ({
       "Records a payment against an allocation of a project you may edit (EDITOR); refused, naming the amounts, when payments would exceed the allocation. Returns the allocation with its payments. Send an idempotencyKey so that a retried request pays once.",
     args: {
       input: t.arg({ type: RecordDisbursementInputRef, required: true, description: "The payment." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const allocationId = Number(input.allocationId.id);

@@ -2,6 +2,7 @@ import type { Period } from "@revita/schema/period";
 import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../common/change.js";
+import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";
@@ -421,9 +422,7 @@ builder.mutationField("enterIndicatorValue", (t) =>
       "Enters (or, with expectedVersion, corrects) an indicator value for a region you may edit (EDITOR). Refused when the period is submitted or approved. Send an idempotencyKey so that a retried request enters once.",
     args: {
       input: t.arg({ type: EnterIndicatorValueInputRef, required: true, description: "The value." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const { valueId } = await applyChange(context, "enterIndicatorValue", { input, idempotencyKey }, async (tx, author) => {

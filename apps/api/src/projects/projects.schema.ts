@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 import { batchLoader, perRequestLoader } from "../common/batch-loader.js";
 import { applyChange, requireCapability, requireProjectEditable } from "../common/change.js";
 import { ValidationError } from "../common/errors.js";
+import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import type { Context } from "../context.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
@@ -174,9 +175,7 @@ builder.mutationFields((t) => ({
       "Reports a period's progress of a project in a region you may edit (EDITOR). Each bad field is named; a period is reported once (correct it with correctProgressReport). Send an idempotencyKey so that a retried request reports once.",
     args: {
       input: t.arg({ type: ReportProgressInputRef, required: true, description: "The report." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const { progressReportId } = await applyChange(context, "reportProgress", { input, idempotencyKey }, async (tx, author) => {
@@ -193,9 +192,7 @@ builder.mutationFields((t) => ({
       "Corrects a period's progress report (EDITOR): the corrected figures become its next version and the replaced ones stay readable in earlierVersions. Refused when someone changed the report since expectedVersion, or when the period is submitted or approved.",
     args: {
       input: t.arg({ type: CorrectProgressInputRef, required: true, description: "The correction." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const { progressReportId } = await applyChange(
@@ -268,9 +265,7 @@ builder.mutationFields((t) => ({
       "Creates a project, or a phase of one, in a region you may edit (EDITOR). Every bad field is named. Send an idempotencyKey so that a retried request creates one project.",
     args: {
       input: t.arg({ type: CreateProjectInputRef, required: true, description: "The project." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const { projectId } = await applyChange(context, "createProject", { input, idempotencyKey }, async (tx) => {
@@ -291,9 +286,7 @@ builder.mutationFields((t) => ({
       "Changes a project in a region you may edit (EDITOR), from the version you saw: if someone changed it since, the change is refused with CONFLICT instead of overwriting theirs.",
     args: {
       input: t.arg({ type: UpdateProjectInputRef, required: true, description: "The changes." }),
-      idempotencyKey: t.arg.string({
-        description: "Any unique string per change (a UUID): a retry with it gets the first answer.",
-      }),
+      ...idempotencyKeyArg,
     },
     resolve: async (query, _root, { input, idempotencyKey }, context) => {
       const { projectId } = await applyChange(context, "updateProject", { input, idempotencyKey }, async (tx) => {
