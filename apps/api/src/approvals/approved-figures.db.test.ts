@@ -46,7 +46,7 @@ async function read(figures: Figures, as = viewer): Promise<Figured> {
 
 async function approve(dataSet: ApprovalDataSet, period: string, start: string, end: string) {
   const cengong = await db.prisma.region.findUniqueOrThrow({ where: { code: CENGONG } });
-  await db.prisma.dataApproval.create({
+  return db.prisma.dataApproval.create({
     data: {
       dataSet,
       regionId: cengong.id,
@@ -92,5 +92,20 @@ describe("approved figures only", () => {
     const year = values[0]!.period.slice(0, 4);
     await approve("INDICATORS", year, `${year}-01-01`, `${year}-12-31`);
     expect((await read("approved")).indicatorValues.totalCount).toBe(values.filter((v) => v.period.startsWith(year)).length);
+  });
+
+  it("takes figures back when their approval is returned or withdrawn, keeping those another approval still covers", async () => {
+    const june = await approve("PROGRESS", "2019-06", "2019-06-01", "2019-06-30");
+    const year = await db.prisma.dataApproval.findFirstOrThrow({ where: { dataSet: "PROGRESS", period: "2019" } });
+    const before = (await read("approved")).project.progressReports.totalCount;
+    expect(before).toBeGreaterThan(1);
+    // The year is reopened for a correction: only June, approved on its own, still shows.
+    await db.prisma.dataApproval.update({ where: { id: year.id }, data: { status: "RETURNED", comment: "复核" } });
+    expect((await read("approved")).project.progressReports.edges).toEqual([{ node: { period: "2019-06" } }]);
+    await db.prisma.dataApproval.delete({ where: { id: june.id } });
+    expect((await read("approved")).project.progressReports.totalCount).toBe(0);
+    // Approved again, the year's reports are back.
+    await db.prisma.dataApproval.update({ where: { id: year.id }, data: { status: "APPROVED" } });
+    expect((await read("approved")).project.progressReports.totalCount).toBe(before);
   });
 });

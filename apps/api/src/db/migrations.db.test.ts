@@ -58,6 +58,10 @@ describe("migrations", () => {
     expect(names.filter((name) => !name.includes("audit"))).toEqual([
       "allocation_covers_disbursements",
       "data_approval_next_version",
+      "data_approval_refresh_delete",
+      "data_approval_refresh_insert",
+      "data_approval_refresh_update_new",
+      "data_approval_refresh_update_old",
       "disbursement_next_version",
       "disbursements_within_allocation",
       "fund_allocation_next_version",
@@ -83,11 +87,19 @@ describe("migrations", () => {
       "region_before_write",
     ]);
     // Every table records its changes in the audit log, but the sessions, idempotency keys, the
-    // audit itself and the superseded versions (history written only by a trigger, whose
-    // corrections the audit already shows).
-    const audited = tables
-      .map((t) => t.table_name)
-      .filter((name) => !["session", "idempotency_key", "audit_log", "superseded_version", "_prisma_migrations"].includes(name));
+    // audit itself, the superseded versions (history written only by a trigger, whose
+    // corrections the audit already shows) and which records are approved (derived by triggers
+    // from the approvals, which are audited).
+    const unaudited = [
+      "session",
+      "idempotency_key",
+      "audit_log",
+      "superseded_version",
+      "approved_progress_report",
+      "approved_indicator_value",
+      "_prisma_migrations",
+    ];
+    const audited = tables.map((t) => t.table_name).filter((name) => !unaudited.includes(name));
     for (const table of audited) {
       for (const action of ["insert", "update", "delete"]) expect(names).toContain(`${table}_audit_${action}`);
     }
