@@ -33,21 +33,23 @@ async function workbook(rows: unknown[][], formats: { row: number; column: numbe
 
 describe("importing projects from a workbook", () => {
   const HEADER = ["项目编码", "项目名称", "项目类别", "项目状态", "区划代码", "总投资（元）", "计划开工日期", "计划完工日期"];
+  /** A good row as Excel types it: a number for the amount, dates for the dates. */
+  const roadRow = (category: string) => [
+    "CG-IMP-001",
+    "平庄镇产业路",
+    category,
+    "在建",
+    "522626107000",
+    3500000,
+    new Date("2025-03-01"),
+    new Date("2025-12-31"),
+  ];
 
   it("names each bad cell by its column, and writes none of the good rows with them", async () => {
     const category = await db.prisma.projectCategory.findFirstOrThrow({ orderBy: { id: "asc" } });
     const file = await workbook([
       HEADER,
-      [
-        "CG-IMP-001",
-        "平庄镇产业路",
-        category.nameZh,
-        "在建",
-        "522626107000",
-        3500000,
-        new Date("2025-03-01"),
-        new Date("2025-12-31"),
-      ],
+      roadRow(category.nameZh),
       ["CG-IMP-002", "", "没有这个类别", "建设中", "522626107000", "12,30", "", ""],
       ["CG-IMP-003", "荆州的项目", category.code, "规划", "421003000000", "1亿", "", ""],
     ]);
@@ -79,16 +81,7 @@ describe("importing projects from a workbook", () => {
     const category = await db.prisma.projectCategory.findFirstOrThrow({ orderBy: { id: "asc" } });
     const file = await workbook([
       HEADER,
-      [
-        "CG-IMP-001",
-        "平庄镇产业路",
-        category.nameZh,
-        "在建",
-        "522626107000",
-        3500000,
-        new Date("2025-03-01"),
-        new Date("2025-12-31"),
-      ],
+      roadRow(category.nameZh),
       ["CG-IMP-002", "平庄镇冷链仓储", category.code, "规划", "522626107000", "1,250万", "", ""],
     ]);
     const result = await importAs(projectsImport, file);
