@@ -7,13 +7,20 @@ type PrismaPromise<T> = Prisma.PrismaPromise<T>;
 import type { AccessScope, Capability } from "./access-scope.js";
 
 /**
- * Which figures a request reads: all that were reported, or only those inside approved periods
- * (the data_entry migration's restrictive policies). Changes always see everything.
+ * Which figures a request reads: all that were reported, or only those inside approved periods.
+ * Changes always see everything.
  */
 export type Figures = "all" | "approved";
 
 /** The database role the API works as: it owns no table, so row-level security applies to it. */
 export const API_DATABASE_ROLE = "revita_api";
+
+/**
+ * The role for reading approved figures only: the API's role and its policies, plus restrictive
+ * ones on progress reports and indicator values (the approved_figures_index migration). A role
+ * rather than a setting, so that reading all figures is planned without those policies.
+ */
+const ROLE_FOR_FIGURES: Record<Figures, string> = { all: API_DATABASE_ROLE, approved: "revita_api_approved" };
 
 /** The transaction-local settings the policies read (see the access_control migration). */
 const ROOT_SETTINGS: Record<Exclude<Capability, "query">, string> = {
@@ -31,8 +38,7 @@ const rootsLiteral = (roots: readonly number[]) => `{${roots.join(",")}}`;
  * nothing outlives the transaction on a pooled connection.
  */
 function enterScope(client: DbClient, scope: AccessScope, actor: string, figures: Figures = "all") {
-  return client.$executeRaw`SELECT set_config('role', ${API_DATABASE_ROLE}, true),
-    set_config('revita.figures', ${figures}, true),
+  return client.$executeRaw`SELECT set_config('role', ${ROLE_FOR_FIGURES[figures]}, true),
     set_config(${ROOT_SETTINGS.read}, ${rootsLiteral(scope.rootsFor("read"))}, true),
     set_config(${ROOT_SETTINGS.edit}, ${rootsLiteral(scope.rootsFor("edit"))}, true),
     set_config(${ROOT_SETTINGS.approve}, ${rootsLiteral(scope.rootsFor("approve"))}, true),
