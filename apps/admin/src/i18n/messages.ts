@@ -91,13 +91,9 @@ export interface AppMessages {
     title: string;
     description: string;
     code: string;
-    nameZh: string;
     category: string;
-    status: string;
     region: string;
-    totalInvestment: string;
     plannedStart: string;
-    plannedFinish: string;
     parentCode: string;
     phaseNumber: string;
     notAPhase: string;
@@ -362,13 +358,9 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       title: "新建项目",
       description: "项目编码须唯一；分期项目先建总项目，再填上级项目编码和期次建各期。金额写元，如 3500000。",
       code: "项目编码",
-      nameZh: "项目名称",
       category: "项目类别",
-      status: "项目状态",
       region: "所属地区",
-      totalInvestment: "总投资（元）",
       plannedStart: "计划开工日期",
-      plannedFinish: "计划完工日期",
       parentCode: "上级项目编码（分期时填）",
       phaseNumber: "期次",
       notAPhase: "不分期",
@@ -673,13 +665,9 @@ export const APP_MESSAGES: Record<Locale, AppMessages> = {
       description:
         "A project code is unique. For a project built in phases, create the whole project first, then each phase with its parent's code and number. Amounts in yuan, e.g. 3500000.",
       code: "Project code",
-      nameZh: "Chinese name",
       category: "Category",
-      status: "Status",
       region: "Region",
-      totalInvestment: "Total investment (yuan)",
       plannedStart: "Planned start",
-      plannedFinish: "Planned finish",
       parentCode: "Parent project code (for a phase)",
       phaseNumber: "Phase",
       notAPhase: "Not a phase",

@@ -22,6 +22,8 @@ const PHASE_NUMBERS = Array.from({ length: 10 }, (_, index) => index + 1);
 export function CreateProjectForm({ region, list }: { region: ScopedRegion; list: ProjectListQueryVariables }) {
   const { t, locale } = useAppLocale();
   const kit = t.createProject;
+  // The labels a project's own edit form uses, for the same fields.
+  const fieldLabels = t.projectEntry;
   const categories = useQuery(CategoryChoicesDocument);
   const [create] = useMutation(CreateProjectDocument, {
     refetchQueries: [{ query: ProjectListDocument, variables: list }],
@@ -37,7 +39,7 @@ export function CreateProjectForm({ region, list }: { region: ScopedRegion; list
       submitLabel={kit.submit}
       fields={[
         { name: "code", label: kit.code, required: true },
-        { name: "nameZh", label: kit.nameZh, required: true },
+        { name: "nameZh", label: fieldLabels.nameZh, required: true },
         {
           name: "categoryCode",
           label: kit.category,
@@ -50,7 +52,7 @@ export function CreateProjectForm({ region, list }: { region: ScopedRegion; list
         },
         {
           name: "status",
-          label: kit.status,
+          label: fieldLabels.status,
           type: "select",
           defaultValue: "PLANNED",
           options: STATUSES.map((status) => ({ value: status, label: t.projectEntry.statuses[status] })),
@@ -62,9 +64,9 @@ export function CreateProjectForm({ region, list }: { region: ScopedRegion; list
           defaultValue: region.code,
           options: [region, ...region.children].map((place) => ({ value: place.code, label: name(place) })),
         },
-        { name: "totalInvestment", label: kit.totalInvestment, decimal: true, required: true },
+        { name: "totalInvestment", label: fieldLabels.totalInvestment, decimal: true, required: true },
         { name: "plannedStart", label: kit.plannedStart, type: "date" },
-        { name: "plannedFinish", label: kit.plannedFinish, type: "date" },
+        { name: "plannedFinish", label: fieldLabels.plannedFinish, type: "date" },
         { name: "parentCode", label: kit.parentCode },
         {
           name: "phaseNumber",
