@@ -1,3 +1,4 @@
+import { formatReason, type Params, type ReasonCode } from "@revita/messages";
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   type DocumentNode,
@@ -49,7 +50,7 @@ export function checkOperation(
 
   let aliases = 0;
   const problems: GraphQLError[] = [];
-  const refuse = (message: string, code: string) => problems.push(refusal(message, code));
+  const refuse = (code: string, reason: ReasonCode, params: Params) => problems.push(refusal(code, reason, params));
 
   const argumentValue = (value: ValueNode): unknown => {
     if (value.kind === Kind.INT) return Number(value.value);
@@ -63,7 +64,7 @@ export function checkOperation(
   // from the depth, against the same limit.
   const walk = (selectionSet: SelectionSetNode, depth: number, multiplier: number, path: string, ofTypeRun = 0): number => {
     if (depth > limits.maxDepth || ofTypeRun > limits.maxDepth) {
-      refuse(`The query nests deeper than ${limits.maxDepth} levels (at ${path}): ask for less at once.`, "QUERY_TOO_DEEP");
+      refuse("QUERY_TOO_DEEP", "QUERY_TOO_DEEP", { max: limits.maxDepth, path });
       return 0;
     }
     let cost = 0;
@@ -89,10 +90,7 @@ export function checkOperation(
         const value = argumentValue(argument.value);
         if (typeof value === "number") {
           if (value > limits.maxPageSize || value < 0) {
-            refuse(
-              `${here}: ${argument.name.value} is ${value}, but a page holds 0 to ${limits.maxPageSize} items: page through with after/before.`,
-              "PAGE_TOO_LARGE",
-            );
+            refuse("PAGE_TOO_LARGE", "PAGE_TOO_LARGE", { field: here, argument: argument.name.value, value, max: limits.maxPageSize });
           }
           pageSize = Math.max(pageSize ?? 0, value);
         }
@@ -112,20 +110,17 @@ export function checkOperation(
   const cost = walk(operation.selectionSet, 1, 1, "");
   if (problems.length > 0) return problems[0];
   if (aliases > limits.maxAliases) {
-    return refusal(`The query uses ${aliases} aliases; at most ${limits.maxAliases} are allowed.`, "TOO_MANY_ALIASES");
+    return refusal("TOO_MANY_ALIASES", "TOO_MANY_ALIASES", { count: aliases, max: limits.maxAliases });
   }
   if (cost > limits.maxCost) {
-    return refusal(
-      `The query could touch about ${cost.toLocaleString("en")} objects; the limit is ${limits.maxCost.toLocaleString("en")}. Ask for smaller pages or fewer nested lists.`,
-      "QUERY_TOO_COSTLY",
-    );
+    return refusal("QUERY_TOO_COSTLY", "QUERY_TOO_COSTLY", { cost, max: limits.maxCost });
   }
   return undefined;
 }
 
 /** A refusal is the client's to fix: HTTP 400, before any resolver runs. */
-function refusal(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+function refusal(code: string, reason: ReasonCode, params: Params): GraphQLError {
+  return new GraphQLError(formatReason("en", reason, params), { extensions: { code, reason, params, http: { status: 400 } } });
 }
 
 /** True when an operation asks for the schema itself (introspection), not just __typename. */
@@ -161,14 +156,12 @@ export function queryGuardPlugin({
         async didResolveOperation({ document, request, contextValue }) {
           const queriesFreely = contextValue.access.has("query");
           if (production && !queriesFreely && asksForSchema(document)) {
-            throw new GraphQLError(
-              contextValue.access.signedIn
-                ? "Introspection and the query editor are for analysts and admins (the ANALYST or ADMIN role)."
-                : "Sign in to use Revita.",
-              contextValue.access.signedIn
-                ? { extensions: { code: "FORBIDDEN", http: { status: 403 } } }
-                : { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } },
-            );
+            const reason = contextValue.access.signedIn ? "INTROSPECTION_REFUSED" : "SIGN_IN_REQUIRED";
+            throw new GraphQLError(formatReason("en", reason, {}), {
+              extensions: contextValue.access.signedIn
+                ? { code: "FORBIDDEN", reason, http: { status: 403 } }
+                : { code: "UNAUTHENTICATED", reason, http: { status: 401 } },
+            });
           }
           const problem = checkOperation(
             document,

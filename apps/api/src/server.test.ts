@@ -1,10 +1,11 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it, vi } from "vitest";
-import { NotFoundError, ValidationError } from "./common/errors.js";
-import { figuresOf, formatError } from "./server.js";
+import { fieldIssue, NotFoundError, ValidationError } from "./common/errors.js";
+import { figuresOf, formatError, formatErrorIn } from "./server.js";
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ["projects"] });
 const format = (error: GraphQLError) => formatError(error.toJSON(), error);
+const formatInEnglish = (error: GraphQLError) => formatErrorIn("en", error.toJSON(), error);
 
 describe("formatError", () => {
   it("hides an unexpected error's message, which may hold SQL or internals, and logs it instead", () => {
@@ -14,19 +15,27 @@ describe("formatError", () => {
     expect(log).toHaveBeenCalledWith(internal);
     log.mockRestore();
     expect(formatted).toEqual({
-      message: "Internal server error",
+      message: "服务器内部错误，请稍后再试；如仍出错，请联系管理员",
       path: ["projects"],
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
+      extensions: { code: "INTERNAL_SERVER_ERROR", reason: "INTERNAL_ERROR", params: {} },
     });
   });
 
-  it("passes on Revita's own errors with their code and field issues", () => {
-    expect(format(wrap(new NotFoundError("The region 000000000000", "regionCode")))).toMatchObject({
-      message: "The region 000000000000 does not exist",
-      extensions: { code: "NOT_FOUND" },
+  it("passes on Revita's own errors with their code, reason, parameters and field issues, in Chinese by default", () => {
+    expect(format(wrap(new NotFoundError("NO_SUCH_REGION", { code: "000000000000" }, "regionCode")))).toMatchObject({
+      message: "没有区划代码为 000000000000 的地区",
+      extensions: { code: "NOT_FOUND", reason: "NO_SUCH_REGION", params: { code: "000000000000" } },
     });
-    expect(format(wrap(new ValidationError([{ field: "period", message: "is required" }])))).toMatchObject({
-      extensions: { code: "BAD_USER_INPUT", issues: [{ field: "period", message: "is required" }] },
+    expect(format(wrap(new ValidationError([fieldIssue("period", "REQUIRED")])))).toMatchObject({
+      message: "period：必填",
+      extensions: { code: "BAD_USER_INPUT", issues: [{ field: "period", reason: "REQUIRED", message: "必填" }] },
+    });
+  });
+
+  it("says the same refusal in English to a reader who asks for English", () => {
+    expect(formatInEnglish(wrap(new ValidationError([fieldIssue("physicalProgress", "PERCENT_OUT_OF_RANGE", { value: "140" })])))).toMatchObject({
+      message: "physicalProgress: is a percentage from 0 to 100 (got 140)",
+      extensions: { issues: [{ field: "physicalProgress", reason: "PERCENT_OUT_OF_RANGE", params: { value: "140" } }] },
     });
   });
 
@@ -40,8 +49,35 @@ describe("formatError", () => {
       },
     });
     expect(format(wrap(refusal))).toMatchObject({
-      message: "amount: a fund's amount cannot be negative",
-      extensions: { code: "BAD_USER_INPUT", issues: [{ field: "amount" }] },
+      message: "amount：不能为负数（填写的是 ）",
+      extensions: { code: "BAD_USER_INPUT", issues: [{ field: "amount", reason: "NEGATIVE" }] },
+    });
+  });
+
+  it("reads a cross-row rule's sentence from a trigger back into its reason", () => {
+    const refusal = Object.assign(new Error("Database error"), {
+      code: "P2039",
+      meta: {
+        driverAdapterError: {
+          cause: {
+            code: "23514",
+            message:
+              "Progress report 2021-01 of project CG-FH-CBSTD-1 (城北新区防洪堤一期): completed investment 99999999.00 exceeds the total investment 43375700.00; give an over-budget reason to record it",
+          },
+        },
+      },
+    });
+    expect(format(wrap(refusal))).toMatchObject({
+      extensions: {
+        issues: [
+          {
+            field: "completedInvestment",
+            reason: "EXCEEDS_TOTAL_INVESTMENT",
+            params: { value: "99999999.00", total: "43375700.00", project: "城北新区防洪堤一期" },
+            message: "99999999.00 元超过城北新区防洪堤一期的总投资 43375700.00 元；如确实超概算，请填写超概算原因",
+          },
+        ],
+      },
     });
   });
 });

@@ -5,12 +5,14 @@ import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
+import { isReasonCode, type Locale, type Params } from "@revita/messages";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { AccessScope } from "./access/access-scope.js";
 import { type Figures, scopedClient } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
-import { fromDatabaseError, variableIssue } from "./common/errors.js";
+import { type ErrorCode, fromDatabaseError, RevitaError, ValidationError, variableIssue } from "./common/errors.js";
+import { localeMiddleware, requestLocale } from "./common/request-locale.js";
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { importsRouter } from "./imports/imports.http.js";
@@ -25,30 +27,47 @@ const ADMIN_DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../admin
  * becomes INTERNAL_SERVER_ERROR without its stack trace or SQL, and is logged here instead.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return formatErrorIn(requestLocale(), formatted, error);
+}
+
+/**
+ * Every error as a client reads it: a code, a reason from the shared catalogue with its
+ * parameters, and the message (and each issue's) said in `locale`.
+ */
+export function formatErrorIn(locale: Locale, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = rootCause(error);
   const path = formatted.path ? { path: formatted.path } : {};
-  const known = fromDatabaseError(original);
-  if (known) {
+  const said = (code: string, refusal: RevitaError) => {
+    const { message, issues } = refusal.localized(locale);
     return {
-      message: known.message,
+      message,
       ...path,
-      extensions: { code: known.code, ...(known.issues.length ? { issues: known.issues } : {}) },
+      extensions: { code, reason: refusal.reason, params: refusal.params, ...(issues.length ? { issues } : {}) },
     };
-  }
+  };
+  const known = fromDatabaseError(original);
+  if (known) return said(known.code, known);
   // Pothos refuses bad connection arguments (before with first, ...) with this error.
   if ((original as Error)?.name === "PothosValidationError") {
-    return { message: (original as Error).message, ...path, extensions: { code: "BAD_USER_INPUT" } };
+    return said("BAD_USER_INPUT", new RevitaError("BAD_USER_INPUT", "QUERY_INVALID", { detail: (original as Error).message }));
   }
-  const ownCode = (original as { extensions?: { code?: unknown } })?.extensions?.code;
-  const code = typeof ownCode === "string" ? ownCode : formatted.extensions?.code;
+  const extensions = (original as { extensions?: { code?: unknown; reason?: unknown; params?: Params } })?.extensions;
+  const code = typeof extensions?.code === "string" ? extensions.code : formatted.extensions?.code;
   if (typeof code === "string" && EXPECTED_CODES.has(code)) {
+    // Refusals made before any resolver (the query guard, credentials) carry their reason.
+    if (isReasonCode(extensions?.reason)) {
+      return said(code, new RevitaError(code as ErrorCode, extensions.reason, (extensions.params ?? {}) as never));
+    }
     // A variable's refusal says where only in the outer message; its cause says just what.
     const issue = code === "BAD_USER_INPUT" ? variableIssue(formatted.message) : undefined;
-    const message = issue ? formatted.message : ((original as Error)?.message ?? formatted.message);
-    return { message, ...path, extensions: { code, ...(issue ? { issues: [issue] } : {}) } };
+    if (issue) return said(code, new ValidationError([issue]));
+    // graphql-js's own words about the query's text (a field that does not exist, a syntax
+    // error): technical, for analysts writing queries, so kept as the detail.
+    const detail = (original as Error)?.message ?? formatted.message;
+    return said(code, new RevitaError(code as ErrorCode, "QUERY_INVALID", { detail }));
   }
   console.error(original);
-  return { message: "Internal server error", ...path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return said("INTERNAL_SERVER_ERROR", new RevitaError("INTERNAL_SERVER_ERROR", "INTERNAL_ERROR", {}));
 }
 
 /** Codes whose messages are written for the client and pass through as they are. */
@@ -132,6 +151,7 @@ export async function startServer(
       response.redirect("/graphiql");
     } else next();
   });
+  app.use(localeMiddleware);
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

@@ -73,17 +73,18 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
   };
 }
 
+/** What a refused scope lacks, as the FIELD_REFUSED reason names it. */
 const WHAT_A_SCOPE_NEEDS: Record<keyof RegionAuthScopes, string> = {
-  signedIn: "sign in first",
-  queriesFreely: "free-form queries need the ANALYST or ADMIN role",
-  reads: "it is outside the regions you may read",
-  readsCode: "the region is outside the regions you may read",
-  readsOrServes: "it is outside the regions you may read",
-  readsProject: "the project is outside the regions you may read",
-  edits: "it is outside the regions you may edit (EDITOR role)",
-  approves: "it is outside the regions you may approve (APPROVER role)",
-  administers: "it is outside the regions you administer (ADMIN role)",
-  administersCode: "the region is outside the regions you administer (ADMIN role)",
+  signedIn: "signedIn",
+  queriesFreely: "queriesFreely",
+  reads: "reads",
+  readsCode: "reads",
+  readsOrServes: "reads",
+  readsProject: "readsProject",
+  edits: "edits",
+  approves: "approves",
+  administers: "administers",
+  administersCode: "administers",
 };
 
 interface Failure {
@@ -111,10 +112,12 @@ export function unauthorizedError(
   info: GraphQLResolveInfo,
   result: { failure: Failure },
 ): Error {
-  if (!context.access.signedIn) return new AuthenticationError("sign in to use Revita");
+  if (!context.access.signedIn) return new AuthenticationError("SIGN_IN_REQUIRED", {});
   const scope = firstScope(result.failure);
-  const reason = scope ? WHAT_A_SCOPE_NEEDS[scope] : "your roles do not allow it";
-  return new RevitaError("FORBIDDEN", `${info.parentType.name}.${info.fieldName} refused: ${reason}`);
+  return new RevitaError("FORBIDDEN", "FIELD_REFUSED", {
+    field: `${info.parentType.name}.${info.fieldName}`,
+    need: scope ? WHAT_A_SCOPE_NEEDS[scope] : "other",
+  });
 }
 
 /** The rule of a region's data fields (its projects, sums, indicators): the region must be readable. */

@@ -154,7 +154,7 @@ function combineFindUniques(base: PrismaClient, batch: QueuedOperation[]): State
           const row = byValue.get(whereOf(member)[field]);
           if (row) member.resolve(row);
           else if (member.operation === "findUniqueOrThrow")
-            member.reject(new NotFoundError(`${model} ${String(whereOf(member)[field])}`));
+            member.reject(new NotFoundError("NOT_FOUND", { what: `${model} ${String(whereOf(member)[field])}` }));
           else member.resolve(null);
         }
       },

@@ -88,7 +88,7 @@ const ApiTokenRef = builder.objectRef<{ token: string; label: string | null; exp
 });
 
 function requireSignedIn(context: Context) {
-  if (!context.auth) throw new AuthenticationError("sign in first");
+  if (!context.auth) throw new AuthenticationError("SIGN_IN_REQUIRED", {});
   return context.auth;
 }
 
@@ -184,7 +184,7 @@ builder.queryField("users", (t) =>
     args: { regionCode: t.arg.string({ required: true, description: "The region's 12-digit division code." }) },
     resolve: async (query, _root, args, context) => {
       const region = await context.prisma.region.findUnique({ where: { code: args.regionCode }, select: { id: true } });
-      if (!region) throw new NotFoundError(`The region ${args.regionCode}`, "regionCode");
+      if (!region) throw new NotFoundError("NO_SUCH_REGION", { code: args.regionCode }, "regionCode");
       return context.prisma.user.findMany({
         ...query,
         where: { grants: { some: { region: { path: { has: region.id } } } } },

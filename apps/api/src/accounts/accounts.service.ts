@@ -3,7 +3,7 @@ import { AuthenticationError, RevitaError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";
-import { hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+import { failPassword, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 
 export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN"];
 
@@ -33,24 +33,25 @@ export async function createUser(db: DbClient, input: CreateUserInput): Promise<
   const check = new InputChecker();
   const username = check.text("username", input.username?.trim().toLowerCase(), { max: 64 });
   if (username && !/^[a-z0-9][a-z0-9._-]{1,63}$/.test(username)) {
-    check.fail("username", "use 2–64 letters, digits, dots, dashes or underscores, starting with a letter or digit");
+    check.fail("username", "BAD_USERNAME");
   }
   const displayName = check.text("displayName", input.displayName, { max: 100 });
-  const problem = passwordProblem(input.password ?? "", username || input.username || "");
-  if (problem) check.fail("password", problem);
+  failPassword(check, "password", passwordProblem(input.password ?? "", username || input.username || ""));
   const grants = input.grants ?? [];
   const regions = await db.region.findMany({
     where: { code: { in: grants.map((grant) => grant.regionCode) } },
     select: { id: true, code: true },
   });
   grants.forEach((grant, index) => {
-    if (!ACCESS_ROLES.includes(grant.role)) check.fail(`grants.${index}.role`, `must be one of ${ACCESS_ROLES.join(", ")}`);
+    if (!ACCESS_ROLES.includes(grant.role)) {
+      check.fail(`grants.${index}.role`, "NOT_ONE_OF", { allowed: ACCESS_ROLES.join(", "), value: String(grant.role) });
+    }
     if (!regions.some((region) => region.code === grant.regionCode)) {
-      check.fail(`grants.${index}.regionCode`, `no region has the code ${grant.regionCode}`);
+      check.fail(`grants.${index}.regionCode`, "NO_SUCH_REGION", { code: grant.regionCode });
     }
   });
   if (username && (await db.user.findUnique({ where: { username }, select: { id: true } }))) {
-    check.fail("username", `${username} is taken`);
+    check.fail("username", "USERNAME_TAKEN", { username });
   }
   check.done();
   return db.user.create({
@@ -98,7 +99,6 @@ export async function issueSession(
   return { token, session };
 }
 
-const WRONG_CREDENTIALS = "wrong username or password";
 
 /**
  * Checks a username and password and opens a session. Every refusal takes a password hash's
@@ -114,12 +114,9 @@ export async function signIn(
 ): Promise<IssuedSession & { user: User }> {
   const user = await db.user.findUnique({ where: { username: (username ?? "").trim().toLowerCase() } });
   const matches = await verifyPassword(password ?? "", user?.passwordHash ?? (await dummyHash()));
-  if (!user || user.disabled) throw new AuthenticationError(WRONG_CREDENTIALS);
+  if (!user || user.disabled) throw new AuthenticationError("WRONG_CREDENTIALS", {});
   if (user.lockedUntil && user.lockedUntil > now) {
-    throw new RevitaError(
-      "TOO_MANY_ATTEMPTS",
-      `too many wrong passwords: sign-in is locked until ${user.lockedUntil.toISOString()}; ask an administrator to unlock it sooner`,
-    );
+    throw new RevitaError("TOO_MANY_ATTEMPTS", "ACCOUNT_LOCKED", { until: user.lockedUntil.toISOString() });
   }
   if (!matches) {
     const failed = user.failedLogins + 1;
@@ -131,7 +128,7 @@ export async function signIn(
         lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
       },
     });
-    throw new AuthenticationError(WRONG_CREDENTIALS);
+    throw new AuthenticationError("WRONG_CREDENTIALS", {});
   }
   await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
   return { ...(await issueSession(db, user.id, "COOKIE", { now })), user };
@@ -151,17 +148,17 @@ export interface Authenticated {
  * one that was revoked by signing out, and one that expired each get their own message.
  */
 export async function authenticate(db: DbClient, token: string, { now = new Date() } = {}): Promise<Authenticated> {
-  if (!token.startsWith(TOKEN_PREFIX)) throw new AuthenticationError("the token is not a Revita token (they start with rvt_)");
+  if (!token.startsWith(TOKEN_PREFIX)) throw new AuthenticationError("NOT_A_REVITA_TOKEN", {});
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { user: { include: { grants: { include: { region: { select: { id: true, code: true, path: true } } } } } } },
   });
-  if (!session) throw new AuthenticationError("the token is not valid: sign in again, or create a new token");
-  if (session.revokedAt) throw new AuthenticationError("the session was signed out: sign in again");
+  if (!session) throw new AuthenticationError("TOKEN_INVALID", {});
+  if (session.revokedAt) throw new AuthenticationError("SESSION_SIGNED_OUT", {});
   if (session.expiresAt <= now) {
-    throw new AuthenticationError(`the session expired at ${session.expiresAt.toISOString()}: sign in again`);
+    throw new AuthenticationError("SESSION_EXPIRED", { at: session.expiresAt.toISOString() });
   }
-  if (session.user.disabled) throw new AuthenticationError("the account is disabled");
+  if (session.user.disabled) throw new AuthenticationError("ACCOUNT_DISABLED", {});
   const { user, ...rest } = session;
   return { user, session: rest };
 }
@@ -184,10 +181,9 @@ export async function changePassword(
 ): Promise<void> {
   const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
   const check = new InputChecker();
-  if (!(await verifyPassword(currentPassword ?? "", user.passwordHash))) check.fail("currentPassword", "is not your password");
-  const problem = passwordProblem(newPassword ?? "", user.username);
-  if (problem) check.fail("newPassword", problem);
-  else if (newPassword === currentPassword) check.fail("newPassword", "must differ from the current password");
+  if (!(await verifyPassword(currentPassword ?? "", user.passwordHash))) check.fail("currentPassword", "NOT_YOUR_PASSWORD");
+  const problem = failPassword(check, "newPassword", passwordProblem(newPassword ?? "", user.username));
+  if (!problem && newPassword === currentPassword) check.fail("newPassword", "PASSWORD_UNCHANGED");
   check.done();
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
@@ -207,7 +203,7 @@ export async function createApiToken(
   const check = new InputChecker();
   const name = check.text("label", label, { max: 100 });
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
-    check.fail("days", `must be a whole number of days from 1 to ${MAX_TOKEN_DAYS} (got ${days})`);
+    check.fail("days", "TOKEN_DAYS_RANGE", { max: MAX_TOKEN_DAYS, value: String(days) });
   }
   check.done();
   return issueSession(db, userId, "BEARER", { now, days, label: name });

@@ -1,3 +1,4 @@
+import type { InputChecker } from "../common/validation.js";
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 /*
@@ -37,9 +38,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Why a new password is refused, or null when it will do. */
-export function passwordProblem(password: string, username: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.toLowerCase().includes(username.toLowerCase())) return "must not contain the username";
-  if (new Set(password).size < 4) return "is too repetitive";
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return { reason: "PASSWORD_TOO_SHORT", params: { min: MIN_PASSWORD_LENGTH } };
+  if (password.toLowerCase().includes(username.toLowerCase())) return { reason: "PASSWORD_CONTAINS_USERNAME" };
+  if (new Set(password).size < 4) return { reason: "PASSWORD_TOO_REPETITIVE" };
   return null;
+}
+
+export type PasswordProblem =
+  | { reason: "PASSWORD_TOO_SHORT"; params: { min: number } }
+  | { reason: "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_REPETITIVE"; params?: undefined };
+
+/** Refuses the field for the password's problem, if it has one; true when it had. */
+export function failPassword(check: InputChecker, field: string, problem: PasswordProblem | null): boolean {
+  if (!problem) return false;
+  if (problem.reason === "PASSWORD_TOO_SHORT") check.fail(field, problem.reason, problem.params);
+  else check.fail(field, problem.reason);
+  return true;
 }

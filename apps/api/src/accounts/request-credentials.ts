@@ -56,7 +56,7 @@ export async function credentialsOf(
     if (authorization) {
       const [scheme, token] = authorization.split(" ");
       if (scheme?.toLowerCase() !== "bearer" || !token) {
-        throw new AuthenticationError("the Authorization header must be: Bearer <token>");
+        throw new AuthenticationError("BAD_AUTHORIZATION_HEADER", {});
       }
       return await authenticate(db, token);
     }
@@ -64,6 +64,8 @@ export async function credentialsOf(
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
     if (!authorization && fromCookie) cookie.clear();
-    throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+    throw new GraphQLError(error.message, {
+      extensions: { code: "UNAUTHENTICATED", reason: error.reason, params: error.params, http: { status: 401 } },
+    });
   }
 }

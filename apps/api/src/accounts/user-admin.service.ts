@@ -1,5 +1,5 @@
 import type { AccessScope } from "../access/access-scope.js";
-import { NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
+import { type FieldIssue, fieldIssue, NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import type { AccessRole, User } from "../generated/prisma/client.js";
 import { ACCESS_ROLES, type CreateUserInput, createUser } from "./accounts.service.js";
@@ -12,7 +12,7 @@ import { ACCESS_ROLES, type CreateUserInput, createUser } from "./accounts.servi
 
 async function regionPath(db: DbClient, code: string, field: string): Promise<number[]> {
   const region = await db.region.findUnique({ where: { code }, select: { path: true } });
-  if (!region) throw new ValidationError([{ field, message: `no region has the code ${code}` }]);
+  if (!region) throw new ValidationError([fieldIssue(field, "NO_SUCH_REGION", { code })]);
   return region.path;
 }
 
@@ -22,9 +22,9 @@ async function administeredUser(db: DbClient, access: AccessScope, username: str
     where: { username: username.trim().toLowerCase() },
     include: { grants: { include: { region: { select: { path: true } } } } },
   });
-  if (!user) throw new NotFoundError(`The user ${username}`, "username");
+  if (!user) throw new NotFoundError("NO_SUCH_USER", { username }, "username");
   if (!user.grants.some((grant) => access.covers("admin", grant.region.path))) {
-    throw new RevitaError("FORBIDDEN", `${user.username} holds no role in the regions you administer`);
+    throw new RevitaError("FORBIDDEN", "USER_OUTSIDE_YOUR_REGIONS", { username: user.username });
   }
   return user;
 }
@@ -33,27 +33,26 @@ async function administeredUser(db: DbClient, access: AccessScope, username: str
 export async function createUserAsAdmin(db: DbClient, access: AccessScope, input: CreateUserInput): Promise<User> {
   const grants = input.grants ?? [];
   if (grants.length === 0) {
-    throw new ValidationError([{ field: "grants", message: "give at least one role: a user without one can do nothing" }]);
+    throw new ValidationError([fieldIssue("grants", "NO_ROLE_GIVEN")]);
   }
-  const outside: { field: string; message: string }[] = [];
+  const outside: FieldIssue[] = [];
   for (const [index, grant] of grants.entries()) {
     const region = await db.region.findUnique({ where: { code: grant.regionCode }, select: { path: true } });
     if (region && !access.covers("admin", region.path)) {
-      outside.push({ field: `grants.${index}.regionCode`, message: `${grant.regionCode} is outside the regions you administer` });
+      outside.push(fieldIssue(`grants.${index}.regionCode`, "REGION_OUTSIDE_ADMINISTERED", { code: grant.regionCode }));
     }
   }
-  if (outside.length)
-    throw new RevitaError("FORBIDDEN", outside.map((issue) => `${issue.field}: ${issue.message}`).join("; "), outside);
+  if (outside.length) throw new RevitaError("FORBIDDEN", "REGION_OUTSIDE_ADMINISTERED", { code: grants.map((g) => g.regionCode).join(", ") }, outside);
   return createUser(db, input);
 }
 
 async function checkedGrant(db: DbClient, access: AccessScope, role: AccessRole, regionCode: string) {
   if (!ACCESS_ROLES.includes(role))
-    throw new ValidationError([{ field: "role", message: `must be one of ${ACCESS_ROLES.join(", ")}` }]);
+    throw new ValidationError([fieldIssue("role", "NOT_ONE_OF", { allowed: ACCESS_ROLES.join(", "), value: String(role) })]);
   const path = await regionPath(db, regionCode, "regionCode");
   if (!access.covers("admin", path)) {
-    throw new RevitaError("FORBIDDEN", `${regionCode} is outside the regions you administer`, [
-      { field: "regionCode", message: "outside the regions you administer" },
+    throw new RevitaError("FORBIDDEN", "REGION_OUTSIDE_ADMINISTERED", { code: regionCode }, [
+      fieldIssue("regionCode", "FIELD_OUTSIDE_ADMINISTERED"),
     ]);
   }
   return (await db.region.findUniqueOrThrow({ where: { code: regionCode }, select: { id: true } })).id;
@@ -63,7 +62,7 @@ async function checkedGrant(db: DbClient, access: AccessScope, role: AccessRole,
 export async function grantRole(db: DbClient, access: AccessScope, username: string, role: AccessRole, regionCode: string) {
   const regionId = await checkedGrant(db, access, role, regionCode);
   const user = await db.user.findUnique({ where: { username: username.trim().toLowerCase() } });
-  if (!user) throw new NotFoundError(`The user ${username}`, "username");
+  if (!user) throw new NotFoundError("NO_SUCH_USER", { username }, "username");
   await db.roleGrant.upsert({
     where: { userId_role_regionId: { userId: user.id, role, regionId } },
     create: { userId: user.id, role, regionId },
@@ -77,7 +76,7 @@ export async function revokeRole(db: DbClient, access: AccessScope, username: st
   const regionId = await checkedGrant(db, access, role, regionCode);
   const user = await administeredUser(db, access, username);
   const { count } = await db.roleGrant.deleteMany({ where: { userId: user.id, role, regionId } });
-  if (count === 0) throw new NotFoundError(`${user.username}'s ${role} role in ${regionCode}`, "role");
+  if (count === 0) throw new NotFoundError("NO_SUCH_GRANT", { username: user.username, role, region: regionCode }, "role");
   return user;
 }
 

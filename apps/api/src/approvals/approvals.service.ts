@@ -1,5 +1,5 @@
 import type { ChangeAuthor } from "../common/change.js";
-import { RevitaError } from "../common/errors.js";
+import { fieldIssue, RevitaError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
@@ -47,7 +47,7 @@ export async function findApprovalUnit(db: DbClient, input: ApprovalUnitInput): 
   const dataSet = check.oneOf("dataSet", input.dataSet, APPROVAL_DATA_SETS);
   const period = check.period("period", input.period);
   const region = await db.region.findUnique({ where: { code: input.regionCode } });
-  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
+  if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode });
   check.done();
   const current = await db.dataApproval.findUnique({
     where: { dataSet_regionId_period: { dataSet, regionId: region!.id, period: period!.key } },
@@ -72,14 +72,15 @@ export async function moveApproval(
   const check = new InputChecker();
   const reason = check.optionalText("comment", comment, { max: 1000 });
   const move = MOVES[action];
-  if (move.to === "RETURNED" && !reason) check.fail("comment", "say what the editors must fix (it is shown to them)");
+  if (move.to === "RETURNED" && !reason) check.fail("comment", "RETURN_NEEDS_COMMENT");
   check.done();
   const state = unit.current?.status ?? "OPEN";
   if (!move.from.includes(state)) {
     throw new RevitaError(
       "CONFLICT",
-      `${describeUnit(unit)} is ${state.toLowerCase()}: it can be ${pastTense(action)} only when ${move.from.map((s) => s.toLowerCase()).join(" or ")}`,
-      [{ field: "period", message: `is ${state.toLowerCase()}` }],
+      "APPROVAL_WRONG_STATE",
+      { dataSet: unit.dataSet, region: unit.region.nameZh, period: unit.period.key, state, action },
+      [fieldIssue("period", "APPROVAL_WRONG_STATE_FIELD", { state })],
     );
   }
   const now = new Date();
@@ -112,6 +113,4 @@ export async function moveApproval(
   return db.dataApproval.findUniqueOrThrow({ where: { id: unit.current.id } });
 }
 
-function pastTense(action: ApprovalAction): string {
-  return { SUBMIT: "submitted", APPROVE: "approved", RETURN: "returned", REOPEN: "reopened" }[action];
-}
+

@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { ValidationError } from "../common/errors.js";
+import { fieldIssue, ValidationError } from "../common/errors.js";
 import { requireRegionId } from "../regions/regions.service.js";
 
 /** One column's value before and after a change, as text. */
@@ -90,7 +90,7 @@ builder.prismaObjectField("Project", "history", (t) =>
     resolve: (query, project, args, context) => {
       const first = args.first ?? 50;
       if (!Number.isInteger(first) || first < 1 || first > 200) {
-        throw new ValidationError([{ field: "first", message: `must be between 1 and 200 (got ${first})` }]);
+        throw new ValidationError([fieldIssue("first", "OUT_OF_RANGE", { min: 1, max: 200, value: String(first) })]);
       }
       return context.prisma.auditEntry.findMany({
         ...query,

@@ -2,7 +2,7 @@ import type { Capability } from "../access/access-scope.js";
 import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { AuthenticationError, RevitaError } from "./errors.js";
+import { AuthenticationError, fieldIssue, RevitaError } from "./errors.js";
 import { onceForKey } from "./idempotency.js";
 
 /** Who makes a change: the user's id (for idempotency keys) and the name their records carry. */
@@ -24,20 +24,12 @@ export async function applyChange<Result extends Prisma.InputJsonObject>(
   change: (tx: DbClient, author: ChangeAuthor) => Promise<Result>,
 ): Promise<Result> {
   const user = context.auth?.user;
-  if (!user) throw new AuthenticationError("sign in first");
+  if (!user) throw new AuthenticationError("SIGN_IN_REQUIRED", {});
   const author = { userId: user.id, name: `${user.displayName}（${user.username}）` };
   return context.transaction((tx) =>
     onceForKey(tx, { userId: user.id, key: idempotencyKey, operation, input }, () => change(tx, author)),
   );
 }
-
-const ROLE_FOR: Record<Capability, string> = {
-  read: "VIEWER",
-  query: "ANALYST",
-  edit: "EDITOR",
-  approve: "APPROVER",
-  admin: "ADMIN",
-};
 
 /**
  * The API's own check that the asker may do this in the region at `regionPath`; the database's
@@ -51,8 +43,8 @@ export function requireCapability(
 ): void {
   if (context.apiRules && !context.access.covers(capability, regionPath)) {
     const verb = capability === "admin" ? "administer" : capability;
-    throw new RevitaError("FORBIDDEN", `${what} is outside the regions you may ${verb} (${ROLE_FOR[capability]} role)`, [
-      { field, message: `outside the regions you may ${verb}` },
+    throw new RevitaError("FORBIDDEN", "OUTSIDE_YOUR_REGIONS", { what, capability: verb }, [
+      fieldIssue(field, "FIELD_OUTSIDE_YOUR_REGIONS", { capability: verb }),
     ]);
   }
 }

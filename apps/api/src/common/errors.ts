@@ -1,6 +1,10 @@
+import { formatReason, type Locale, type Params, type ReasonArgs, type ReasonCode, type ReasonParams } from "@revita/messages";
+
 /**
- * Errors with stable codes that clients can act on. A message says what is wrong and where;
- * nothing here carries a stack trace or SQL to the client.
+ * Errors with stable codes that clients can act on, each with a reason from the shared catalogue
+ * (`@revita/messages`) and its parameters, so the message can be said in the asker's language.
+ * The JavaScript message is the English text, for logs and scripts; clients get the text in
+ * their language from `localized`. Nothing here carries a stack trace or SQL to the client.
  */
 export type ErrorCode =
   | "BAD_USER_INPUT"
@@ -14,86 +18,169 @@ export type ErrorCode =
 export interface FieldIssue {
   /** Dotted path of the offending input field, e.g. "progress.physicalProgress". */
   field: string;
+  reason: ReasonCode;
+  params: Params;
+  /** The reason in English; replaced by the asker's language on the way out. */
   message: string;
 }
 
-export class RevitaError extends Error {
+/** A reason with its parameters, before it is said in a language. */
+export interface Refusal {
+  reason: ReasonCode;
+  params: Params;
+}
+
+/** A refusal of the catalogue, typed by its reason: `refusal("NOT_A_DATE_CELL", { value })`. */
+export function refusal<R extends ReasonCode>(reason: R, ...[params]: ReasonArgs<R>): Refusal {
+  return { reason, params: (params ?? {}) as Params };
+}
+
+/** One field's refusal, e.g. `fieldIssue("amount", "NEGATIVE", { value: "-5" })`. */
+export function fieldIssue<R extends ReasonCode>(field: string, reason: R, ...[params]: ReasonArgs<R>): FieldIssue {
+  const values = (params ?? {}) as Params;
+  return { field, reason, params: values, message: formatReason("en", reason, values) };
+}
+
+/** The issue in a language: the same field, reason and parameters, the message said anew. */
+export function localizeIssue(issue: FieldIssue, locale: Locale): FieldIssue {
+  return { ...issue, message: formatReason(locale, issue.reason, issue.params, issue.message) };
+}
+
+export class RevitaError<R extends ReasonCode = ReasonCode> extends Error {
+  readonly params: Params;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly reason: R,
+    params: ReasonParams<R>,
     readonly issues: FieldIssue[] = [],
   ) {
-    super(message);
+    super(formatReason("en", reason, params as Params));
+    this.params = params as Params;
     this.name = "RevitaError";
+  }
+
+  /** The message and issues in a language, for a client. */
+  localized(locale: Locale): { message: string; issues: FieldIssue[] } {
+    return { message: formatReason(locale, this.reason, this.params, this.message), issues: this.issues.map((each) => localizeIssue(each, locale)) };
   }
 }
 
 /** One or more input fields are wrong; every issue names its field. */
-export class ValidationError extends RevitaError {
+export class ValidationError extends RevitaError<"INVALID_INPUT"> {
   constructor(issues: FieldIssue[]) {
-    super("BAD_USER_INPUT", issues.map((issue) => `${issue.field}: ${issue.message}`).join("; "), issues);
+    super("BAD_USER_INPUT", "INVALID_INPUT", { count: issues.length }, issues);
+    // The English message lists the fields, as logs and scripts have always read it.
+    this.message = issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ");
     this.name = "ValidationError";
+  }
+
+  override localized(locale: Locale): { message: string; issues: FieldIssue[] } {
+    const issues = this.issues.map((each) => localizeIssue(each, locale));
+    const separator = locale === "en" ? "; " : "；";
+    return { message: issues.map((issue) => `${issue.field}${locale === "en" ? ": " : "："}${issue.message}`).join(separator), issues };
   }
 }
 
-export class NotFoundError extends RevitaError {
-  constructor(what: string, field?: string) {
-    super("NOT_FOUND", `${what} does not exist`, field ? [{ field, message: `${what} does not exist` }] : []);
+/** Something asked for by a code or id is not there (or not visible: the same answer for both). */
+export class NotFoundError<R extends ReasonCode = ReasonCode> extends RevitaError<R> {
+  constructor(reason: R, params: ReasonParams<R>, field?: string) {
+    super("NOT_FOUND", reason, params, field ? [{ field, reason, params: params as Params, message: "" }] : []);
+    for (const issue of this.issues) issue.message = this.message;
     this.name = "NotFoundError";
   }
 }
 
 /**
- * The request's credentials are missing, wrong, expired or forged. The message says which, so
+ * The request's credentials are missing, wrong, expired or forged. The reason says which, so
  * the reader knows whether to sign in again or fix a script's token; it never says whether a
  * username exists.
  */
-export class AuthenticationError extends RevitaError {
-  constructor(message: string) {
-    super("UNAUTHENTICATED", message);
+export class AuthenticationError<R extends ReasonCode = ReasonCode> extends RevitaError<R> {
+  constructor(reason: R, params: ReasonParams<R>) {
+    super("UNAUTHENTICATED", reason, params);
     this.name = "AuthenticationError";
   }
 }
 
-/** Messages for the database's own CHECK constraints (see the integrity_rules migration). */
-const CONSTRAINT_MESSAGES: Record<string, FieldIssue> = {
-  region_code_shape: { field: "code", message: "a region code has exactly 12 digits" },
-  region_root_is_province: { field: "parentCode", message: "only a province has no parent, and a province has none" },
-  region_kind_fits_level: { field: "kind", message: "this kind of region does not exist at this level" },
-  project_total_investment_not_negative: { field: "totalInvestment", message: "total investment cannot be negative" },
-  project_phase_number_with_parent: {
-    field: "phaseNumber",
-    message: "a phase needs both a parent project and a phase number of 1 or more",
-  },
-  project_planned_dates_ordered: { field: "plannedFinish", message: "planned finish is before planned start" },
-  project_actual_dates_ordered: { field: "actualFinish", message: "actual finish is before actual start" },
-  project_output_quantity_not_negative: { field: "outputs.quantity", message: "an output quantity cannot be negative" },
-  progress_report_period_key: { field: "period", message: "write the period as 2023, 2023Q2 or 2023-06" },
-  progress_report_completed_investment_not_negative: {
-    field: "completedInvestment",
-    message: "completed investment cannot be negative",
-  },
-  progress_report_physical_progress_range: {
-    field: "physicalProgress",
-    message: "physical progress is a percentage from 0 to 100",
-  },
-  progress_report_has_a_figure: {
-    field: "completedInvestment",
-    message: "a progress report needs completed investment, physical progress, or both",
-  },
-  fund_amount_not_negative: { field: "amount", message: "a fund's amount cannot be negative" },
-  fund_years_ordered: {
-    field: "startYear",
-    message: "a fund's start year must not be after its year, and both must be real budget years",
-  },
-  fund_allocation_amount_positive: { field: "amount", message: "an allocation must be more than zero" },
-  disbursement_amount_positive: { field: "amount", message: "a payment must be more than zero" },
-  indicator_aggregation_inputs: {
-    field: "aggregation",
-    message: "a weighted average needs a weight indicator, a ratio a numerator and a denominator, and nothing else takes them",
-  },
-  indicator_value_period_key: { field: "period", message: "write the period as 2023, 2023Q2 or 2023-06" },
+/** Reasons for the database's own CHECK constraints (see the integrity_rules migration). */
+const CONSTRAINT_ISSUES: Record<string, { field: string; reason: ReasonCode }> = {
+  region_code_shape: { field: "code", reason: "RULE_REGION_CODE_SHAPE" },
+  region_root_is_province: { field: "parentCode", reason: "RULE_REGION_ROOT" },
+  region_kind_fits_level: { field: "kind", reason: "RULE_REGION_KIND" },
+  project_total_investment_not_negative: { field: "totalInvestment", reason: "NEGATIVE" },
+  project_phase_number_with_parent: { field: "phaseNumber", reason: "RULE_PHASE_NUMBER" },
+  project_planned_dates_ordered: { field: "plannedFinish", reason: "RULE_PLANNED_DATES" },
+  project_actual_dates_ordered: { field: "actualFinish", reason: "RULE_ACTUAL_DATES" },
+  project_output_quantity_not_negative: { field: "outputs.quantity", reason: "NEGATIVE" },
+  progress_report_period_key: { field: "period", reason: "RULE_PERIOD_KEY" },
+  progress_report_completed_investment_not_negative: { field: "completedInvestment", reason: "NEGATIVE" },
+  progress_report_physical_progress_range: { field: "physicalProgress", reason: "RULE_PROGRESS_RANGE" },
+  progress_report_has_a_figure: { field: "completedInvestment", reason: "NO_FIGURES" },
+  fund_amount_not_negative: { field: "amount", reason: "NEGATIVE" },
+  fund_years_ordered: { field: "startYear", reason: "RULE_FUND_YEARS" },
+  fund_allocation_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
+  disbursement_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
+  indicator_aggregation_inputs: { field: "aggregation", reason: "RULE_AGGREGATION_INPUTS" },
+  indicator_value_period_key: { field: "period", reason: "RULE_PERIOD_KEY" },
 };
+
+/**
+ * The rules that triggers check across rows (integrity_rules migration) raise English sentences
+ * with the figures in them; read back into reasons so they can be said in Chinese.
+ */
+const TRIGGER_RULES: { pattern: RegExp; field: string; issue: (m: string[]) => FieldIssue }[] = [
+  {
+    pattern: /^Progress report \S+ of project \S+ \((.*)\): completed investment (\S+) exceeds the total investment (\S+);/,
+    field: "completedInvestment",
+    issue: ([, project, value, total]) => fieldIssue("completedInvestment", "EXCEEDS_TOTAL_INVESTMENT", { project: project!, value: value!, total: total! }),
+  },
+  {
+    pattern: /^Project \S+ \(.*\): total investment (\S+) is below the completed investment (\S+) reported for (\S+)$/,
+    field: "totalInvestment",
+    issue: ([, value, completed, period]) => fieldIssue("totalInvestment", "TOTAL_BELOW_COMPLETED", { value: value!, completed: completed!, period: period! }),
+  },
+  {
+    pattern: /^Fund \S+ \((.*)\): allocating (\S+) would bring its allocations to (\S+), above the fund's amount (\S+)$/,
+    field: "amount",
+    issue: ([, fund, amount, allocated, total]) =>
+      fieldIssue("amount", "FUND_OVER_ALLOCATED", { fund: fund!, amount: amount!, allocated: allocated!, total: total! }),
+  },
+  {
+    pattern: /^Fund \S+ \((.*)\): amount (\S+) is below the (\S+) already allocated$/,
+    field: "amount",
+    issue: ([, fund, amount, allocated]) => fieldIssue("amount", "FUND_BELOW_ALLOCATED", { fund: fund!, amount: amount!, allocated: allocated! }),
+  },
+  {
+    pattern: /^Allocation \S+: paying (\S+) would bring payments to (\S+), above the allocated (\S+)$/,
+    field: "amount",
+    issue: ([, amount, paid, allocated]) => fieldIssue("amount", "ALLOCATION_OVER_PAID", { amount: amount!, paid: paid!, allocated: allocated! }),
+  },
+  {
+    pattern: /^Allocation \S+: amount (\S+) is below the (\S+) already paid$/,
+    field: "amount",
+    issue: ([, amount, paid]) => fieldIssue("amount", "ALLOCATION_BELOW_PAID", { amount: amount!, paid: paid! }),
+  },
+];
+
+/** The approval locks' sentences (data_entry migration), read back into their parts. */
+const LOCK_PATTERNS: { pattern: RegExp; dataSet: "PROGRESS" | "INDICATORS"; parts: (m: string[]) => Record<string, string> }[] = [
+  {
+    pattern: /^the progress of (.*) for (\S+) is (\w+): the report of (\S+) for (\S+) is locked/,
+    dataSet: "PROGRESS",
+    parts: ([, region, period, state, project, reportPeriod]) => ({ region: region!, period: period!, state: state!, record: `${project} ${reportPeriod}` }),
+  },
+  {
+    pattern: /^the indicators of (.*) for (\S+) are (\w+): (\S+) of (.*) for (\S+) is locked/,
+    dataSet: "INDICATORS",
+    parts: ([, region, period, state, indicator, valueRegion, valuePeriod]) => ({
+      region: region!,
+      period: period!,
+      state: state!,
+      record: `${indicator} ${valueRegion} ${valuePeriod}`,
+    }),
+  },
+];
 
 interface DriverErrorCause {
   code?: string;
@@ -116,6 +203,35 @@ function genericDatabaseErrorCause(error: unknown): DriverErrorCause | undefined
   return found ? { code: found[1], message: found[2] } : undefined;
 }
 
+function checkViolation(cause: DriverErrorCause): RevitaError {
+  const constraint = cause.constraint ?? /violates check constraint "([^"]+)"/.exec(cause.message ?? "")?.[1];
+  const known = constraint ? CONSTRAINT_ISSUES[constraint] : undefined;
+  if (known) {
+    const issue: FieldIssue = { field: known.field, reason: known.reason, params: { value: "" }, message: formatReason("en", known.reason, { value: "" }) };
+    return new ValidationError([issue]);
+  }
+  for (const rule of TRIGGER_RULES) {
+    const found = rule.pattern.exec(cause.message ?? "");
+    if (found) return new ValidationError([rule.issue([...found])]);
+  }
+  return new RevitaError("BAD_USER_INPUT", "DATABASE_RULE", { detail: cause.message ?? "?" });
+}
+
+function approvalLock(cause: DriverErrorCause): RevitaError {
+  for (const lock of LOCK_PATTERNS) {
+    const found = lock.pattern.exec(cause.message ?? "");
+    if (!found) continue;
+    const parts = lock.parts([...found]);
+    return new RevitaError(
+      "CONFLICT",
+      "LOCKED_BY_APPROVAL",
+      { dataSet: lock.dataSet, region: parts.region!, period: parts.period!, state: parts.state!.toUpperCase(), record: parts.record! },
+      [fieldIssue("period", "LOCKED_BY_APPROVAL_FIELD")],
+    );
+  }
+  return new RevitaError("CONFLICT", "DATABASE_RULE", { detail: cause.message ?? "?" }, [fieldIssue("period", "LOCKED_BY_APPROVAL_FIELD")]);
+}
+
 /**
  * Turns a refusal by the database into a RevitaError, or returns undefined for anything else
  * (which must then be treated as an internal error and logged, not shown).
@@ -125,43 +241,28 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
   const prismaCode = (error as { code?: unknown })?.code;
   if (prismaCode === "P2002") {
     const target = (error as { meta?: { target?: unknown } }).meta?.target;
-    return new RevitaError("CONFLICT", `a record with the same ${String(target ?? "key")} already exists`);
+    return new RevitaError("CONFLICT", "DUPLICATE_KEY", { key: String(target ?? "key") });
   }
-  if (prismaCode === "P2025") return new RevitaError("NOT_FOUND", "the record to change does not exist");
+  if (prismaCode === "P2025") return new RevitaError("NOT_FOUND", "RECORD_NOT_FOUND", {});
   const cause = driverErrorCause(error) ?? genericDatabaseErrorCause(error);
   if (!cause?.code) return undefined;
   switch (cause.code) {
-    case "23514": {
-      const constraint = cause.constraint ?? /violates check constraint "([^"]+)"/.exec(cause.message ?? "")?.[1];
-      const known = constraint ? CONSTRAINT_MESSAGES[constraint] : undefined;
-      // Trigger-raised violations already carry a complete sentence naming the record.
-      return new RevitaError(
-        "BAD_USER_INPUT",
-        known ? `${known.field}: ${known.message}` : (cause.message ?? "the data breaks a rule"),
-        known ? [known] : [],
-      );
-    }
+    case "23514":
+      return checkViolation(cause);
     case "23505":
-      return new RevitaError("CONFLICT", "a record with the same key already exists");
+      return new RevitaError("CONFLICT", "DUPLICATE_KEY", { key: "key" });
     case "42501": {
-      // Row-level security refused a row outside the user's regions; other refusals (the
-      // append-only audit log) carry their own message.
+      // Row-level security refused a row outside the user's regions; the other refusal of this
+      // kind is the append-only audit log's.
       const table = /row-level security policy for table "([^"]+)"/.exec(cause.message ?? "")?.[1];
-      return new RevitaError(
-        "FORBIDDEN",
-        table
-          ? `the ${table.replaceAll("_", " ")} is outside the regions you may change`
-          : (cause.message ?? "the database refused the change"),
-      );
+      return table
+        ? new RevitaError("FORBIDDEN", "TABLE_OUTSIDE_YOUR_REGIONS", { table: table.replaceAll("_", " ") })
+        : new RevitaError("FORBIDDEN", "AUDIT_APPEND_ONLY", {});
     }
     case "RV409":
-      // Raised by the approval locks (data_entry migration): the message names the region,
-      // period and record.
-      return new RevitaError("CONFLICT", cause.message ?? "the data is locked by an approval", [
-        { field: "period", message: "locked by an approval" },
-      ]);
+      return approvalLock(cause);
     case "23503":
-      return new RevitaError("BAD_USER_INPUT", "the record refers to something that does not exist, or is still referred to");
+      return new RevitaError("BAD_USER_INPUT", "BROKEN_REFERENCE", {});
     default:
       return undefined;
   }
@@ -170,18 +271,33 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
 /**
  * The field a value was refused for before any resolver ran: GraphQL checks variables against
  * their types (a Decimal written "12万", a date written 2024/1/1, an Int written "abc", a required
- * field left out) and says so only in prose. Naming the field lets a form show the refusal beside
- * it, like every other refusal. The path drops the variable's own name ("input.totalInvestment" →
- * "totalInvestment"), as the forms name an input's fields.
+ * field left out) and says so only in prose. Naming the field and the type lets a form show the
+ * refusal beside it in the reader's language, like every other refusal. The path drops the
+ * variable's own name ("input.totalInvestment" → "totalInvestment"), as the forms name an
+ * input's fields.
  */
 export function variableIssue(message: string): FieldIssue | undefined {
-  const invalid = /^Variable "\$\w+" got invalid value .* at "\w+((?:\.\w+|\[\d+\])+)"; (?:Expected type "\w+"\. )?(.+)$/s.exec(
-    message,
-  );
-  if (invalid) return { field: invalid[1]!.replace(/^\./, ""), message: invalid[2]! };
-  const missing = /^Variable "\$\w+" got invalid value .*; Field "(\w+)" of required type "[^"]+" was not provided\.$/s.exec(
-    message,
-  );
-  if (missing) return { field: missing[1]!, message: "is required" };
+  const invalid = /^Variable "\$\w+" got invalid value (.*) at "\w+((?:\.\w+|\[\d+\])+)"; (?:Expected type "(\w+)"\. )?(.+)$/s.exec(message);
+  if (invalid) {
+    const [, value = "", path = "", expected, detail = ""] = invalid;
+    const field = path.replace(/^\./, "");
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    if (/^Field "(\w+)" of required type .* was not provided\.$/.test(detail)) {
+      return fieldIssue(`${field}.${/^Field "(\w+)"/.exec(detail)![1]}`, "REQUIRED");
+    }
+    if (/^Value .* does not exist in "\w+" enum\./.test(detail)) return fieldIssue(field, "NOT_AN_OPTION", { value: shown });
+    if (/^Field "(\w+)" is not defined by type/.test(detail)) {
+      return fieldIssue(`${field}.${/^Field "(\w+)"/.exec(detail)![1]}`, "UNKNOWN_FIELD", { value: /^Field "(\w+)"/.exec(detail)![1]! });
+    }
+    return fieldIssue(field, "WRONG_TYPE", { expected: expected ?? scalarOf(detail), value: shown });
+  }
+  const missing = /^Variable "\$\w+" got invalid value .*; Field "(\w+)" of required type "[^"]+" was not provided\.$/s.exec(message);
+  if (missing) return fieldIssue(missing[1]!, "REQUIRED");
   return undefined;
+}
+
+/** The scalar a coercion message is about, when graphql-js names it only in its own words. */
+function scalarOf(detail: string): string {
+  const named = /^(Decimal|Date|Period|Int|Float|Boolean|String|ID)\b/.exec(detail) ?? /(Int|Float|Boolean|String) cannot represent/.exec(detail);
+  return named?.[1] ?? "other";
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DbClient } from "../db/database.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { RevitaError, ValidationError } from "./errors.js";
+import { fieldIssue, RevitaError, ValidationError } from "./errors.js";
 
 /**
  * Runs a change once per idempotency key: a request retried with the same key (a response lost
@@ -16,9 +16,7 @@ export async function onceForKey<Result extends Prisma.InputJsonObject>(
 ): Promise<Result> {
   if (key === null || key === undefined) return change();
   if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) {
-    throw new ValidationError([
-      { field: "idempotencyKey", message: "use 8–200 letters, digits, dots, dashes, colons or underscores, e.g. a UUID" },
-    ]);
+    throw new ValidationError([fieldIssue("idempotencyKey", "BAD_IDEMPOTENCY_KEY")]);
   }
   const requestHash = createHash("sha256")
     .update(JSON.stringify([operation, input]))
@@ -26,11 +24,9 @@ export async function onceForKey<Result extends Prisma.InputJsonObject>(
   const earlier = await tx.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
   if (earlier) {
     if (earlier.operation !== operation || earlier.requestHash !== requestHash) {
-      throw new RevitaError(
-        "CONFLICT",
-        `the idempotency key ${key} was already used for a different request (${earlier.operation}); use a new key for a new change`,
-        [{ field: "idempotencyKey", message: "already used for a different request" }],
-      );
+      throw new RevitaError("CONFLICT", "IDEMPOTENCY_KEY_REUSED", { key, operation: earlier.operation }, [
+        fieldIssue("idempotencyKey", "IDEMPOTENCY_KEY_REUSED_FIELD"),
+      ]);
     }
     return earlier.result as Result;
   }

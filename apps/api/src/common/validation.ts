@@ -1,6 +1,7 @@
 import { type Period, parsePeriod } from "@revita/schema/period";
 import { Prisma } from "../generated/prisma/client.js";
-import { type FieldIssue, ValidationError } from "./errors.js";
+import type { ReasonArgs, ReasonCode } from "@revita/messages";
+import { type FieldIssue, fieldIssue, ValidationError } from "./errors.js";
 
 /**
  * Collects every problem with an input before refusing it, so that a clerk fixing a form or a
@@ -11,8 +12,9 @@ export class InputChecker {
 
   constructor(private readonly prefix = "") {}
 
-  fail(field: string, message: string): void {
-    this.issues.push({ field: this.prefix + field, message });
+  /** Refuses a field for a reason of the shared catalogue, e.g. `fail("amount", "NEGATIVE", { value })`. */
+  fail<R extends ReasonCode>(field: string, reason: R, ...params: ReasonArgs<R>): void {
+    this.issues.push(fieldIssue(this.prefix + field, reason, ...params));
   }
 
   /** Throws a ValidationError listing every issue, if there is any. */
@@ -22,14 +24,14 @@ export class InputChecker {
 
   text(field: string, value: string | null | undefined, { max = 500 } = {}): string {
     const trimmed = value?.trim() ?? "";
-    if (!trimmed) this.fail(field, "is required");
-    else if (trimmed.length > max) this.fail(field, `is longer than ${max} characters`);
+    if (!trimmed) this.fail(field, "REQUIRED");
+    else if (trimmed.length > max) this.fail(field, "TOO_LONG", { max });
     return trimmed;
   }
 
   optionalText(field: string, value: string | null | undefined, { max = 2000 } = {}): string | null {
     const trimmed = value?.trim() ?? "";
-    if (trimmed.length > max) this.fail(field, `is longer than ${max} characters`);
+    if (trimmed.length > max) this.fail(field, "TOO_LONG", { max });
     return trimmed || null;
   }
 
@@ -40,9 +42,9 @@ export class InputChecker {
   money(field: string, value: string | number | null | undefined, { allowZero = true } = {}): Prisma.Decimal {
     const parsed = this.decimal(field, value, { places: 2 });
     if (!parsed) return new Prisma.Decimal(0);
-    if (parsed.isNegative()) this.fail(field, `cannot be negative (got ${parsed.toFixed()})`);
-    else if (!allowZero && parsed.isZero()) this.fail(field, "must be more than zero");
-    else if (parsed.greaterThanOrEqualTo("1e14")) this.fail(field, "is more than 100 trillion yuan: check the unit");
+    if (parsed.lessThan(0)) this.fail(field, "NEGATIVE", { value: parsed.toFixed() });
+    else if (!allowZero && parsed.isZero()) this.fail(field, "NOT_POSITIVE");
+    else if (parsed.greaterThanOrEqualTo("1e14")) this.fail(field, "MONEY_TOO_LARGE");
     return parsed;
   }
 
@@ -55,25 +57,25 @@ export class InputChecker {
   percent(field: string, value: string | number | null | undefined): Prisma.Decimal | null {
     if (value === null || value === undefined || value === "") return null;
     const parsed = this.decimal(field, value, { places: 2 });
-    if (parsed && (parsed.isNegative() || parsed.greaterThan(100))) {
-      this.fail(field, `is a percentage from 0 to 100 (got ${parsed.toFixed()})`);
+    if (parsed && (parsed.lessThan(0) || parsed.greaterThan(100))) {
+      this.fail(field, "PERCENT_OUT_OF_RANGE", { value: parsed.toFixed() });
     }
     return parsed;
   }
 
   decimal(field: string, value: string | number | null | undefined, { places = 4 } = {}): Prisma.Decimal | null {
     if (value === null || value === undefined || value === "") {
-      this.fail(field, "is required");
+      this.fail(field, "REQUIRED");
       return null;
     }
     const text = typeof value === "number" ? String(value) : value.trim();
     if (!/^-?\d+(\.\d+)?$/.test(text)) {
-      this.fail(field, `"${value}" is not a number (write digits, e.g. 12980000 or 1298.5)`);
+      this.fail(field, "NOT_A_NUMBER", { value: String(value) });
       return null;
     }
     const parsed = new Prisma.Decimal(text);
     if (parsed.decimalPlaces() > places) {
-      this.fail(field, `has more than ${places} decimal places (got ${text})`);
+      this.fail(field, "TOO_MANY_DECIMALS", { places, value: text });
       return null;
     }
     return parsed;
@@ -82,8 +84,8 @@ export class InputChecker {
   period(field: string, value: string | null | undefined): Period | null {
     try {
       return parsePeriod(value?.trim() ?? "");
-    } catch (error) {
-      this.fail(field, (error as Error).message);
+    } catch {
+      this.fail(field, "NOT_A_PERIOD", { value: value?.trim() ?? "" });
       return null;
     }
   }
@@ -92,12 +94,12 @@ export class InputChecker {
   date(field: string, value: string | null | undefined): Date | null {
     if (!value) return null;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-      this.fail(field, `"${value}" is not a date (write YYYY-MM-DD)`);
+      this.fail(field, "NOT_A_DATE", { value });
       return null;
     }
     const parsed = new Date(`${value}T00:00:00Z`);
     if (parsed.toISOString().slice(0, 10) !== value) {
-      this.fail(field, `"${value}" is not a real calendar date`);
+      this.fail(field, "NOT_A_CALENDAR_DATE", { value });
       return null;
     }
     return parsed;
@@ -105,7 +107,7 @@ export class InputChecker {
 
   year(field: string, value: number | null | undefined): number {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 1949 || value > 2100) {
-      this.fail(field, `must be a year from 1949 to 2100 (got ${String(value)})`);
+      this.fail(field, "YEAR_OUT_OF_RANGE", { value: String(value) });
       return 0;
     }
     return value;
@@ -113,7 +115,7 @@ export class InputChecker {
 
   oneOf<T extends string>(field: string, value: string | null | undefined, allowed: readonly T[]): T {
     if (!allowed.includes(value as T)) {
-      this.fail(field, `must be one of ${allowed.join(", ")} (got ${String(value)})`);
+      this.fail(field, "NOT_ONE_OF", { allowed: allowed.join(", "), value: String(value) });
     }
     return value as T;
   }

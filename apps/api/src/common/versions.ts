@@ -1,4 +1,4 @@
-import { RevitaError } from "./errors.js";
+import { fieldIssue, RevitaError } from "./errors.js";
 
 /**
  * Optimistic concurrency: every editable record carries a version that a trigger raises on each
@@ -6,12 +6,11 @@ import { RevitaError } from "./errors.js";
  * the record since, the edit is refused rather than silently overwriting their change.
  */
 export function staleVersionError(what: string, expectedVersion: number, currentVersion?: number): RevitaError {
-  const now = currentVersion === undefined ? "it changed meanwhile" : `it is now at version ${currentVersion}`;
-  return new RevitaError(
-    "CONFLICT",
-    `${what} was changed by someone else since you loaded it (you edited version ${expectedVersion}, ${now}); reload it and make your change again`,
-    [{ field: "expectedVersion", message: `is ${expectedVersion}, but ${now}` }],
-  );
+  // 0 stands for "not known": the row changed between our read and our write.
+  const current = currentVersion ?? 0;
+  return new RevitaError("CONFLICT", "STALE_VERSION", { what, expected: expectedVersion, current }, [
+    fieldIssue("expectedVersion", "STALE_VERSION_FIELD", { expected: expectedVersion, current }),
+  ]);
 }
 
 /** Refuses an edit made from an older version than the record's. */

@@ -45,7 +45,7 @@ export async function createFund(db: DbClient, input: CreateFundInput): Promise<
   const level = check.oneOf("level", input.level, FUND_LEVELS);
   const year = check.year("year", input.year);
   const startYear = check.year("startYear", input.startYear ?? input.year);
-  if (startYear > year) check.fail("startYear", `${startYear} is after the fund's year ${year}`);
+  if (startYear > year) check.fail("startYear", "START_AFTER_YEAR", { start: startYear, year });
   const amount = check.money("amount", input.amount);
   const performanceGrade =
     input.performanceGrade == null ? null : check.oneOf("performanceGrade", input.performanceGrade, PERFORMANCE_GRADES);
@@ -53,8 +53,8 @@ export async function createFund(db: DbClient, input: CreateFundInput): Promise<
     db.region.findUnique({ where: { code: input.regionCode } }),
     db.fund.findUnique({ where: { code }, select: { id: true } }),
   ]);
-  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
-  if (existing) check.fail("code", `a fund with the code ${code} already exists`);
+  if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode });
+  if (existing) check.fail("code", "FUND_CODE_TAKEN", { code });
   check.done();
   return db.fund.create({
     data: {
@@ -87,21 +87,23 @@ export async function allocateFund(db: DbClient, input: AllocateFundInput): Prom
   const check = new InputChecker();
   const amount = check.money("amount", input.amount, { allowZero: false });
   const allocatedOn = check.date("allocatedOn", input.allocatedOn);
-  if (!input.allocatedOn) check.fail("allocatedOn", "is required");
+  if (!input.allocatedOn) check.fail("allocatedOn", "REQUIRED");
   const [fund, project] = await Promise.all([
     db.fund.findUnique({ where: { code: input.fundCode } }),
     db.project.findUnique({ where: { code: input.projectCode } }),
   ]);
-  if (!fund) check.fail("fundCode", `no fund has the code ${input.fundCode}`);
-  if (!project) check.fail("projectCode", `no project has the code ${input.projectCode}`);
+  if (!fund) check.fail("fundCode", "NO_SUCH_FUND", { code: input.fundCode });
+  if (!project) check.fail("projectCode", "NO_SUCH_PROJECT", { code: input.projectCode });
   if (fund && amount.greaterThan(0)) {
     const { _sum } = await db.fundAllocation.aggregate({ where: { fundId: fund.id }, _sum: { amount: true } });
     const allocated = _sum.amount ?? 0;
     if (amount.plus(allocated).greaterThan(fund.amount)) {
-      check.fail(
-        "amount",
-        `${amount.toFixed(2)} would bring ${fund.nameZh}'s allocations to ${amount.plus(allocated).toFixed(2)}, above the fund's ${fund.amount.toFixed(2)}`,
-      );
+      check.fail("amount", "FUND_OVER_ALLOCATED", {
+        amount: amount.toFixed(2),
+        fund: fund.nameZh,
+        allocated: amount.plus(allocated).toFixed(2),
+        total: fund.amount.toFixed(2),
+      });
     }
   }
   check.done();
@@ -124,18 +126,19 @@ export async function recordDisbursement(db: DbClient, input: RecordDisbursement
   const check = new InputChecker();
   const amount = check.money("amount", input.amount, { allowZero: false });
   const paidOn = check.date("paidOn", input.paidOn);
-  if (!input.paidOn) check.fail("paidOn", "is required");
+  if (!input.paidOn) check.fail("paidOn", "REQUIRED");
   const allocation = await db.fundAllocation.findUnique({ where: { id: input.allocationId } });
   if (!allocation) {
-    check.fail("allocationId", `no allocation has the id ${input.allocationId}`);
+    check.fail("allocationId", "NO_SUCH_ALLOCATION", { id: String(input.allocationId) });
   } else if (amount.greaterThan(0)) {
     const { _sum } = await db.disbursement.aggregate({ where: { allocationId: allocation.id }, _sum: { amount: true } });
     const paid = amount.plus(_sum.amount ?? 0);
     if (paid.greaterThan(allocation.amount)) {
-      check.fail(
-        "amount",
-        `${amount.toFixed(2)} would bring payments to ${paid.toFixed(2)}, above the allocated ${allocation.amount.toFixed(2)}`,
-      );
+      check.fail("amount", "ALLOCATION_OVER_PAID", {
+        amount: amount.toFixed(2),
+        paid: paid.toFixed(2),
+        allocated: allocation.amount.toFixed(2),
+      });
     }
   }
   check.done();

@@ -25,13 +25,14 @@ describe("amounts as clerks type them", () => {
   });
 
   it.each([
-    ["12,98,000", "misplaced thousands separators"],
-    ["约1298万", "is not an amount"],
-    ["1298.123", "more precise than a fen"],
-    ["0.00000000001亿", "more precise than a fen"],
-    ["", "is not an amount"],
-  ])("refuses %s", (cell, message) => {
-    expect(parseAmount(cell)).toEqual({ error: expect.stringContaining(message) });
+    ["12,98,000", "BAD_THOUSANDS"],
+    ["约1298万", "NOT_AN_AMOUNT"],
+    ["1298.123", "BELOW_A_FEN"],
+    ["0.00000000001亿", "BELOW_A_FEN"],
+    ["", "NOT_AN_AMOUNT"],
+    ["-5", "NEGATIVE_AMOUNT"],
+  ])("refuses %s for %s, naming the cell", (cell, reason) => {
+    expect(parseAmount(cell)).toEqual({ error: { reason, params: { value: cell } } });
   });
 });
 

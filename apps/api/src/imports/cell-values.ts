@@ -1,11 +1,12 @@
+import { type Refusal, refusal } from "../common/errors.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 /**
  * What clerks type into spreadsheets, turned into the API's plain forms: amounts with 万/亿
  * units and thousands separators, full-width digits, percentages with a sign, Chinese dates and
- * periods. Each function returns the plain text or a message saying what is wrong.
+ * periods. Each function returns the plain text or the reason it is wrong.
  */
-export type Parsed = { value: string } | { error: string };
+export type Parsed = { value: string } | { error: Refusal };
 
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
@@ -36,17 +37,17 @@ export function parseAmount(cell: string): Parsed {
   }
   if (text.includes(",")) {
     if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) {
-      return { error: `"${cell}" has misplaced thousands separators (write 12,980,000 or 12980000)` };
+      return { error: refusal("BAD_THOUSANDS", { value: cell }) };
     }
     text = text.replaceAll(",", "");
   }
   if (!/^-?\d+(\.\d+)?$/.test(text)) {
-    return { error: `"${cell}" is not an amount (write yuan as 12980000, or with a unit as 1298万 or 1.3亿)` };
+    return { error: refusal("NOT_AN_AMOUNT", { value: cell }) };
   }
   const amount = new Prisma.Decimal(text).times(new Prisma.Decimal(10).pow(shift));
-  if (amount.decimalPlaces() > 2) return { error: `"${cell}" is more precise than a fen (0.01 yuan)` };
-  if (amount.isNegative()) return { error: `"${cell}" is negative: amounts are never below zero` };
-  if (amount.greaterThanOrEqualTo("1e14")) return { error: `"${cell}" is more than 100 trillion yuan: check the unit` };
+  if (amount.decimalPlaces() > 2) return { error: refusal("BELOW_A_FEN", { value: cell }) };
+  if (amount.lessThan(0)) return { error: refusal("NEGATIVE_AMOUNT", { value: cell }) };
+  if (amount.greaterThanOrEqualTo("1e14")) return { error: refusal("AMOUNT_TOO_LARGE", { value: cell }) };
   return { value: amount.toFixed() };
 }
 
@@ -56,10 +57,10 @@ export function parseAmount(cell: string): Parsed {
  */
 export function parsePercent(cell: string): Parsed {
   const text = toHalfWidth(cell).trim().replace(/%$/, "").trim();
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { error: `"${cell}" is not a percentage (write 98 or 98%)` };
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return { error: refusal("NOT_A_PERCENT", { value: cell }) };
   const percent = new Prisma.Decimal(text);
-  if (percent.isNegative() || percent.greaterThan(100)) return { error: `"${cell}" is not a percentage from 0 to 100` };
-  if (percent.decimalPlaces() > 2) return { error: `"${cell}" has more than two decimal places` };
+  if (percent.lessThan(0) || percent.greaterThan(100)) return { error: refusal("PERCENT_RANGE", { value: cell }) };
+  if (percent.decimalPlaces() > 2) return { error: refusal("PERCENT_DECIMALS", { value: cell }) };
   return { value: percent.toFixed() };
 }
 
@@ -70,7 +71,7 @@ export function parsePercent(cell: string): Parsed {
 export function parseNumber(cell: string): Parsed {
   const text = toHalfWidth(cell).trim().replace(/\s+/g, "").replace(/%$/, "");
   const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(",", "") : text;
-  if (!/^-?\d+(\.\d+)?$/.test(plain)) return { error: `"${cell}" is not a number` };
+  if (!/^-?\d+(\.\d+)?$/.test(plain)) return { error: refusal("NOT_A_NUMBER_CELL", { value: cell }) };
   return { value: plain };
 }
 
@@ -90,14 +91,14 @@ export function parsePeriodCell(cell: string): Parsed {
   }
   match = /^(\d{4})年?$/.exec(text);
   if (match) return { value: match[1]! };
-  return { error: `"${cell}" is not a period (write 2024-06 for a month, 2024Q2 for a quarter, 2024 for a year)` };
+  return { error: refusal("NOT_A_PERIOD", { value: cell }) };
 }
 
 /** A date as YYYY-MM-DD: "2024-06-05", "2024/6/5", "2024.6.5", "2024年6月5日". */
 export function parseDateCell(cell: string): Parsed {
   const text = toHalfWidth(cell).trim();
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (!match) return { error: `"${cell}" is not a date (write 2024-06-05)` };
+  if (!match) return { error: refusal("NOT_A_DATE_CELL", { value: cell }) };
   return { value: `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}` };
 }
 

@@ -1,3 +1,4 @@
+import type { Refusal } from "../common/errors.js";
 import type { ChangeAuthor } from "../common/change.js";
 import type { DbClient } from "../db/database.js";
 
@@ -26,10 +27,11 @@ export interface ParsedRow {
 }
 
 /** Everything wrong with a file, each by row and column (null row: the file as a whole). */
-export interface ImportProblem {
+export interface ImportProblem extends Refusal {
   row: number | null;
   /** The column's header as the template names it, or the file's own header when unknown. */
   column: string | null;
+  /** The reason in English until the HTTP layer says it in the asker's language. */
   message: string;
 }
 
@@ -39,7 +41,7 @@ export interface ImportRun {
   /** Whether the asker may edit data of the region at this path (EDITOR there). */
   mayEdit(regionPath: readonly number[]): boolean;
   /** Records a problem with a row; `columnKey` is an ImportColumn key, or null for the whole row. */
-  problem(row: number, columnKey: string | null, message: string): void;
+  problem(row: number, columnKey: string | null, problem: Refusal): void;
   /** Counts rows written. */
   written(count: number): void;
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { parsePeriod } from "@revita/schema/period";
 import type { ChangeAuthor } from "../common/change.js";
-import { RevitaError } from "../common/errors.js";
+import { formatReason } from "@revita/messages";
+import { AuthenticationError, type Refusal, refusal } from "../common/errors.js";
 import { onceForKey } from "../common/idempotency.js";
 import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
@@ -79,7 +80,7 @@ export async function runImport(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const user = context.auth?.user;
-  if (!user) throw new RevitaError("UNAUTHENTICATED", "sign in first");
+  if (!user) throw new AuthenticationError("SIGN_IN_REQUIRED", {});
   const author: ChangeAuthor = { userId: user.id, name: `${user.displayName}（${user.username}）` };
   const started = performance.now();
   const result: ImportResult = {
@@ -118,7 +119,7 @@ export async function runImport(
     table = readTable(bytes);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    report({ row: null, column: null, message: error.message });
+    report(problemAt(null, null, error.refusal));
     return finish();
   }
   result.format = table.format;
@@ -131,7 +132,7 @@ export async function runImport(
     const importChunk = kind.start(tx, {
       author,
       mayEdit: (path) => !context.apiRules || context.access.covers("edit", path),
-      problem: (row, columnKey, message) => report({ row, column: headerOf(kind, columnKey), message }),
+      problem: (row, columnKey, problem) => report(problemAt(row, headerOf(kind, columnKey), problem)),
       written: (count) => {
         result.written += count;
       },
@@ -156,7 +157,7 @@ export async function runImport(
     }
     if (chunk.length) await importChunk(chunk);
     if (result.rows === 0 && result.problemCount === 0) {
-      report({ row: null, column: null, message: "the file has headers but no data rows" });
+      report(problemAt(null, null, refusal("NO_DATA_ROWS")));
     }
   };
 
@@ -171,7 +172,7 @@ export async function runImport(
               await importAll(tx);
             } catch (error) {
               if (!(error instanceof UnreadableFileError)) throw error;
-              report({ row: null, column: null, message: error.message });
+              report(problemAt(null, null, error.refusal));
             }
             if (!options.apply || result.problemCount > 0) throw new RollBack(finish());
             result.committed = true;
@@ -184,6 +185,11 @@ export async function runImport(
     if (error instanceof RollBack) return error.result;
     throw error;
   }
+}
+
+/** A problem at a row and column, its reason said in English until the HTTP layer says it in the asker's language. */
+function problemAt(row: number | null, column: string | null, { reason, params }: Refusal): ImportProblem {
+  return { row, column, reason, params, message: formatReason("en", reason, params) };
 }
 
 /** Problems in the order of the file (its own first), each row's in the order they were found. */
@@ -205,7 +211,7 @@ async function readHeader(
   for (;;) {
     const next = await rows.next();
     if (next.done) {
-      report({ row: null, column: null, message: "the file is empty: the first row must be the column headers" });
+      report(problemAt(null, null, refusal("NO_HEADER_ROW")));
       return null;
     }
     const { row, cells } = next.value;
@@ -217,28 +223,24 @@ async function readHeader(
     const columns = cells.map((cell) => (cell.trim() ? (byHeader.get(headerKey(cell)) ?? null) : null));
     const expected = kind.columns.map((column) => column.header).join(", ");
     if (!columns.some(Boolean)) {
-      report({
-        row,
-        column: null,
-        message: `the first row must be the column headers of ${kind.titleZh}: ${expected} (download the template)`,
-      });
+      report(problemAt(row, null, refusal("HEADERS_NOT_FOUND", { kind: kind.titleZh, expected })));
       return null;
     }
     let ok = true;
     cells.forEach((cell, index) => {
       if (cell.trim() && !columns[index]) {
-        report({ row, column: cell.trim(), message: `unknown column "${cell.trim()}"; the columns are: ${expected}` });
+        report(problemAt(row, cell.trim(), refusal("UNKNOWN_COLUMN", { column: cell.trim(), expected })));
         ok = false;
       }
     });
     for (const column of kind.columns) {
       const count = columns.filter((c) => c === column).length;
       if (count > 1) {
-        report({ row, column: column.header, message: `the column ${column.header} appears ${count} times` });
+        report(problemAt(row, column.header, refusal("DUPLICATE_COLUMN", { column: column.header, count })));
         ok = false;
       }
       if (count === 0 && column.required) {
-        report({ row, column: column.header, message: `the column ${column.header} is missing; it is required` });
+        report(problemAt(row, column.header, refusal("MISSING_COLUMN", { column: column.header })));
         ok = false;
       }
     }
@@ -261,7 +263,7 @@ function parseRow(
     const column = header.columns[index];
     if (!column) {
       if (cell.trim()) {
-        report({ row, column: null, message: `a value "${cell.trim()}" outside any column (column ${index + 1})` });
+        report(problemAt(row, null, refusal("VALUE_OUTSIDE_COLUMNS", { value: cell.trim(), index: index + 1 })));
         ok = false;
       }
       return;
@@ -273,14 +275,14 @@ function parseRow(
     }
     const parsed = parseCell(column.type, text);
     if ("error" in parsed) {
-      report({ row, column: column.header, message: parsed.error });
+      report(problemAt(row, column.header, parsed.error));
       unreadable.add(column);
       ok = false;
     } else values[column.key] = parsed.value;
   });
   for (const column of kind.columns) {
     if (column.required && !values[column.key] && !unreadable.has(column) && header.columns.includes(column)) {
-      report({ row, column: column.header, message: "is required" });
+      report(problemAt(row, column.header, refusal("REQUIRED")));
       ok = false;
     }
   }
@@ -303,8 +305,8 @@ function parseCell(type: CellType, text: string): Parsed {
       try {
         parsePeriod(parsed.value);
         return parsed;
-      } catch (error) {
-        return { error: (error as Error).message };
+      } catch {
+        return { error: refusal("NOT_A_PERIOD", { value: text }) };
       }
     }
     case "code":

@@ -1,11 +1,14 @@
+import { formatReason, type Params } from "@revita/messages";
 import express, { type Request, type Response, type Router } from "express";
 import { GraphQLError } from "graphql";
 import { credentialsOf, sessionCookie } from "../accounts/request-credentials.js";
-import { fromDatabaseError, type RevitaError } from "../common/errors.js";
+import { AuthenticationError, fieldIssue, fromDatabaseError, NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
+import { localeMiddleware, requestLocale } from "../common/request-locale.js";
 import { type Context, createContext } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { runImport } from "./import.service.js";
+import type { ImportProblem } from "./import-kind.js";
 import { IMPORT_KINDS, importKind } from "./import-kinds.js";
 import { CONTENT_TYPES, type TableFormat, writeTable } from "./table-writer.js";
 
@@ -33,13 +36,17 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     try {
       const auth = await credentialsOf(anonymous, request, sessionCookie(request, response));
       if (auth) return createContext(database, auth);
-      fail(response, 401, "UNAUTHENTICATED", "sign in to use Revita");
+      fail(response, 401, new AuthenticationError("SIGN_IN_REQUIRED", {}));
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      fail(response, 401, "UNAUTHENTICATED", error.message);
+      const { reason, params } = error.extensions as { reason?: string; params?: Params };
+      const said = formatReason(requestLocale(), reason ?? "", params, error.message);
+      response.status(401).json({ error: { code: "UNAUTHENTICATED", reason, params, message: said } });
     }
     return null;
   };
+
+  router.use(localeMiddleware);
 
   router.get("/imports", (_request, response) => {
     response.json({
@@ -55,7 +62,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const kind = importKind(request.params.kind);
     const format = tableFormat(request.params.format);
     if (!kind || !format)
-      return fail(response, 404, "NOT_FOUND", `no template ${request.params.kind}/template.${request.params.format}`);
+      return fail(response, 404, new NotFoundError("NO_SUCH_TEMPLATE", { name: `${request.params.kind}/template.${request.params.format}` }));
     response.setHeader("Content-Type", CONTENT_TYPES[format]);
     response.setHeader("Content-Disposition", attachment(`${kind.titleZh}导入模板.${format}`));
     await writeTable(kind, format, (async function* () {})(), response, { template: true });
@@ -77,37 +84,30 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     }),
     async (request, response) => {
       const kind = importKind(String(request.params.kind));
-      if (!kind) return fail(response, 404, "NOT_FOUND", `nothing called ${request.params.kind} can be imported`);
+      if (!kind) return fail(response, 404, new NotFoundError("NO_SUCH_IMPORT", { kind: String(request.params.kind) }));
       if (!Buffer.isBuffer(request.body)) {
-        return fail(
-          response,
-          415,
-          "BAD_USER_INPUT",
-          "send the file itself as the body, with Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        );
+        return fail(response, 415, new RevitaError("BAD_USER_INPUT", "UPLOAD_TYPE", { type: request.header("content-type") ?? "—" }));
       }
       const context = response.locals.context as Context;
       const apply = request.query.apply === "true";
       response.status(200).setHeader("Content-Type", "application/x-ndjson; charset=utf-8");
       response.setHeader("Cache-Control", "no-store");
       const line = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
+      const locale = requestLocale();
+      const said = (problems: ImportProblem[]) =>
+        problems.map((problem) => ({ ...problem, message: formatReason(locale, problem.reason, problem.params, problem.message) }));
       try {
         const result = await runImport(context, kind, request.body, {
           apply,
           idempotencyKey: request.header("idempotency-key") ?? null,
           onProgress: (progress) => line({ type: "progress", ...progress }),
-          onProblems: (problems) => line({ type: "problems", problems }),
+          onProblems: (problems) => line({ type: "problems", problems: said(problems) }),
         });
-        line({ type: "result", result });
+        line({ type: "result", result: { ...result, problems: said(result.problems) } });
       } catch (error) {
         const known = fromDatabaseError(error);
         if (!known) console.error("import failed", error);
-        line({
-          type: "error",
-          error: known
-            ? { code: known.code, message: known.message }
-            : { code: "INTERNAL_SERVER_ERROR", message: "the import failed; nothing was written" },
-        });
+        line({ type: "error", error: errorBody(known ?? new RevitaError("INTERNAL_SERVER_ERROR", "IMPORT_FAILED", {})) });
       }
       response.end();
     },
@@ -117,7 +117,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const [name, extension] = splitFile(request.params.file);
     const kind = importKind(name);
     const format = tableFormat(extension);
-    if (!kind || !format) return fail(response, 404, "NOT_FOUND", `nothing called ${request.params.file} can be exported`);
+    if (!kind || !format) return fail(response, 404, new NotFoundError("NO_SUCH_EXPORT", { name: request.params.file }));
     const context = await contextOf(request, response);
     if (!context) return;
     const regionCode = String(request.query.regionCode ?? "");
@@ -125,9 +125,9 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       where: { code: regionCode },
       select: { id: true, path: true, nameZh: true },
     });
-    if (!region) return fail(response, 400, "BAD_USER_INPUT", `regionCode: no region has the code "${regionCode}"`);
+    if (!region) return fail(response, 400, new ValidationError([fieldIssue("regionCode", "NO_SUCH_REGION", { code: regionCode })]));
     if (!context.access.covers("read", region.path)) {
-      return fail(response, 403, "FORBIDDEN", `${region.nameZh} is outside the regions you may read`);
+      return fail(response, 403, new RevitaError("FORBIDDEN", "REGION_OUTSIDE_READ", { region: region.nameZh }));
     }
     response.setHeader("Content-Type", CONTENT_TYPES[format]);
     response.setHeader("Content-Disposition", attachment(`${region.nameZh}${kind.titleZh}.${format}`));
@@ -139,12 +139,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
 
   router.use((error: { type?: string }, _request: Request, response: Response, next: (error: unknown) => void) => {
     if (error?.type === "entity.too.large") {
-      return fail(
-        response,
-        413,
-        "BAD_USER_INPUT",
-        `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into several files`,
-      );
+      return fail(response, 413, new RevitaError("BAD_USER_INPUT", "UPLOAD_TOO_LARGE", { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }));
     }
     next(error);
   });
@@ -166,6 +161,12 @@ function attachment(fileName: string): string {
   return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-function fail(response: Response, status: number, code: RevitaError["code"], message: string): void {
-  response.status(status).json({ error: { code, message } });
+/** A refusal as the file endpoints answer it: code, reason, parameters and the message in the asker's language. */
+function errorBody(error: RevitaError): Record<string, unknown> {
+  const { message, issues } = error.localized(requestLocale());
+  return { code: error.code, reason: error.reason, params: error.params, message, ...(issues.length ? { issues } : {}) };
+}
+
+function fail(response: Response, status: number, error: RevitaError): void {
+  response.status(status).json({ error: errorBody(error) });
 }

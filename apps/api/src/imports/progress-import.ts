@@ -1,3 +1,4 @@
+import { type Refusal, refusal } from "../common/errors.js";
 import { parsePeriod } from "@revita/schema/period";
 import { bulkInsert } from "../db/bulk-insert.js";
 import type { DbClient } from "../db/database.js";
@@ -133,30 +134,34 @@ function startProgressImport(tx: DbClient, run: ImportRun) {
       const code = values.projectCode;
       const project = code ? projects.get(code) : undefined;
       let ok = true;
-      const fail = (column: string | null, message: string) => {
-        run.problem(row, column, message);
+      const fail = (column: string | null, problem: Refusal) => {
+        run.problem(row, column, problem);
         ok = false;
       };
-      if (code && !project) fail("projectCode", `no project has the code ${code} in the regions you may read`);
-      if (project && !project.editable) fail("projectCode", `${code} is outside the regions you may edit (EDITOR role)`);
+      if (code && !project) fail("projectCode", refusal("NO_SUCH_PROJECT_READABLE", { code }));
+      if (project && !project.editable) fail("projectCode", refusal("OUTSIDE_YOUR_REGIONS", { what: code!, capability: "edit" }));
       const completedInvestment = values.completedInvestment ? new Prisma.Decimal(values.completedInvestment) : null;
       const physicalProgress = values.physicalProgress ? new Prisma.Decimal(values.physicalProgress) : null;
       if (completedInvestment === null && physicalProgress === null) {
-        fail("completedInvestment", "a progress report needs completed investment, physical progress, or both");
+        fail("completedInvestment", refusal("NO_FIGURES"));
       }
       if (project && completedInvestment?.greaterThan(project.totalInvestment) && !values.overBudgetReason) {
         fail(
           "completedInvestment",
-          `${completedInvestment.toFixed(2)} exceeds the total investment ${project.totalInvestment.toFixed(2)} of ${project.nameZh}; give an over-budget reason to record it`,
+          refusal("EXCEEDS_TOTAL_INVESTMENT", {
+            value: completedInvestment.toFixed(2),
+            total: project.totalInvestment.toFixed(2),
+            project: project.nameZh,
+          }),
         );
       }
       for (const key of ["overBudgetReason", "correctionReason", "note"]) {
-        if ((values[key]?.length ?? 0) > 2000) fail(key, "is longer than 2000 characters");
+        if ((values[key]?.length ?? 0) > 2000) fail(key, refusal("TOO_LONG", { max: 2000 }));
       }
       if (project && values.period) {
         const key = `${project.id}|${values.period}`;
         const earlier = reportedIn.get(key);
-        if (earlier !== undefined) fail("period", `row ${earlier} already reports ${project.code} for ${values.period}`);
+        if (earlier !== undefined) fail("period", refusal("DUPLICATE_ROW", { row: earlier, project: project.code, period: values.period }));
         else reportedIn.set(key, row);
       }
       if (!ok || !project || !values.period) continue;
@@ -273,8 +278,8 @@ function checkAgainstNeighbours(reports: CheckedReport[], neighbours: Map<number
   const byProject = new Map<number, CheckedReport[]>();
   for (const report of reports) byProject.set(report.project.id, [...(byProject.get(report.project.id) ?? []), report]);
   const bad = new Set<number>();
-  const fail = (row: number, column: string | null, message: string) => {
-    run.problem(row, column, message);
+  const fail = (row: number, column: string | null, problem: Refusal) => {
+    run.problem(row, column, problem);
     bad.add(row);
   };
   for (const sameProject of byProject.values()) {
@@ -285,14 +290,14 @@ function checkAgainstNeighbours(reports: CheckedReport[], neighbours: Map<number
         fail(
           report.row,
           "period",
-          `${report.project.code} already has a progress report for ${report.period}; correct it in Revita instead`,
+          refusal("ALREADY_REPORTED_IN_REVITA", { project: report.project.code, period: report.period }),
         );
       }
       if (stored.lockedBy) {
         fail(
           report.row,
           "period",
-          `the progress for ${report.period} is locked (${stored.lockedBy}) until an approver returns or reopens it`,
+          refusal("PERIOD_LOCKED", { period: report.period, lockedBy: stored.lockedBy }),
         );
       }
       // A period already reported is one problem, not also a wrong figure.
@@ -312,7 +317,11 @@ function checkAgainstNeighbours(reports: CheckedReport[], neighbours: Map<number
           fail(
             report.row,
             "completedInvestment",
-            `${report.completedInvestment.toFixed(2)} is below ${previous.period}'s cumulative ${new Prisma.Decimal(previous.investment).toFixed(2)}; give a correction reason if the earlier figure was wrong`,
+            refusal("BELOW_EARLIER_INVESTMENT", {
+              value: report.completedInvestment.toFixed(2),
+              period: previous.period,
+              earlier: new Prisma.Decimal(previous.investment).toFixed(2),
+            }),
           );
         }
         if (
@@ -323,7 +332,11 @@ function checkAgainstNeighbours(reports: CheckedReport[], neighbours: Map<number
           fail(
             report.row,
             "physicalProgress",
-            `${report.physicalProgress.toFixed(2)}% is below ${previous.period}'s ${new Prisma.Decimal(previous.progress).toFixed(2)}%; give a correction reason if the earlier figure was wrong`,
+            refusal("BELOW_EARLIER_PROGRESS", {
+              value: report.physicalProgress.toFixed(2),
+              period: previous.period,
+              earlier: new Prisma.Decimal(previous.progress).toFixed(2),
+            }),
           );
         }
       }
@@ -339,14 +352,22 @@ function checkAgainstNeighbours(reports: CheckedReport[], neighbours: Map<number
           fail(
             report.row,
             "completedInvestment",
-            `${report.completedInvestment.toFixed(2)} is above the cumulative ${new Prisma.Decimal(stored.nextInvestment).toFixed(2)} already reported for the later period ${stored.nextPeriod}`,
+            refusal("ABOVE_LATER_INVESTMENT", {
+              value: report.completedInvestment.toFixed(2),
+              later: new Prisma.Decimal(stored.nextInvestment).toFixed(2),
+              period: stored.nextPeriod,
+            }),
           );
         }
         if (report.physicalProgress && stored.nextProgress && report.physicalProgress.greaterThan(stored.nextProgress)) {
           fail(
             report.row,
             "physicalProgress",
-            `${report.physicalProgress.toFixed(2)}% is above the ${new Prisma.Decimal(stored.nextProgress).toFixed(2)}% already reported for the later period ${stored.nextPeriod}`,
+            refusal("ABOVE_LATER_PROGRESS", {
+              value: report.physicalProgress.toFixed(2),
+              later: new Prisma.Decimal(stored.nextProgress).toFixed(2),
+              period: stored.nextPeriod,
+            }),
           );
         }
       }

@@ -1,4 +1,4 @@
-import { ValidationError } from "../common/errors.js";
+import { refusal, ValidationError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import { recordDisbursement } from "../funds/funds.service.js";
 import type { DeliveryModel, ProjectStatus } from "../generated/prisma/client.js";
@@ -28,7 +28,7 @@ function rowByRowImport(
           if (!(error instanceof ValidationError)) throw error;
           for (const issue of error.issues) {
             const field = fieldColumns[issue.field] ?? issue.field.split(".")[0]!;
-            run.problem(row, keys.has(field) ? field : null, issue.message);
+            run.problem(row, keys.has(field) ? field : null, issue);
           }
         }
       }
@@ -76,7 +76,7 @@ async function regionEditable(
 ): Promise<boolean> {
   const region = regionCode ? await tx.region.findUnique({ where: { code: regionCode } }) : null;
   if (region && !run.mayEdit(region.path)) {
-    run.problem(row, "regionCode", `${region.nameZh} is outside the regions you may edit (EDITOR role)`);
+    run.problem(row, "regionCode", refusal("OUTSIDE_YOUR_REGIONS", { what: region.nameZh, capability: "edit" }));
     return false;
   }
   return true;
@@ -260,18 +260,20 @@ export const disbursementsImport = rowByRowImport(
       include: { project: { select: { region: { select: { path: true } } } } },
     });
     if (allocations.length !== 1) {
+      const project = values.projectCode ?? "";
+      const fund = values.fundCode ?? "";
       run.problem(
         row,
         "projectCode",
         allocations.length
-          ? `${values.projectCode} has ${allocations.length} allocations from ${values.fundCode}: enter this payment in Revita, where you choose the allocation`
-          : `${values.projectCode} has no allocation from ${values.fundCode} (or one of them does not exist)`,
+          ? refusal("SEVERAL_ALLOCATIONS", { project, count: allocations.length, fund })
+          : refusal("NO_ALLOCATION", { project, fund }),
       );
       return false;
     }
     const allocation = allocations[0]!;
     if (!run.mayEdit(allocation.project.region.path)) {
-      run.problem(row, "projectCode", `${values.projectCode} is outside the regions you may edit (EDITOR role)`);
+      run.problem(row, "projectCode", refusal("OUTSIDE_YOUR_REGIONS", { what: values.projectCode ?? "", capability: "edit" }));
       return false;
     }
     await recordDisbursement(tx, {

@@ -1,3 +1,5 @@
+import { formatReason } from "@revita/messages";
+import { type Refusal, refusal } from "../common/errors.js";
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 
@@ -14,10 +16,10 @@ export interface Table {
   rows: AsyncIterable<TableRow>;
 }
 
-/** A file that cannot be read as a table at all; the message says why and what to do. */
+/** A file that cannot be read as a table at all; the reason says why and what to do. */
 export class UnreadableFileError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly refusal: Refusal) {
+    super(formatReason("en", refusal.reason, refusal.params));
     this.name = "UnreadableFileError";
   }
 }
@@ -31,10 +33,10 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
  * is never held as 100,000 row objects. Only the first worksheet of a workbook is read.
  */
 export function readTable(bytes: Uint8Array): Table {
-  if (bytes.length === 0) throw new UnreadableFileError("the file is empty");
+  if (bytes.length === 0) throw new UnreadableFileError(refusal("FILE_EMPTY"));
   if (startsWith(bytes, ZIP)) return { format: "XLSX", encoding: null, rows: xlsxRows(bytes) };
   if (startsWith(bytes, OLE)) {
-    throw new UnreadableFileError("this is an old Excel 97–2003 (.xls) file: save it as .xlsx or as CSV and try again");
+    throw new UnreadableFileError(refusal("FILE_XLS"));
   }
   const encoding = detectEncoding(bytes);
   return { format: "CSV", encoding, rows: csvRows(bytes, encoding) };
@@ -51,9 +53,7 @@ function detectEncoding(bytes: Uint8Array): "UTF-8" | "GBK" | "UTF-16" {
       new TextDecoder("gb18030", { fatal: true }).decode(bytes);
       return "GBK";
     } catch {
-      throw new UnreadableFileError(
-        "the file is neither UTF-8 nor GBK text, nor an .xlsx workbook: save it as CSV (UTF-8) or .xlsx",
-      );
+      throw new UnreadableFileError(refusal("FILE_NOT_TEXT"));
     }
   }
 }
@@ -110,7 +110,7 @@ async function* csvRows(bytes: Uint8Array, encoding: "UTF-8" | "GBK" | "UTF-16")
       } else if (char !== "\r") field += char;
     }
   }
-  if (quoted) throw new UnreadableFileError(`row ${row}: a quoted cell is never closed (a " is missing)`);
+  if (quoted) throw new UnreadableFileError(refusal("FILE_QUOTE_UNCLOSED", { row }));
   if (field !== "" || cells.length) {
     cells.push(field);
     yield { row, cells };
@@ -138,7 +138,7 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<TableRow> {
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
-    throw new UnreadableFileError(`the .xlsx file cannot be read (${(error as Error).message}): save it again from Excel or WPS`);
+    throw new UnreadableFileError(refusal("FILE_XLSX_UNREADABLE", { detail: (error as Error).message }));
   }
 }
 

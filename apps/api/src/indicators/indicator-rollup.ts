@@ -40,7 +40,7 @@ export async function rollUpIndicator(
       ratioScale: true,
     },
   });
-  if (!indicator) throw new NotFoundError(`The indicator ${indicatorCode}`, "indicatorCode");
+  if (!indicator) throw new NotFoundError("NO_SUCH_INDICATOR", { code: indicatorCode }, "indicatorCode");
   const aggregation = indicator.aggregation;
   // a: the indicator's own reported value; b, c: the inputs rolled up as sums (weight, or numerator and denominator).
   const inputB =

@@ -47,19 +47,19 @@ export async function defineIndicator(db: DbClient, input: DefineIndicatorInput)
   const direction = check.oneOf("direction", input.direction, INDICATOR_DIRECTIONS);
   const aggregation = check.oneOf("aggregation", input.aggregation, INDICATOR_AGGREGATIONS);
   const decimals = input.decimals ?? 0;
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 4) check.fail("decimals", "must be 0 to 4");
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 4) check.fail("decimals", "DECIMALS_RANGE");
 
   const lookup = async (field: string, indicatorCode: string | null | undefined, wanted: boolean, role: string) => {
     if (!wanted) {
-      if (indicatorCode) check.fail(field, `only a ${role} indicator takes this`);
+      if (indicatorCode) check.fail(field, "ONLY_FOR_AGGREGATION", { aggregation: role });
       return null;
     }
     if (!indicatorCode) {
-      check.fail(field, `is required for ${aggregation}`);
+      check.fail(field, "REQUIRED_FOR_AGGREGATION", { aggregation });
       return null;
     }
     const found = await db.indicator.findUnique({ where: { code: indicatorCode } });
-    if (!found) check.fail(field, `no indicator has the code ${indicatorCode}`);
+    if (!found) check.fail(field, "NO_SUCH_INDICATOR", { code: indicatorCode });
     return found;
   };
   const weight = await lookup(
@@ -73,12 +73,12 @@ export async function defineIndicator(db: DbClient, input: DefineIndicatorInput)
   let ratioScale = null;
   if (aggregation === "RATIO") {
     ratioScale = check.decimal("ratioScale", input.ratioScale ?? 1);
-    if (ratioScale && !ratioScale.greaterThan(0)) check.fail("ratioScale", "must be more than zero");
+    if (ratioScale && !ratioScale.greaterThan(0)) check.fail("ratioScale", "NOT_POSITIVE");
   } else if (input.ratioScale != null) {
-    check.fail("ratioScale", "only a RATIO indicator takes a scale");
+    check.fail("ratioScale", "ONLY_FOR_AGGREGATION", { aggregation: "RATIO" });
   }
   if (await db.indicator.findUnique({ where: { code }, select: { id: true } })) {
-    check.fail("code", `an indicator with the code ${code} already exists`);
+    check.fail("code", "INDICATOR_CODE_TAKEN", { code });
   }
   check.done();
   return db.indicator.create({
@@ -123,19 +123,19 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
     db.indicator.findUnique({ where: { code: input.indicatorCode } }),
     db.region.findUnique({ where: { code: input.regionCode } }),
   ]);
-  if (!indicator) check.fail("indicatorCode", `no indicator has the code ${input.indicatorCode}`);
-  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
+  if (!indicator) check.fail("indicatorCode", "NO_SUCH_INDICATOR", { code: input.indicatorCode });
+  if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode });
   if (indicator && region && period) {
     const duplicate = await db.indicatorValue.findUnique({
       where: { indicatorId_regionId_period: { indicatorId: indicator.id, regionId: region.id, period: period.key } },
       select: { id: true },
     });
     if (duplicate) {
-      check.fail("period", `${indicator.nameZh} already has a value for ${region.nameZh} in ${period.key}; correct it instead`);
+      check.fail("period", "ALREADY_HAS_VALUE", { indicator: indicator.nameZh, region: region.nameZh, period: period.key });
     }
   }
   if (indicator?.unit === "%" && value && (value.isNegative() || value.greaterThan(1000))) {
-    check.fail("value", `${value.toFixed()} is not a plausible percentage`);
+    check.fail("value", "IMPLAUSIBLE_PERCENT", { value: value.toFixed() });
   }
   check.done();
   return db.indicatorValue.create({
@@ -169,8 +169,8 @@ export async function correctIndicatorValue(
     db.indicator.findUnique({ where: { code: input.indicatorCode } }),
     db.region.findUnique({ where: { code: input.regionCode } }),
   ]);
-  if (!indicator) check.fail("indicatorCode", `no indicator has the code ${input.indicatorCode}`);
-  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
+  if (!indicator) check.fail("indicatorCode", "NO_SUCH_INDICATOR", { code: input.indicatorCode });
+  if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode });
   const current =
     indicator && region && period
       ? await db.indicatorValue.findUnique({
@@ -178,7 +178,7 @@ export async function correctIndicatorValue(
         })
       : null;
   if (indicator && region && period && !current) {
-    check.fail("period", `${indicator.nameZh} has no value for ${region.nameZh} in ${period.key} to correct`);
+    check.fail("period", "NO_VALUE_TO_CORRECT", { indicator: indicator.nameZh, region: region.nameZh, period: period.key });
   }
   const data: Prisma.IndicatorValueUncheckedUpdateManyInput = {
     reportedBy: check.text("reportedBy", input.reportedBy, { max: 100 }),

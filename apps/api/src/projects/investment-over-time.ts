@@ -1,5 +1,5 @@
 import type { Period } from "@revita/schema/period";
-import { ValidationError } from "../common/errors.js";
+import { fieldIssue, ValidationError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
 
@@ -26,9 +26,9 @@ export async function investmentOverTime(db: DbClient, regionId: number, from: P
     Number(to.end.slice(5, 7)) -
     Number(from.start.slice(5, 7)) +
     1;
-  if (months < 1) throw new ValidationError([{ field: "to", message: `${to.key} is before ${from.key}` }]);
+  if (months < 1) throw new ValidationError([fieldIssue("to", "RANGE_BACKWARDS", { from: from.key, to: to.key })]);
   if (months > MAX_MONTHS)
-    throw new ValidationError([{ field: "to", message: `at most ${MAX_MONTHS} months at once (asked for ${months})` }]);
+    throw new ValidationError([fieldIssue("to", "RANGE_TOO_LONG", { max: MAX_MONTHS, value: months })]);
   const rows = await db.$queryRaw<{ month: string; planned: Prisma.Decimal; completed: Prisma.Decimal }[]>`
     WITH months AS (
       SELECT month_start::date AS month_start, (month_start + interval '1 month - 1 day')::date AS month_end

@@ -2,7 +2,7 @@ import { readsProjectOf, readsRecordRegion, readsRegion } from "../access/access
 import { builder } from "../builder.js";
 import { batchLoader, perRequestLoader } from "../common/batch-loader.js";
 import { applyChange, requireCapability, requireProjectEditable } from "../common/change.js";
-import { ValidationError } from "../common/errors.js";
+import { fieldIssue, ValidationError } from "../common/errors.js";
 import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import type { Context } from "../context.js";
 import { RegionRef } from "../regions/regions.schema.js";
@@ -407,7 +407,7 @@ builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
     resolve: async (query, region, args, context) => {
       const first = args.first ?? 5;
       if (!Number.isInteger(first) || first < 1 || first > 100) {
-        throw new ValidationError([{ field: "first", message: `must be between 1 and 100 (got ${first})` }]);
+        throw new ValidationError([fieldIssue("first", "OUT_OF_RANGE", { min: 1, max: 100, value: String(first) })]);
       }
       const ids = await projectsBehindSchedule(context.prisma, region.id, first);
       const projects = await context.prisma.project.findMany({ ...query, where: { id: { in: ids } } });

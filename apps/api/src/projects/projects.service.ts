@@ -62,10 +62,10 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
   const actualStart = check.date("actualStart", input.actualStart);
   const actualFinish = check.date("actualFinish", input.actualFinish);
   if (plannedStart && plannedFinish && plannedFinish < plannedStart) {
-    check.fail("plannedFinish", `${input.plannedFinish} is before the planned start ${input.plannedStart}`);
+    check.fail("plannedFinish", "BEFORE_DATE", { value: input.plannedFinish!, other: input.plannedStart! });
   }
   if (actualStart && actualFinish && actualFinish < actualStart) {
-    check.fail("actualFinish", `${input.actualFinish} is before the actual start ${input.actualStart}`);
+    check.fail("actualFinish", "BEFORE_DATE", { value: input.actualFinish!, other: input.actualStart! });
   }
 
   const [category, region, parent, sites, existing] = await Promise.all([
@@ -84,31 +84,28 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
     db.region.findMany({ where: { code: { in: input.siteRegionCodes ?? [] } } }),
     db.project.findUnique({ where: { code }, select: { id: true } }),
   ]);
-  if (existing) check.fail("code", `a project with the code ${code} already exists`);
-  if (!category) check.fail("categoryCode", `no project category has the code ${input.categoryCode}`);
-  if (!region) check.fail("regionCode", `no region has the code ${input.regionCode}`);
+  if (existing) check.fail("code", "PROJECT_CODE_TAKEN", { code });
+  if (!category) check.fail("categoryCode", "NO_SUCH_CATEGORY", { code: input.categoryCode });
+  if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode });
   else if (region.level === "PROVINCE" || region.level === "PREFECTURE") {
-    check.fail("regionCode", `${region.nameZh} is a ${region.level}: a project belongs to a county, town or village`);
+    check.fail("regionCode", "PROJECT_REGION_LEVEL", { region: region.nameZh, level: region.level });
   }
-  if (input.parentCode && !parent) check.fail("parentCode", `no project has the code ${input.parentCode}`);
+  if (input.parentCode && !parent) check.fail("parentCode", "NO_SUCH_PROJECT", { code: input.parentCode });
   if (input.parentCode && !(Number.isInteger(input.phaseNumber) && (input.phaseNumber ?? 0) > 0)) {
-    check.fail("phaseNumber", "a phase needs a phase number of 1 or more");
+    check.fail("phaseNumber", "PHASE_NUMBER_REQUIRED");
   }
-  if (!input.parentCode && input.phaseNumber != null) check.fail("parentCode", "a phase number needs a parent project");
+  if (!input.parentCode && input.phaseNumber != null) check.fail("parentCode", "PHASE_NEEDS_PARENT");
   // Phases are one level deep, numbered once each, and lie where their project lies.
   if (parent?.parent) {
-    check.fail("parentCode", `${parent.code} is itself a phase of ${parent.parent.code}: give the whole project's code`);
+    check.fail("parentCode", "PHASE_OF_A_PHASE", { code: parent.code, parent: parent.parent.code });
   }
   const taken = parent?.phases.find((phase) => phase.phaseNumber === input.phaseNumber);
-  if (taken) check.fail("phaseNumber", `${parent!.code} already has phase ${input.phaseNumber} (${taken.code})`);
+  if (taken) check.fail("phaseNumber", "PHASE_NUMBER_TAKEN", { code: parent!.code, phase: input.phaseNumber!, taken: taken.code });
   if (parent && region && !region.path.includes(parent.regionId)) {
-    check.fail(
-      "regionCode",
-      `a phase lies in its project's region ${parent.region.nameZh} or below, and ${region.nameZh} is not`,
-    );
+    check.fail("regionCode", "PHASE_OUTSIDE_PROJECT_REGION", { projectRegion: parent.region.nameZh, region: region.nameZh });
   }
   for (const missing of (input.siteRegionCodes ?? []).filter((c) => !sites.some((s) => s.code === c))) {
-    check.fail("siteRegionCodes", `no region has the code ${missing}`);
+    check.fail("siteRegionCodes", "NO_SUCH_REGION", { code: missing });
   }
   const outputs = (input.outputs ?? []).map((output, index) => ({
     metric: check.oneOf(`outputs.${index}.metric`, output.metric, OUTPUT_METRICS),
@@ -117,7 +114,7 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
     note: check.optionalText(`outputs.${index}.note`, output.note),
   }));
   outputs.forEach((output, index) => {
-    if (output.quantity.isNegative()) check.fail(`outputs.${index}.quantity`, "cannot be negative");
+    if (output.quantity.isNegative()) check.fail(`outputs.${index}.quantity`, "NEGATIVE", { value: output.quantity.toFixed() });
   });
   check.done();
 
@@ -168,7 +165,7 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
   const figures = checkProgressFigures(check, input);
   const project = await db.project.findUnique({ where: { code: input.projectCode } });
   if (!project) {
-    check.fail("projectCode", `no project has the code ${input.projectCode}`);
+    check.fail("projectCode", "NO_SUCH_PROJECT", { code: input.projectCode });
   } else {
     checkWithinBudget(check, project, figures);
     if (period) {
@@ -177,7 +174,7 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
         select: { id: true },
       });
       if (duplicate) {
-        check.fail("period", `${project.nameZh} already has a progress report for ${period.key}; correct that report instead`);
+        check.fail("period", "ALREADY_REPORTED", { project: project.nameZh, period: period.key });
       }
       // Cumulative figures only fall when an earlier report was wrong: say why, or it is a typo.
       const previous = await db.progressReport.findFirst({
@@ -214,15 +211,15 @@ export async function correctProgressReport(db: DbClient, input: CorrectProgress
   const check = new InputChecker();
   const period = check.period("period", input.period);
   const figures = checkProgressFigures(check, input);
-  if (!figures.correctionReason) check.fail("correctionReason", "say why the reported figures were wrong");
+  if (!figures.correctionReason) check.fail("correctionReason", "CORRECTION_REASON_REQUIRED");
   const project = await db.project.findUnique({ where: { code: input.projectCode } });
-  if (!project) check.fail("projectCode", `no project has the code ${input.projectCode}`);
+  if (!project) check.fail("projectCode", "NO_SUCH_PROJECT", { code: input.projectCode });
   const report =
     project && period
       ? await db.progressReport.findUnique({ where: { projectId_period: { projectId: project.id, period: period.key } } })
       : null;
   if (project && period && !report) {
-    check.fail("period", `${project.nameZh} has no progress report for ${period.key} to correct; report it instead`);
+    check.fail("period", "NOTHING_TO_CORRECT", { project: project.nameZh, period: period.key });
   }
   if (project) checkWithinBudget(check, project, figures);
   check.done();
@@ -252,7 +249,7 @@ function checkProgressFigures(check: InputChecker, input: ProgressFigureInput) {
     reportedBy: check.text("reportedBy", input.reportedBy, { max: 100 }),
   };
   if (figures.completedInvestment === null && figures.physicalProgress === null) {
-    check.fail("completedInvestment", "a progress report needs completed investment, physical progress, or both");
+    check.fail("completedInvestment", "NO_FIGURES");
   }
   return figures;
 }
@@ -263,10 +260,11 @@ function checkWithinBudget(
   figures: { completedInvestment: Prisma.Decimal | null; overBudgetReason: string | null },
 ): void {
   if (figures.completedInvestment?.greaterThan(project.totalInvestment) && !figures.overBudgetReason) {
-    check.fail(
-      "completedInvestment",
-      `${figures.completedInvestment.toFixed(2)} exceeds the total investment ${project.totalInvestment.toFixed(2)} of ${project.nameZh}; give an over-budget reason to record it`,
-    );
+    check.fail("completedInvestment", "EXCEEDS_TOTAL_INVESTMENT", {
+      value: figures.completedInvestment.toFixed(2),
+      total: project.totalInvestment.toFixed(2),
+      project: project.nameZh,
+    });
   }
 }
 
@@ -276,16 +274,18 @@ function checkNotBelow(
   figures: { completedInvestment: Prisma.Decimal | null; physicalProgress: Prisma.Decimal | null },
 ): void {
   if (figures.completedInvestment && previous.completedInvestment?.greaterThan(figures.completedInvestment)) {
-    check.fail(
-      "completedInvestment",
-      `${figures.completedInvestment.toFixed(2)} is below ${previous.period}'s cumulative ${previous.completedInvestment.toFixed(2)}; give a correction reason if the earlier figure was wrong`,
-    );
+    check.fail("completedInvestment", "BELOW_EARLIER_INVESTMENT", {
+      value: figures.completedInvestment.toFixed(2),
+      period: previous.period,
+      earlier: previous.completedInvestment.toFixed(2),
+    });
   }
   if (figures.physicalProgress && previous.physicalProgress?.greaterThan(figures.physicalProgress)) {
-    check.fail(
-      "physicalProgress",
-      `${figures.physicalProgress.toFixed(2)}% is below ${previous.period}'s ${previous.physicalProgress.toFixed(2)}%; give a correction reason if the earlier figure was wrong`,
-    );
+    check.fail("physicalProgress", "BELOW_EARLIER_PROGRESS", {
+      value: figures.physicalProgress.toFixed(2),
+      period: previous.period,
+      earlier: previous.physicalProgress.toFixed(2),
+    });
   }
 }
 
@@ -312,7 +312,7 @@ export async function updateProject(db: DbClient, input: UpdateProjectInput): Pr
   const check = new InputChecker();
   const project = await db.project.findUnique({ where: { code: input.code } });
   if (!project) {
-    check.fail("code", `no project has the code ${input.code}`);
+    check.fail("code", "NO_SUCH_PROJECT", { code: input.code });
     check.done();
   }
   const current = project!;
@@ -338,14 +338,14 @@ export async function updateProject(db: DbClient, input: UpdateProjectInput): Pr
     if (given(field)) data[field] = dates[field];
   }
   if (dates.plannedStart && dates.plannedFinish && dates.plannedFinish < dates.plannedStart) {
-    check.fail("plannedFinish", "is before the planned start");
+    check.fail("plannedFinish", "BEFORE_PLANNED_START");
   }
   if (dates.actualStart && dates.actualFinish && dates.actualFinish < dates.actualStart) {
-    check.fail("actualFinish", "is before the actual start");
+    check.fail("actualFinish", "BEFORE_ACTUAL_START");
   }
   if (given("categoryCode")) {
     const category = await db.projectCategory.findUnique({ where: { code: input.categoryCode ?? "" } });
-    if (!category) check.fail("categoryCode", `no project category has the code ${String(input.categoryCode)}`);
+    if (!category) check.fail("categoryCode", "NO_SUCH_CATEGORY", { code: String(input.categoryCode) });
     else data.categoryId = category.id;
   }
   if (data.totalInvestment instanceof Prisma.Decimal) {
@@ -354,10 +354,11 @@ export async function updateProject(db: DbClient, input: UpdateProjectInput): Pr
       orderBy: { completedInvestment: "desc" },
     });
     if (highest?.completedInvestment) {
-      check.fail(
-        "totalInvestment",
-        `${data.totalInvestment.toFixed(2)} is below the completed investment ${highest.completedInvestment.toFixed(2)} reported for ${highest.period}`,
-      );
+      check.fail("totalInvestment", "TOTAL_BELOW_COMPLETED", {
+        value: data.totalInvestment.toFixed(2),
+        completed: highest.completedInvestment.toFixed(2),
+        period: highest.period,
+      });
     }
   }
   check.done();

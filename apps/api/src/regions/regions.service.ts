@@ -19,11 +19,11 @@ export interface CreateRegionInput {
 export async function createRegion(db: DbClient, input: CreateRegionInput): Promise<Region> {
   const check = new InputChecker();
   const code = check.text("code", input.code);
-  if (code && !/^\d{12}$/.test(code)) check.fail("code", `"${code}" is not a 12-digit division code`);
+  if (code && !/^\d{12}$/.test(code)) check.fail("code", "REGION_CODE_SHAPE", { code });
   const level = check.oneOf("level", input.level, REGION_LEVELS);
   const kind = check.oneOf("kind", input.kind, REGION_KINDS);
   if (REGION_LEVELS.includes(level) && REGION_KINDS.includes(kind) && !KINDS_BY_LEVEL[level].includes(kind)) {
-    check.fail("kind", `a ${kind} is not a ${level}; a ${level} is one of ${KINDS_BY_LEVEL[level].join(", ")}`);
+    check.fail("kind", "REGION_KIND_NOT_AT_LEVEL", { kind, level, kinds: KINDS_BY_LEVEL[level].join(", ") });
   }
   const nameZh = check.text("nameZh", input.nameZh, { max: 100 });
   const nameEn = check.text("nameEn", input.nameEn, { max: 200 });
@@ -31,24 +31,27 @@ export async function createRegion(db: DbClient, input: CreateRegionInput): Prom
   let parentId: number | null = null;
   const expectedParentLevel = REGION_LEVELS.includes(level) ? levelAbove(level) : undefined;
   if (level === "PROVINCE" && parentCode) {
-    check.fail("parentCode", "a province is the root of the tree and has no parent");
+    check.fail("parentCode", "PROVINCE_HAS_NO_PARENT");
   } else if (expectedParentLevel && !parentCode) {
-    check.fail("parentCode", `is required: a ${level} sits under a ${expectedParentLevel}`);
+    check.fail("parentCode", "PARENT_REQUIRED", { level, parentLevel: expectedParentLevel });
   } else if (expectedParentLevel && parentCode) {
     const parent = await db.region.findUnique({ where: { code: parentCode } });
     if (!parent) {
-      check.fail("parentCode", `no region has the code ${parentCode}`);
+      check.fail("parentCode", "NO_SUCH_REGION", { code: parentCode });
     } else if (parent.level !== expectedParentLevel) {
-      check.fail(
-        "parentCode",
-        `${parent.nameZh} (${parent.code}) is a ${parent.level}, but a ${level} must sit directly under a ${expectedParentLevel}`,
-      );
+      check.fail("parentCode", "PARENT_WRONG_LEVEL", {
+        parent: parent.nameZh,
+        parentCode: parent.code,
+        parentLevel: parent.level,
+        level,
+        expected: expectedParentLevel,
+      });
     } else {
       parentId = parent.id;
     }
   }
   if (code && (await db.region.findUnique({ where: { code }, select: { id: true } }))) {
-    check.fail("code", `a region with the code ${code} already exists`);
+    check.fail("code", "REGION_CODE_TAKEN", { code });
   }
   check.done();
   return db.region.create({
@@ -63,6 +66,6 @@ export async function findRegionByCode(db: DbClient, code: string): Promise<Regi
 /** The id of the region with this code; NOT_FOUND, naming the input field, when there is none. */
 export async function requireRegionId(db: DbClient, code: string, field = "regionCode"): Promise<number> {
   const region = await db.region.findUnique({ where: { code }, select: { id: true } });
-  if (!region) throw new NotFoundError(`The region ${code}`, field);
+  if (!region) throw new NotFoundError("NO_SUCH_REGION", { code }, field);
   return region.id;
 }

@@ -1,0 +1,26 @@
+import { msg } from "../catalogue.js";
+
+const LEVEL_ZH = (name: string) =>
+  `{${name}, select, PROVINCE {省} PREFECTURE {市} COUNTY {县} TOWNSHIP {乡镇} VILLAGE {村} province {省} prefecture {市} county {县} township {乡镇} village {村} other {{${name}}}}`;
+const LEVEL_EN = (name: string) =>
+  `{${name}, select, PROVINCE {province} PREFECTURE {prefecture} COUNTY {county} TOWNSHIP {township} VILLAGE {village} other {{${name}}}}`;
+
+/** The administrative tree. Levels arrive as codes (COUNTY) and are named here in each language. */
+export const regionReasons = {
+  NO_SUCH_REGION: msg<{ code: string }>("没有区划代码为 {code} 的地区", "no region has the code {code}"),
+  REGION_CODE_SHAPE: msg<{ code: string }>("“{code}”不是 12 位区划代码", '"{code}" is not a 12-digit division code'),
+  REGION_CODE_TAKEN: msg<{ code: string }>("区划代码为 {code} 的地区已存在", "a region with the code {code} already exists"),
+  REGION_KIND_NOT_AT_LEVEL: msg<{ kind: string; level: string; kinds: string }>(
+    `{kind} 不属于${LEVEL_ZH("level")}级；${LEVEL_ZH("level")}级可选：{kinds}`,
+    `a {kind} is not a ${LEVEL_EN("level")}; a ${LEVEL_EN("level")} is one of {kinds}`,
+  ),
+  PROVINCE_HAS_NO_PARENT: msg("省是区划树的根，没有上级", "a province is the root of the tree and has no parent"),
+  PARENT_REQUIRED: msg<{ level: string; parentLevel: string }>(
+    `必填：${LEVEL_ZH("level")}级须隶属于${LEVEL_ZH("parentLevel")}级`,
+    `is required: a ${LEVEL_EN("level")} sits under a ${LEVEL_EN("parentLevel")}`,
+  ),
+  PARENT_WRONG_LEVEL: msg<{ parent: string; parentCode: string; parentLevel: string; level: string; expected: string }>(
+    `{parent}（{parentCode}）是${LEVEL_ZH("parentLevel")}级，而${LEVEL_ZH("level")}级须直接隶属于${LEVEL_ZH("expected")}级`,
+    `{parent} ({parentCode}) is a ${LEVEL_EN("parentLevel")}, but a ${LEVEL_EN("level")} must sit directly under a ${LEVEL_EN("expected")}`,
+  ),
+} as const;

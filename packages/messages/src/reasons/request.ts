@@ -1,0 +1,36 @@
+import { msg } from "../catalogue.js";
+
+/** Refusals of a whole request: who is asking, what they may do, and the limits every request keeps. */
+export const requestReasons = {
+  SIGN_IN_REQUIRED: msg("请先登录", "sign in to use Revita"),
+  INTERNAL_ERROR: msg("服务器内部错误，请稍后再试；如仍出错，请联系管理员", "Internal server error"),
+  QUERY_INVALID: msg<{ detail: string }>("查询语句有误：{detail}", "the query is not valid: {detail}"),
+  QUERY_TOO_DEEP: msg<{ max: number; path: string }>(
+    "查询嵌套超过 {max} 层（在 {path}）：请一次少查一些",
+    "The query nests deeper than {max} levels (at {path}): ask for less at once.",
+  ),
+  TOO_MANY_ALIASES: msg<{ count: number; max: number }>(
+    "查询用了 {count} 个别名，最多 {max} 个",
+    "The query uses {count} aliases; at most {max} are allowed.",
+  ),
+  PAGE_TOO_LARGE: msg<{ field: string; argument: string; value: number; max: number }>(
+    "{field}：{argument} 为 {value}，但一页只能有 0 到 {max} 条：请用 after/before 翻页",
+    "{field}: {argument} is {value}, but a page holds 0 to {max} items: page through with after/before.",
+  ),
+  QUERY_TOO_COSTLY: msg<{ cost: number; max: number }>(
+    "查询可能涉及约 {cost, number} 个对象，上限为 {max, number}：请减小每页条数或减少嵌套的列表",
+    "The query could touch about {cost, number} objects; the limit is {max, number}. Ask for smaller pages or fewer nested lists.",
+  ),
+  QUERY_TOO_LONG: msg<{ max: number }>("查询超过 {max, number} 个字符", "the query is longer than {max, number} characters"),
+  INTROSPECTION_REFUSED: msg(
+    "接口结构查询和查询编辑器仅供分析员和管理员使用",
+    "Introspection and the query editor are for analysts and admins (the ANALYST or ADMIN role).",
+  ),
+  /** A record asked for by id that does not exist or that the asker may not see: the same answer for both. */
+  NOT_FOUND: msg<{ what: string }>("找不到{what}", "{what} does not exist"),
+  RECORD_NOT_FOUND: msg("要修改的记录不存在，或不在您的权限范围内", "the record does not exist or is outside the regions you may read"),
+  BAD_ID: msg<{ value: string }>("“{value}”不是有效的编号", '"{value}" is not a valid id'),
+  TOO_MANY_IDS: msg<{ count: number; max: number }>("一次最多查询 {max} 个编号（请求的是 {count} 个）", "at most {max} ids at once (asked for {count})"),
+  RANGE_BACKWARDS: msg<{ from: string; to: string }>("{to} 早于 {from}", "{to} is before {from}"),
+  RANGE_TOO_LONG: msg<{ max: number; value: number }>("一次最多 {max} 个月（请求的是 {value} 个月）", "at most {max} months at once (asked for {value})"),
+} as const;
