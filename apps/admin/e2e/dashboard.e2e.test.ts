@@ -265,7 +265,9 @@ describe("the dashboard in Chromium", () => {
     await form.getByLabel("填报期（月）").fill("2021-01");
     await form.getByLabel("累计完成投资（元）").fill("30000000");
     await form.getByRole("button", { name: "提交" }).click();
-    await expect.poll(() => form.locator("#completedInvestment-problem").textContent(), SETTLE).toContain("below 2020-12");
+    await expect.poll(() => form.locator("#report-progress-completedInvestment-problem").textContent(), SETTLE).toBe(
+      "30000000.00 元低于 2020-12 的累计完成投资 39800000.00 元；如之前填报有误，请填写更正原因",
+    );
     await shot("report-progress-zh-1920");
     await form.getByLabel("累计完成投资（元）").fill("40500000");
     await form.getByLabel("形象进度（%）").fill("99");
@@ -278,7 +280,7 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => form.textContent(), SETTLE).toContain("2021-01 已填报（第 1 版）");
     await form.getByLabel("累计完成投资（元）").fill("40600000");
     await form.getByRole("button", { name: "提交" }).click();
-    await expect.poll(() => form.locator("#correctionReason-problem").textContent(), SETTLE).toContain("say why");
+    await expect.poll(() => form.locator("#report-progress-correctionReason-problem").textContent(), SETTLE).toBe("请说明原填报数据错在哪里");
     await form.getByLabel("更正原因").fill("监理复核后调整");
     await form.getByRole("button", { name: "提交" }).click();
     await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已更正 2021-01 的进度（第 2 版）。");
@@ -298,7 +300,7 @@ describe("the dashboard in Chromium", () => {
     await importer.getByRole("button", { name: "检查" }).click();
     const problems = importer.getByRole("table", { name: "问题" });
     await expect.poll(() => problems.textContent(), SETTLE).toContain("累计完成投资（元）");
-    await expect.poll(() => problems.textContent(), SETTLE).toContain("below 2021-01's cumulative 40600000.00");
+    await expect.poll(() => problems.textContent(), SETTLE).toContain("低于 2021-01 的累计完成投资 40600000.00 元");
     expect(await importer.getByRole("button", { name: "导入" }).isDisabled()).toBe(true);
     await shot("import-problems-zh-1920");
     await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,4060万,99.5"));
@@ -316,7 +318,7 @@ describe("the dashboard in Chromium", () => {
     // Submitted data is locked: the same file cannot go in again, nor a correction of it.
     await importer.getByLabel("文件").setInputFiles(file("CG-FH-CBSTD-3,2021-02,4070万,99.6"));
     await importer.getByRole("button", { name: "检查" }).click();
-    await expect.poll(() => problems.textContent(), SETTLE).toContain("is locked");
+    await expect.poll(() => problems.textContent(), SETTLE).toContain("已锁定");
   });
 
   it("lets an editor change a project, pay against an allocation and enter an indicator value", async () => {
@@ -330,7 +332,7 @@ describe("the dashboard in Chromium", () => {
     await payment.getByLabel("金额（元）").fill("999999999");
     await payment.getByLabel("拨付日期").fill("2026-05-01");
     await payment.getByRole("button", { name: "登记" }).click();
-    await expect.poll(() => payment.locator(".field-problem").first().textContent(), SETTLE).toContain("above the allocated");
+    await expect.poll(() => payment.locator(".field-problem").first().textContent(), SETTLE).toContain("超过安排的");
     await shot("project-entry-zh-1920");
 
     await page.goto(`${server.url}/indicators?region=${CENGONG}&indicator=MAJOR_PROJECTS_STARTED`);

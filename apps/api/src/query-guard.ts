@@ -1,5 +1,5 @@
-import { formatReason, type Params, type ReasonCode } from "@revita/messages";
 import type { ApolloServerPlugin } from "@apollo/server";
+import { formatReason, type Params, type ReasonCode } from "@revita/messages";
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -90,7 +90,12 @@ export function checkOperation(
         const value = argumentValue(argument.value);
         if (typeof value === "number") {
           if (value > limits.maxPageSize || value < 0) {
-            refuse("PAGE_TOO_LARGE", "PAGE_TOO_LARGE", { field: here, argument: argument.name.value, value, max: limits.maxPageSize });
+            refuse("PAGE_TOO_LARGE", "PAGE_TOO_LARGE", {
+              field: here,
+              argument: argument.name.value,
+              value,
+              max: limits.maxPageSize,
+            });
           }
           pageSize = Math.max(pageSize ?? 0, value);
         }

@@ -37,8 +37,8 @@ describe("the GraphQL endpoint", () => {
   it("answers an unknown region with NOT_FOUND and no internals", async () => {
     const { body } = await graphql(`{ projects(regionCode: "000000000000", first: 5) { totalCount } }`);
     expect(body.errors?.[0]).toMatchObject({
-      message: "The region 000000000000 does not exist",
-      extensions: { code: "NOT_FOUND" },
+      message: "没有区划代码为 000000000000 的地区",
+      extensions: { code: "NOT_FOUND", reason: "NO_SUCH_REGION", params: { code: "000000000000" } },
     });
     expect(JSON.stringify(body.errors)).not.toMatch(/stack|prisma|SELECT/i);
   });
@@ -78,8 +78,10 @@ describe("the GraphQL endpoint", () => {
       "status",
       "totalInvestment",
     ]);
-    expect(issues.find((issue) => issue.field === "totalInvestment")?.message).toMatch(/string of digits.*350万/);
-    expect(issues.find((issue) => issue.field === "code")?.message).toBe("is required");
+    expect(issues.find((issue) => issue.field === "totalInvestment")?.message).toBe(
+      '应为数字，如 1298.50，不带单位（填写的是 "350万"）',
+    );
+    expect(issues.find((issue) => issue.field === "code")?.message).toBe("必填");
     expect(body.data).toBeUndefined();
   });
 

@@ -33,7 +33,9 @@ describe("formatError", () => {
   });
 
   it("says the same refusal in English to a reader who asks for English", () => {
-    expect(formatInEnglish(wrap(new ValidationError([fieldIssue("physicalProgress", "PERCENT_OUT_OF_RANGE", { value: "140" })])))).toMatchObject({
+    expect(
+      formatInEnglish(wrap(new ValidationError([fieldIssue("physicalProgress", "PERCENT_OUT_OF_RANGE", { value: "140" })]))),
+    ).toMatchObject({
       message: "physicalProgress: is a percentage from 0 to 100 (got 140)",
       extensions: { issues: [{ field: "physicalProgress", reason: "PERCENT_OUT_OF_RANGE", params: { value: "140" } }] },
     });

@@ -50,7 +50,12 @@ export function formatMessage(locale: Locale, text: string, params?: Params): st
 }
 
 function isMessage(value: unknown): value is Message<Params> {
-  return typeof value === "object" && value !== null && typeof (value as Message).zh === "string" && typeof (value as Message).en === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Message).zh === "string" &&
+    typeof (value as Message).en === "string"
+  );
 }
 
 /** The catalogue in one language, ready for screens: texts as strings, messages with parameters as functions. */
@@ -59,7 +64,8 @@ export function localize<C extends Catalogue>(catalogue: C, locale: Locale): Loc
   for (const [key, value] of Object.entries(catalogue)) {
     if (isMessage(value)) {
       const text = locale === "en" ? value.en : value.zh;
-      out[key] = parameterNames(text).size === 0 ? formatMessage(locale, text) : (params: Params) => formatMessage(locale, text, params);
+      out[key] =
+        parameterNames(text).size === 0 ? formatMessage(locale, text) : (params: Params) => formatMessage(locale, text, params);
     } else out[key] = localize(value as Catalogue, locale);
   }
   return out as Localized<C>;
@@ -113,4 +119,27 @@ export function catalogueProblems(catalogue: Catalogue, path = ""): string[] {
     if (onlyEn.length) problems.push(`${where}: the English text uses {${onlyEn.join("}, {")}}, the Chinese does not`);
   }
   return problems;
+}
+
+/**
+ * English words on a Chinese screen: each message's Chinese text said with every parameter as a
+ * number (plurals and numbers take it, selects fall to their "other" branch), then searched for
+ * Latin words of four letters or more that are not in `allowed` (names of products and formats).
+ */
+export function englishInChinese(catalogue: Catalogue, allowed: readonly string[], path = ""): string[] {
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(catalogue)) {
+    const where = path ? `${path}.${key}` : key;
+    if (!isMessage(value)) {
+      found.push(...englishInChinese(value as Catalogue, allowed, where));
+      continue;
+    }
+    const params = Object.fromEntries([...parameterNames(value.zh)].map((name) => [name, 2]));
+    const words =
+      formatMessage("zh-CN", value.zh, params)
+        .match(/[A-Za-z]{4,}/g)
+        ?.filter((word) => !allowed.includes(word)) ?? [];
+    if (words.length) found.push(`${where}: ${words.join(" ")}`);
+  }
+  return found;
 }

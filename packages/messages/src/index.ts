@@ -1,3 +1,13 @@
-export { type Catalogue, catalogueProblems, formatMessage, type Localized, localize, type Message, msg, type Params } from "./catalogue.js";
+export {
+  type Catalogue,
+  catalogueProblems,
+  englishInChinese,
+  formatMessage,
+  type Localized,
+  localize,
+  type Message,
+  msg,
+  type Params,
+} from "./catalogue.js";
 export { DEFAULT_LOCALE, LOCALES, type Locale, localeFromAcceptLanguage } from "./locale.js";
 export { formatReason, isReasonCode, REASONS, type ReasonArgs, type ReasonCode, type ReasonParams } from "./reasons/index.js";

@@ -18,7 +18,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     const qOption = options.map((option) => option.trim()).find((option) => option.startsWith("q="));
     const q = qOption ? Number(qOption.slice(2)) : 1;
     if (!Number.isFinite(q) || q <= 0) continue;
-    const locale: Locale | undefined = tag === "zh" || tag.startsWith("zh-") ? "zh-CN" : tag === "en" || tag.startsWith("en-") ? "en" : undefined;
+    const locale: Locale | undefined =
+      tag === "zh" || tag.startsWith("zh-") ? "zh-CN" : tag === "en" || tag.startsWith("en-") ? "en" : undefined;
     // Equal weights keep the header's order: the earlier tag wins.
     const weight = q - index * 1e-6;
     if (locale && (!best || weight > best.q)) best = { locale, q: weight };

@@ -94,7 +94,7 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
                   onChange={(event) => navigate(withParams(place, { year: event.target.value || undefined }))}
                 >
                   <option value="">
-                    {years.length || scope.region?.scorecardYears.length ? t.latestYear(scope.year) : t.noYears}
+                    {years.length || scope.region?.scorecardYears.length ? t.latestYear({ year: scope.year }) : t.noYears}
                   </option>
                   {[...years].reverse().map((year) => (
                     <option key={year} value={year}>
@@ -164,7 +164,7 @@ function AccountMenu({ user, onSignOut }: { user: SignedInUser; onSignOut: () =>
     <details className="account-menu">
       <summary>{user.username}</summary>
       <div className="account-panel">
-        <p>{t.account.signedInAs(`${user.displayName} (${user.username})`)}</p>
+        <p>{t.account.signedInAs({ name: `${user.displayName} (${user.username})` })}</p>
         <h2>{t.account.scope}</h2>
         <dl>
           {rows.map(({ capability, regions }) => (

@@ -27,7 +27,7 @@ export function RegionGate({
   if (!scope.region) {
     return (
       <div role="alert" className="notice">
-        <p>{t.regionNotFound(scope.code)}</p>
+        <p>{t.regionNotFound({ code: scope.code })}</p>
         <PlaceLink place={pagePlace(withParams(place, { region: DEFAULT_REGION }), "overview")}>{t.backToOverview}</PlaceLink>
       </div>
     );
@@ -36,10 +36,10 @@ export function RegionGate({
     const home = homeRegionOf(user);
     return (
       <div role="alert" className="notice">
-        <p>{t.account.outsideScope(name(scope.region))}</p>
+        <p>{t.account.outsideScope({ region: name(scope.region) })}</p>
         {home && (
           <PlaceLink place={pagePlace(withParams(place, { region: home.code }), "overview")}>
-            {t.account.backHome(name(home))}
+            {t.account.backHome({ region: name(home) })}
           </PlaceLink>
         )}
       </div>

@@ -19,14 +19,14 @@ export function RegionPage({
   place: Place;
   scope: RegionScope;
   /** The title for the region's name in the reader's language, e.g. "岑巩县总览". */
-  title: (regionName: string) => string;
+  title: (params: { region: string }) => string;
   /** The title while the region is unknown. */
   untitled: string;
   children: (region: ScopedRegion) => ReactNode;
 }) {
   const name = useNamer();
   return (
-    <Frame place={place} scope={scope} title={scope.region ? title(name(scope.region)) : untitled}>
+    <Frame place={place} scope={scope} title={scope.region ? title({ region: name(scope.region) }) : untitled}>
       <RegionGate place={place} scope={scope}>
         {children}
       </RegionGate>

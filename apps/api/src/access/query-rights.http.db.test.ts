@@ -24,8 +24,8 @@ describe("free-form queries", () => {
     const refused = await testServer.graphql(introspection, {}, viewer);
     expect(refused.status).toBe(403);
     expect(refused.body.errors?.[0]).toMatchObject({
-      message: "Introspection and the query editor are for analysts and admins (the ANALYST or ADMIN role).",
-      extensions: { code: "FORBIDDEN" },
+      message: "接口结构查询和查询编辑器仅供分析员和管理员使用",
+      extensions: { code: "FORBIDDEN", reason: "INTROSPECTION_REFUSED" },
     });
     expect((await testServer.graphql(introspection)).status).toBe(401);
     for (const headers of [analyst, admin]) {

@@ -47,10 +47,10 @@ describe("accounts", () => {
     ).rejects.toMatchObject({
       code: "BAD_USER_INPUT",
       issues: expect.arrayContaining([
-        { field: "username", message: "cengong.viewer is taken" },
+        expect.objectContaining({ field: "username", message: "cengong.viewer is taken" }),
         expect.objectContaining({ field: "displayName" }),
-        { field: "password", message: "must be at least 10 characters" },
-        { field: "grants.0.regionCode", message: "no region has the code 999999999999" },
+        expect.objectContaining({ field: "password", message: "must be at least 10 characters" }),
+        expect.objectContaining({ field: "grants.0.regionCode", message: "no region has the code 999999999999" }),
       ]),
     });
     await expect(createUser(db.prisma, { username: "a b", displayName: "x", password: "long enough pass" })).rejects.toThrow(
@@ -126,7 +126,7 @@ describe("tokens and sessions", () => {
     await expect(createApiToken(db.prisma, user.id, "", 0)).rejects.toMatchObject({
       issues: [
         expect.objectContaining({ field: "label" }),
-        { field: "days", message: "must be a whole number of days from 1 to 366 (got 0)" },
+        expect.objectContaining({ field: "days", message: "must be a whole number of days from 1 to 366 (got 0)" }),
       ],
     });
   });
@@ -140,8 +140,8 @@ describe("tokens and sessions", () => {
       changePassword(asChanger, here.user.id, here.session.id, "not it at all", "changer again"),
     ).rejects.toMatchObject({
       issues: [
-        { field: "currentPassword", message: "is not your password" },
-        { field: "newPassword", message: "must not contain the username" },
+        expect.objectContaining({ field: "currentPassword", message: "is not your password" }),
+        expect.objectContaining({ field: "newPassword", message: "must not contain the username" }),
       ],
     });
     await changePassword(asChanger, here.user.id, here.session.id, "first password 1", "second password 2");

@@ -99,7 +99,6 @@ export async function issueSession(
   return { token, session };
 }
 
-
 /**
  * Checks a username and password and opens a session. Every refusal takes a password hash's
  * time, whether or not the user exists, so timing does not tell which usernames are real.

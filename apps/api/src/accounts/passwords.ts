@@ -1,5 +1,5 @@
-import type { InputChecker } from "../common/validation.js";
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
+import type { InputChecker } from "../common/validation.js";
 
 /*
  * Passwords are stored as scrypt hashes (Node's crypto, i.e. OpenSSL: maintained, no native

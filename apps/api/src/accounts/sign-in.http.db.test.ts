@@ -31,8 +31,8 @@ describe("signing in over HTTP", () => {
     const after = await post(ME, {}, { cookie: session });
     expect(after.status).toBe(401);
     expect(after.body.errors?.[0]).toMatchObject({
-      message: "the session was signed out: sign in again",
-      extensions: { code: "UNAUTHENTICATED" },
+      message: "该会话已退出：请重新登录",
+      extensions: { code: "UNAUTHENTICATED", reason: "SESSION_SIGNED_OUT" },
     });
   });
 
@@ -46,7 +46,7 @@ describe("signing in over HTTP", () => {
     const wrong = await post(SIGN_IN, { u: "cengong.viewer", p: "not the password" });
     expect(wrong.body).toMatchObject({
       data: null,
-      errors: [{ message: "wrong username or password", extensions: { code: "UNAUTHENTICATED" } }],
+      errors: [{ message: "用户名或密码错误", extensions: { code: "UNAUTHENTICATED", reason: "WRONG_CREDENTIALS" } }],
     });
     expect(wrong.setCookie).toEqual([]);
 
@@ -55,17 +55,26 @@ describe("signing in over HTTP", () => {
     expect(forged.status).toBe(401);
     expect(forged.body).toEqual({
       errors: [
-        { message: "the token is not valid: sign in again, or create a new token", extensions: { code: "UNAUTHENTICATED" } },
+        {
+          message: "令牌无效：请重新登录，或新建令牌",
+          extensions: { code: "UNAUTHENTICATED", reason: "TOKEN_INVALID", params: {} },
+        },
       ],
     });
-    const malformed = await post(query, {}, { authorization: "Basic dXNlcjpwYXNz" });
+    // A script that asks for English is refused in English, with the same reason.
+    const english = { "accept-language": "en-US,en;q=0.9" };
+    const malformed = await post(query, {}, { authorization: "Basic dXNlcjpwYXNz", ...english });
     expect(malformed.body.errors?.[0]?.message).toBe("the Authorization header must be: Bearer <token>");
 
     const user = await testServer.db.prisma.user.findUniqueOrThrow({ where: { username: "cengong.analyst" } });
     const expired = await issueSession(testServer.db.prisma, user.id, "COOKIE", { now: new Date("2025-06-01T00:00:00Z") });
-    const stale = await post(query, {}, { cookie: `revita_session=${expired.token}` });
+    const stale = await post(query, {}, { cookie: `revita_session=${expired.token}`, ...english });
     expect(stale.status).toBe(401);
     expect(stale.body.errors?.[0]?.message).toBe("the session expired at 2025-06-01T12:00:00.000Z: sign in again");
+    expect(stale.body.errors?.[0]?.extensions).toMatchObject({
+      reason: "SESSION_EXPIRED",
+      params: { at: "2025-06-01T12:00:00.000Z" },
+    });
     expect(stale.body.data).toBeUndefined();
     // The dead cookie is cleared, so the dashboard's next request goes through.
     expect(stale.setCookie[0]).toMatch(/^revita_session=; Expires=Thu, 01 Jan 1970/);
@@ -97,7 +106,10 @@ describe("signing in over HTTP", () => {
       `{ projects(regionCode: "522626000000") { totalCount } }`,
     ]) {
       const { body } = await post(operation);
-      expect(body.errors?.[0]).toMatchObject({ message: "sign in to use Revita", extensions: { code: "UNAUTHENTICATED" } });
+      expect(body.errors?.[0]).toMatchObject({
+        message: "请先登录",
+        extensions: { code: "UNAUTHENTICATED", reason: "SIGN_IN_REQUIRED" },
+      });
       expect(body.data ?? null).toBeNull();
     }
   });

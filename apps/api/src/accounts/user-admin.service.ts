@@ -42,7 +42,13 @@ export async function createUserAsAdmin(db: DbClient, access: AccessScope, input
       outside.push(fieldIssue(`grants.${index}.regionCode`, "REGION_OUTSIDE_ADMINISTERED", { code: grant.regionCode }));
     }
   }
-  if (outside.length) throw new RevitaError("FORBIDDEN", "REGION_OUTSIDE_ADMINISTERED", { code: grants.map((g) => g.regionCode).join(", ") }, outside);
+  if (outside.length)
+    throw new RevitaError(
+      "FORBIDDEN",
+      "REGION_OUTSIDE_ADMINISTERED",
+      { code: grants.map((g) => g.regionCode).join(", ") },
+      outside,
+    );
   return createUser(db, input);
 }
 

@@ -112,5 +112,3 @@ export async function moveApproval(
   );
   return db.dataApproval.findUniqueOrThrow({ where: { id: unit.current.id } });
 }
-
-

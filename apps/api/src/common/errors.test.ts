@@ -23,10 +23,14 @@ describe("variableIssue", () => {
 
   it("names a required field left out, and a choice that is not one", () => {
     expect(
-      variableIssue('Variable "$input" got invalid value {}; Field "totalInvestment" of required type "Decimal!" was not provided.'),
+      variableIssue(
+        'Variable "$input" got invalid value {}; Field "totalInvestment" of required type "Decimal!" was not provided.',
+      ),
     ).toMatchObject({ field: "totalInvestment", reason: "REQUIRED" });
     expect(
-      variableIssue('Variable "$input" got invalid value "DONE" at "input.status"; Value "DONE" does not exist in "ProjectStatus" enum.'),
+      variableIssue(
+        'Variable "$input" got invalid value "DONE" at "input.status"; Value "DONE" does not exist in "ProjectStatus" enum.',
+      ),
     ).toMatchObject({ field: "status", reason: "NOT_AN_OPTION" });
   });
 

@@ -62,7 +62,10 @@ export class RevitaError<R extends ReasonCode = ReasonCode> extends Error {
 
   /** The message and issues in a language, for a client. */
   localized(locale: Locale): { message: string; issues: FieldIssue[] } {
-    return { message: formatReason(locale, this.reason, this.params, this.message), issues: this.issues.map((each) => localizeIssue(each, locale)) };
+    return {
+      message: formatReason(locale, this.reason, this.params, this.message),
+      issues: this.issues.map((each) => localizeIssue(each, locale)),
+    };
   }
 }
 
@@ -78,7 +81,10 @@ export class ValidationError extends RevitaError<"INVALID_INPUT"> {
   override localized(locale: Locale): { message: string; issues: FieldIssue[] } {
     const issues = this.issues.map((each) => localizeIssue(each, locale));
     const separator = locale === "en" ? "; " : "；";
-    return { message: issues.map((issue) => `${issue.field}${locale === "en" ? ": " : "："}${issue.message}`).join(separator), issues };
+    return {
+      message: issues.map((issue) => `${issue.field}${locale === "en" ? ": " : "："}${issue.message}`).join(separator),
+      issues,
+    };
   }
 }
 
@@ -133,12 +139,14 @@ const TRIGGER_RULES: { pattern: RegExp; field: string; issue: (m: string[]) => F
   {
     pattern: /^Progress report \S+ of project \S+ \((.*)\): completed investment (\S+) exceeds the total investment (\S+);/,
     field: "completedInvestment",
-    issue: ([, project, value, total]) => fieldIssue("completedInvestment", "EXCEEDS_TOTAL_INVESTMENT", { project: project!, value: value!, total: total! }),
+    issue: ([, project, value, total]) =>
+      fieldIssue("completedInvestment", "EXCEEDS_TOTAL_INVESTMENT", { project: project!, value: value!, total: total! }),
   },
   {
     pattern: /^Project \S+ \(.*\): total investment (\S+) is below the completed investment (\S+) reported for (\S+)$/,
     field: "totalInvestment",
-    issue: ([, value, completed, period]) => fieldIssue("totalInvestment", "TOTAL_BELOW_COMPLETED", { value: value!, completed: completed!, period: period! }),
+    issue: ([, value, completed, period]) =>
+      fieldIssue("totalInvestment", "TOTAL_BELOW_COMPLETED", { value: value!, completed: completed!, period: period! }),
   },
   {
     pattern: /^Fund \S+ \((.*)\): allocating (\S+) would bring its allocations to (\S+), above the fund's amount (\S+)$/,
@@ -149,12 +157,14 @@ const TRIGGER_RULES: { pattern: RegExp; field: string; issue: (m: string[]) => F
   {
     pattern: /^Fund \S+ \((.*)\): amount (\S+) is below the (\S+) already allocated$/,
     field: "amount",
-    issue: ([, fund, amount, allocated]) => fieldIssue("amount", "FUND_BELOW_ALLOCATED", { fund: fund!, amount: amount!, allocated: allocated! }),
+    issue: ([, fund, amount, allocated]) =>
+      fieldIssue("amount", "FUND_BELOW_ALLOCATED", { fund: fund!, amount: amount!, allocated: allocated! }),
   },
   {
     pattern: /^Allocation \S+: paying (\S+) would bring payments to (\S+), above the allocated (\S+)$/,
     field: "amount",
-    issue: ([, amount, paid, allocated]) => fieldIssue("amount", "ALLOCATION_OVER_PAID", { amount: amount!, paid: paid!, allocated: allocated! }),
+    issue: ([, amount, paid, allocated]) =>
+      fieldIssue("amount", "ALLOCATION_OVER_PAID", { amount: amount!, paid: paid!, allocated: allocated! }),
   },
   {
     pattern: /^Allocation \S+: amount (\S+) is below the (\S+) already paid$/,
@@ -168,7 +178,14 @@ const LOCK_PATTERNS: { pattern: RegExp; dataSet: "PROGRESS" | "INDICATORS"; part
   {
     pattern: /^the progress of (.*) for (\S+) is (\w+): the report of (\S+) for (\S+) is locked/,
     dataSet: "PROGRESS",
-    parts: ([, region, period, state, project, reportPeriod]) => ({ region: region!, period: period!, state: state!, record: `${project} ${reportPeriod}` }),
+    parts: ([, region, period, state, project, reportPeriod]) => ({
+      region: region!,
+      period: period!,
+      state: state!,
+      code: project!,
+      recordRegion: "",
+      recordPeriod: reportPeriod!,
+    }),
   },
   {
     pattern: /^the indicators of (.*) for (\S+) are (\w+): (\S+) of (.*) for (\S+) is locked/,
@@ -177,7 +194,9 @@ const LOCK_PATTERNS: { pattern: RegExp; dataSet: "PROGRESS" | "INDICATORS"; part
       region: region!,
       period: period!,
       state: state!,
-      record: `${indicator} ${valueRegion} ${valuePeriod}`,
+      code: indicator!,
+      recordRegion: valueRegion!,
+      recordPeriod: valuePeriod!,
     }),
   },
 ];
@@ -207,7 +226,12 @@ function checkViolation(cause: DriverErrorCause): RevitaError {
   const constraint = cause.constraint ?? /violates check constraint "([^"]+)"/.exec(cause.message ?? "")?.[1];
   const known = constraint ? CONSTRAINT_ISSUES[constraint] : undefined;
   if (known) {
-    const issue: FieldIssue = { field: known.field, reason: known.reason, params: { value: "" }, message: formatReason("en", known.reason, { value: "" }) };
+    const issue: FieldIssue = {
+      field: known.field,
+      reason: known.reason,
+      params: { value: "" },
+      message: formatReason("en", known.reason, { value: "" }),
+    };
     return new ValidationError([issue]);
   }
   for (const rule of TRIGGER_RULES) {
@@ -225,11 +249,21 @@ function approvalLock(cause: DriverErrorCause): RevitaError {
     return new RevitaError(
       "CONFLICT",
       "LOCKED_BY_APPROVAL",
-      { dataSet: lock.dataSet, region: parts.region!, period: parts.period!, state: parts.state!.toUpperCase(), record: parts.record! },
+      {
+        dataSet: lock.dataSet,
+        region: parts.region!,
+        period: parts.period!,
+        state: parts.state!.toUpperCase(),
+        code: parts.code!,
+        recordRegion: parts.recordRegion!,
+        recordPeriod: parts.recordPeriod!,
+      },
       [fieldIssue("period", "LOCKED_BY_APPROVAL_FIELD")],
     );
   }
-  return new RevitaError("CONFLICT", "DATABASE_RULE", { detail: cause.message ?? "?" }, [fieldIssue("period", "LOCKED_BY_APPROVAL_FIELD")]);
+  return new RevitaError("CONFLICT", "DATABASE_RULE", { detail: cause.message ?? "?" }, [
+    fieldIssue("period", "LOCKED_BY_APPROVAL_FIELD"),
+  ]);
 }
 
 /**
@@ -277,7 +311,8 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
  * input's fields.
  */
 export function variableIssue(message: string): FieldIssue | undefined {
-  const invalid = /^Variable "\$\w+" got invalid value (.*) at "\w+((?:\.\w+|\[\d+\])+)"; (?:Expected type "(\w+)"\. )?(.+)$/s.exec(message);
+  const invalid =
+    /^Variable "\$\w+" got invalid value (.*) at "\w+((?:\.\w+|\[\d+\])+)"; (?:Expected type "(\w+)"\. )?(.+)$/s.exec(message);
   if (invalid) {
     const [, value = "", path = "", expected, detail = ""] = invalid;
     const field = path.replace(/^\./, "");
@@ -287,17 +322,23 @@ export function variableIssue(message: string): FieldIssue | undefined {
     }
     if (/^Value .* does not exist in "\w+" enum\./.test(detail)) return fieldIssue(field, "NOT_AN_OPTION", { value: shown });
     if (/^Field "(\w+)" is not defined by type/.test(detail)) {
-      return fieldIssue(`${field}.${/^Field "(\w+)"/.exec(detail)![1]}`, "UNKNOWN_FIELD", { value: /^Field "(\w+)"/.exec(detail)![1]! });
+      return fieldIssue(`${field}.${/^Field "(\w+)"/.exec(detail)![1]}`, "UNKNOWN_FIELD", {
+        value: /^Field "(\w+)"/.exec(detail)![1]!,
+      });
     }
     return fieldIssue(field, "WRONG_TYPE", { expected: expected ?? scalarOf(detail), value: shown });
   }
-  const missing = /^Variable "\$\w+" got invalid value .*; Field "(\w+)" of required type "[^"]+" was not provided\.$/s.exec(message);
+  const missing = /^Variable "\$\w+" got invalid value .*; Field "(\w+)" of required type "[^"]+" was not provided\.$/s.exec(
+    message,
+  );
   if (missing) return fieldIssue(missing[1]!, "REQUIRED");
   return undefined;
 }
 
 /** The scalar a coercion message is about, when graphql-js names it only in its own words. */
 function scalarOf(detail: string): string {
-  const named = /^(Decimal|Date|Period|Int|Float|Boolean|String|ID)\b/.exec(detail) ?? /(Int|Float|Boolean|String) cannot represent/.exec(detail);
+  const named =
+    /^(Decimal|Date|Period|Int|Float|Boolean|String|ID)\b/.exec(detail) ??
+    /(Int|Float|Boolean|String) cannot represent/.exec(detail);
   return named?.[1] ?? "other";
 }

@@ -1,6 +1,6 @@
+import type { ReasonArgs, ReasonCode } from "@revita/messages";
 import { type Period, parsePeriod } from "@revita/schema/period";
 import { Prisma } from "../generated/prisma/client.js";
-import type { ReasonArgs, ReasonCode } from "@revita/messages";
 import { type FieldIssue, fieldIssue, ValidationError } from "./errors.js";
 
 /**

@@ -26,9 +26,9 @@ describe("funds", () => {
       createFund(db.prisma, { ...fund("T-NEG", "-100"), regionCode: "000000000000", performanceGrade: "E" as "A" }),
     ).rejects.toMatchObject({
       issues: expect.arrayContaining([
-        { field: "amount", message: "cannot be negative (got -100)" },
+        expect.objectContaining({ field: "amount", message: "cannot be negative (got -100)" }),
         expect.objectContaining({ field: "performanceGrade" }),
-        { field: "regionCode", message: "no region has the code 000000000000" },
+        expect.objectContaining({ field: "regionCode", message: "no region has the code 000000000000" }),
       ]),
     });
     expect(await db.prisma.fund.count({ where: { code: "T-NEG" } })).toBe(0);

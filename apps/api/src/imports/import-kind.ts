@@ -1,5 +1,5 @@
-import type { Refusal } from "../common/errors.js";
 import type { ChangeAuthor } from "../common/change.js";
+import type { Refusal } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 
 /** How a column's cells are read (see cell-values.ts). */

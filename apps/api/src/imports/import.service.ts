@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import { formatReason } from "@revita/messages";
 import { parsePeriod } from "@revita/schema/period";
 import type { ChangeAuthor } from "../common/change.js";
-import { formatReason } from "@revita/messages";
 import { AuthenticationError, type Refusal, refusal } from "../common/errors.js";
 import { onceForKey } from "../common/idempotency.js";
 import type { Context } from "../context.js";

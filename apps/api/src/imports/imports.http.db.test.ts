@@ -86,8 +86,11 @@ describe("files in and out over HTTP", () => {
     expect(again.result?.problemCount).toBe(reports);
     const lines = again.lines
       .filter((line) => line.type === "problems")
-      .flatMap((line) => line.problems as { message: string }[]);
-    expect(lines.every((problem) => problem.message.includes("already has a progress report"))).toBe(true);
+      .flatMap((line) => line.problems as { reason: string; message: string }[]);
+    // Said in the asker's language (Chinese by default), from a reason that stays the same.
+    expect(lines.every((problem) => problem.reason === "ALREADY_REPORTED_IN_REVITA" && problem.message.includes("已填报"))).toBe(
+      true,
+    );
 
     const xlsx = await fetch(url(`/api/exports/progress.xlsx?regionCode=${CENGONG}`), { headers: cookie });
     expect((await readXlsx(await xlsx.arrayBuffer()))[0]?.[0]).toBe("项目编码");

@@ -2,7 +2,14 @@ import { formatReason, type Params } from "@revita/messages";
 import express, { type Request, type Response, type Router } from "express";
 import { GraphQLError } from "graphql";
 import { credentialsOf, sessionCookie } from "../accounts/request-credentials.js";
-import { AuthenticationError, fieldIssue, fromDatabaseError, NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
+import {
+  AuthenticationError,
+  fieldIssue,
+  fromDatabaseError,
+  NotFoundError,
+  RevitaError,
+  ValidationError,
+} from "../common/errors.js";
 import { localeMiddleware, requestLocale } from "../common/request-locale.js";
 import { type Context, createContext } from "../context.js";
 import type { DbClient } from "../db/database.js";
@@ -62,7 +69,11 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const kind = importKind(request.params.kind);
     const format = tableFormat(request.params.format);
     if (!kind || !format)
-      return fail(response, 404, new NotFoundError("NO_SUCH_TEMPLATE", { name: `${request.params.kind}/template.${request.params.format}` }));
+      return fail(
+        response,
+        404,
+        new NotFoundError("NO_SUCH_TEMPLATE", { name: `${request.params.kind}/template.${request.params.format}` }),
+      );
     response.setHeader("Content-Type", CONTENT_TYPES[format]);
     response.setHeader("Content-Disposition", attachment(`${kind.titleZh}导入模板.${format}`));
     await writeTable(kind, format, (async function* () {})(), response, { template: true });
@@ -86,7 +97,11 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       const kind = importKind(String(request.params.kind));
       if (!kind) return fail(response, 404, new NotFoundError("NO_SUCH_IMPORT", { kind: String(request.params.kind) }));
       if (!Buffer.isBuffer(request.body)) {
-        return fail(response, 415, new RevitaError("BAD_USER_INPUT", "UPLOAD_TYPE", { type: request.header("content-type") ?? "—" }));
+        return fail(
+          response,
+          415,
+          new RevitaError("BAD_USER_INPUT", "UPLOAD_TYPE", { type: request.header("content-type") ?? "—" }),
+        );
       }
       const context = response.locals.context as Context;
       const apply = request.query.apply === "true";
@@ -95,7 +110,10 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       const line = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
       const locale = requestLocale();
       const said = (problems: ImportProblem[]) =>
-        problems.map((problem) => ({ ...problem, message: formatReason(locale, problem.reason, problem.params, problem.message) }));
+        problems.map((problem) => ({
+          ...problem,
+          message: formatReason(locale, problem.reason, problem.params, problem.message),
+        }));
       try {
         const result = await runImport(context, kind, request.body, {
           apply,
@@ -125,7 +143,8 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       where: { code: regionCode },
       select: { id: true, path: true, nameZh: true },
     });
-    if (!region) return fail(response, 400, new ValidationError([fieldIssue("regionCode", "NO_SUCH_REGION", { code: regionCode })]));
+    if (!region)
+      return fail(response, 400, new ValidationError([fieldIssue("regionCode", "NO_SUCH_REGION", { code: regionCode })]));
     if (!context.access.covers("read", region.path)) {
       return fail(response, 403, new RevitaError("FORBIDDEN", "REGION_OUTSIDE_READ", { region: region.nameZh }));
     }
@@ -139,7 +158,11 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
 
   router.use((error: { type?: string }, _request: Request, response: Response, next: (error: unknown) => void) => {
     if (error?.type === "entity.too.large") {
-      return fail(response, 413, new RevitaError("BAD_USER_INPUT", "UPLOAD_TOO_LARGE", { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }));
+      return fail(
+        response,
+        413,
+        new RevitaError("BAD_USER_INPUT", "UPLOAD_TOO_LARGE", { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }),
+      );
     }
     next(error);
   });

@@ -112,14 +112,18 @@ describe("importing progress reports", () => {
     expect((await importAs(editor, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).problems[0]?.message).toContain(".xls");
     // Bytes that are text in neither UTF-8 nor GBK (0xFF never starts a GBK character).
     expect((await importAs(editor, Buffer.from([0x41, 0xff, 0x41, 0x0a]))).problems).toEqual([
-      { row: null, column: null, message: expect.stringContaining("neither UTF-8 nor GBK") },
+      expect.objectContaining({ row: null, column: null, reason: "FILE_NOT_TEXT" }),
     ]);
   });
 
   it("refuses rows outside the importer's regions, and rows locked by an approval", async () => {
     const outside = await importAs(clerk, csv(`${PHASE},2030-01,4100万,100,,,`));
     expect(outside.problems).toEqual([
-      { row: 2, column: "项目编码", message: `${PHASE} is outside the regions you may edit (EDITOR role)` },
+      expect.objectContaining({
+        row: 2,
+        column: "项目编码",
+        message: `${PHASE} is outside the regions you may edit (EDITOR role)`,
+      }),
     ]);
     const cengong = await db.prisma.region.findUniqueOrThrow({ where: { code: "522626000000" } });
     await db.prisma.dataApproval.create({
@@ -137,11 +141,12 @@ describe("importing progress reports", () => {
     });
     const locked = await importAs(editor, csv(`${PHASE},2030-03,4100万,100,,,`));
     expect(locked.problems).toEqual([
-      {
+      expect.objectContaining({
         row: 2,
         column: "报告期",
+        reason: "PERIOD_LOCKED",
         message: "the progress for 2030-03 is locked (岑巩县 2030 approved) until an approver returns or reopens it",
-      },
+      }),
     ]);
   });
 });
@@ -158,7 +163,12 @@ describe("a file of 100,000 rows", () => {
     });
     expect(result).toMatchObject({ rows: 100_001, written: 100_000, committed: false, problemCount: 1 });
     expect(result.problems).toEqual([
-      { row: 100_002, column: "项目编码", message: "no project has the code IMP-99999 in the regions you may read" },
+      expect.objectContaining({
+        row: 100_002,
+        column: "项目编码",
+        reason: "NO_SUCH_PROJECT_READABLE",
+        params: { code: "IMP-99999" },
+      }),
     ]);
     // Progress came chunk by chunk, not only at the end.
     expect(streamed.length).toBeGreaterThan(40);

@@ -1,5 +1,5 @@
-import { type Refusal, refusal } from "../common/errors.js";
 import { parsePeriod } from "@revita/schema/period";
+import { type Refusal, refusal } from "../common/errors.js";
 import { bulkInsert } from "../db/bulk-insert.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -161,7 +161,8 @@ function startProgressImport(tx: DbClient, run: ImportRun) {
       if (project && values.period) {
         const key = `${project.id}|${values.period}`;
         const earlier = reportedIn.get(key);
-        if (earlier !== undefined) fail("period", refusal("DUPLICATE_ROW", { row: earlier, project: project.code, period: values.period }));
+        if (earlier !== undefined)
+          fail("period", refusal("DUPLICATE_ROW", { row: earlier, project: project.code, period: values.period }));
         else reportedIn.set(key, row);
       }
       if (!ok || !project || !values.period) continue;
@@ -294,11 +295,7 @@ function checkAgainstNeighbours(reports: CheckedReport[], neighbours: Map<number
         );
       }
       if (stored.lockedBy) {
-        fail(
-          report.row,
-          "period",
-          refusal("PERIOD_LOCKED", { period: report.period, lockedBy: stored.lockedBy }),
-        );
+        fail(report.row, "period", refusal("PERIOD_LOCKED", { period: report.period, lockedBy: stored.lockedBy }));
       }
       // A period already reported is one problem, not also a wrong figure.
       if (stored.duplicate) return;

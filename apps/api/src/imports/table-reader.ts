@@ -1,7 +1,7 @@
-import { formatReason } from "@revita/messages";
-import { type Refusal, refusal } from "../common/errors.js";
 import { Readable } from "node:stream";
+import { formatReason } from "@revita/messages";
 import ExcelJS from "exceljs";
+import { type Refusal, refusal } from "../common/errors.js";
 
 /** One row of a file: its number as a spreadsheet shows it (the header is row 1) and its cells as text. */
 export interface TableRow {

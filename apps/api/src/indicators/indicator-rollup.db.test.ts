@@ -168,7 +168,7 @@ describe("indicator values up the tree", () => {
 
   it("names an unknown indicator", async () => {
     await expect(standing("421003000000", "NO_SUCH_INDICATOR", "2023")).rejects.toThrow(
-      /The indicator NO_SUCH_INDICATOR does not exist/,
+      /no indicator has the code NO_SUCH_INDICATOR/,
     );
   });
 });

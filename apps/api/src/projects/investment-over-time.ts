@@ -27,8 +27,7 @@ export async function investmentOverTime(db: DbClient, regionId: number, from: P
     Number(from.start.slice(5, 7)) +
     1;
   if (months < 1) throw new ValidationError([fieldIssue("to", "RANGE_BACKWARDS", { from: from.key, to: to.key })]);
-  if (months > MAX_MONTHS)
-    throw new ValidationError([fieldIssue("to", "RANGE_TOO_LONG", { max: MAX_MONTHS, value: months })]);
+  if (months > MAX_MONTHS) throw new ValidationError([fieldIssue("to", "RANGE_TOO_LONG", { max: MAX_MONTHS, value: months })]);
   const rows = await db.$queryRaw<{ month: string; planned: Prisma.Decimal; completed: Prisma.Decimal }[]>`
     WITH months AS (
       SELECT month_start::date AS month_start, (month_start + interval '1 month - 1 day')::date AS month_end

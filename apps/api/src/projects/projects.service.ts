@@ -100,7 +100,8 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
     check.fail("parentCode", "PHASE_OF_A_PHASE", { code: parent.code, parent: parent.parent.code });
   }
   const taken = parent?.phases.find((phase) => phase.phaseNumber === input.phaseNumber);
-  if (taken) check.fail("phaseNumber", "PHASE_NUMBER_TAKEN", { code: parent!.code, phase: input.phaseNumber!, taken: taken.code });
+  if (taken)
+    check.fail("phaseNumber", "PHASE_NUMBER_TAKEN", { code: parent!.code, phase: input.phaseNumber!, taken: taken.code });
   if (parent && region && !region.path.includes(parent.regionId)) {
     check.fail("regionCode", "PHASE_OUTSIDE_PROJECT_REGION", { projectRegion: parent.region.nameZh, region: region.nameZh });
   }

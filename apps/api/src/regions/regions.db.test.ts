@@ -39,7 +39,7 @@ describe("createRegion", () => {
     });
     await expect(attempt).rejects.toThrow(ValidationError);
     await expect(attempt).rejects.toThrow(
-      /parentCode: 岑巩县 \(522626000000\) is a COUNTY, but a VILLAGE must sit directly under a TOWNSHIP/,
+      /parentCode: 岑巩县 \(522626000000\) is a county, but a village must sit directly under a township/,
     );
     expect(await db.prisma.region.count({ where: { code: "522626999001" } })).toBe(0);
   });
@@ -76,7 +76,7 @@ describe("createRegion", () => {
     ).rejects.toThrow(/parentCode: a province is the root/);
     await expect(
       createRegion(db.prisma, { code: "522626300000", level: "TOWNSHIP", kind: "TOWN", nameZh: "孤镇", nameEn: "Orphan Town" }),
-    ).rejects.toThrow(/parentCode: is required: a TOWNSHIP sits under a COUNTY/);
+    ).rejects.toThrow(/parentCode: is required: a township sits under a county/);
   });
 });
 

@@ -25,7 +25,10 @@ export const accessReasons = {
     "无权读取 {field}：{need, select, queriesFreely {自由查询需要分析员或管理员权限} reads {它不在您可以查看的地区范围内} readsProject {该项目不在您可以查看的地区范围内} edits {它不在您可以填报的地区范围内（需要填报员权限）} approves {它不在您可以审核的地区范围内（需要审核员权限）} administers {它不在您管理的地区范围内（需要管理员权限）} other {您的权限不允许}}",
     "{field} refused: {need, select, queriesFreely {free-form queries need the ANALYST or ADMIN role} reads {it is outside the regions you may read} readsProject {the project is outside the regions you may read} edits {it is outside the regions you may edit (EDITOR role)} approves {it is outside the regions you may approve (APPROVER role)} administers {it is outside the regions you administer (ADMIN role)} other {your roles do not allow it}}",
   ),
-  REGION_OUTSIDE_READ: msg<{ region: string }>("{region}不在您可以查看的地区范围内", "{region} is outside the regions you may read"),
+  REGION_OUTSIDE_READ: msg<{ region: string }>(
+    "{region}不在您可以查看的地区范围内",
+    "{region} is outside the regions you may read",
+  ),
   TABLE_OUTSIDE_YOUR_REGIONS: msg<{ table: string }>(
     "这条记录（{table}）不在您可以修改的地区范围内",
     "the {table} is outside the regions you may change",

@@ -28,12 +28,18 @@ export const accountReasons = {
     "有效天数应为 1 到 {max} 的整数（填写的是 {value}）",
     "must be a whole number of days from 1 to {max} (got {value})",
   ),
-  NO_ROLE_GIVEN: msg("请至少授予一个角色：没有角色的用户什么也做不了", "give at least one role: a user without one can do nothing"),
+  NO_ROLE_GIVEN: msg(
+    "请至少授予一个角色：没有角色的用户什么也做不了",
+    "give at least one role: a user without one can do nothing",
+  ),
   USER_OUTSIDE_YOUR_REGIONS: msg<{ username: string }>(
     "{username} 在您管理的地区内没有任何角色",
     "{username} holds no role in the regions you administer",
   ),
-  REGION_OUTSIDE_ADMINISTERED: msg<{ code: string }>("{code} 不在您管理的地区范围内", "{code} is outside the regions you administer"),
+  REGION_OUTSIDE_ADMINISTERED: msg<{ code: string }>(
+    "{code} 不在您管理的地区范围内",
+    "{code} is outside the regions you administer",
+  ),
   FIELD_OUTSIDE_ADMINISTERED: msg("不在您管理的地区范围内", "outside the regions you administer"),
   NO_SUCH_GRANT: msg<{ username: string; role: string; region: string }>(
     "{username} 在 {region} 没有 {role} 角色",

@@ -16,9 +16,17 @@ export const approvalReasons = {
   ),
   APPROVAL_WRONG_STATE_FIELD: msg<{ state: string }>(`${STATE_ZH("state")}`, `is ${STATE_EN("state")}`),
   /** Raised by the database's approval locks: the data lies inside a submitted or approved period. */
-  LOCKED_BY_APPROVAL: msg<{ dataSet: string; region: string; period: string; state: string; record: string }>(
-    `{region} {period} 的${DATA_SET_ZH}${STATE_ZH("state")}：{record} 已锁定，须审核员退回或重新打开后才能修改`,
-    `the ${DATA_SET_EN} of {region} for {period} is ${STATE_EN("state")}: {record} is locked until an approver returns or reopens it`,
+  LOCKED_BY_APPROVAL: msg<{
+    dataSet: string;
+    region: string;
+    period: string;
+    state: string;
+    code: string;
+    recordRegion: string;
+    recordPeriod: string;
+  }>(
+    `{region} {period} 的${DATA_SET_ZH}${STATE_ZH("state")}：{dataSet, select, INDICATORS {{recordRegion}{recordPeriod} 的 {code}} other {{code} {recordPeriod} 的进度}}已锁定，须审核员退回或重新打开后才能修改`,
+    `the ${DATA_SET_EN} of {region} for {period} {dataSet, select, INDICATORS {are} other {is}} ${STATE_EN("state")}: {dataSet, select, INDICATORS {{code} of {recordRegion} for {recordPeriod}} other {the report of {code} for {recordPeriod}}} is locked until an approver returns or reopens it`,
   ),
   LOCKED_BY_APPROVAL_FIELD: msg("已因审核锁定", "locked by an approval"),
 } as const;

@@ -8,7 +8,10 @@ export const constraintReasons = {
   RULE_REGION_CODE_SHAPE: msg("区划代码须为 12 位数字", "a region code has exactly 12 digits"),
   RULE_REGION_ROOT: msg("只有省没有上级，省也不能有上级", "only a province has no parent, and a province has none"),
   RULE_REGION_KIND: msg("这一级没有这种类型的地区", "this kind of region does not exist at this level"),
-  RULE_PHASE_NUMBER: msg("分期项目须同时有所属项目和 1 或以上的期数", "a phase needs both a parent project and a phase number of 1 or more"),
+  RULE_PHASE_NUMBER: msg(
+    "分期项目须同时有所属项目和 1 或以上的期数",
+    "a phase needs both a parent project and a phase number of 1 or more",
+  ),
   RULE_PLANNED_DATES: msg("计划完工早于计划开工", "planned finish is before planned start"),
   RULE_ACTUAL_DATES: msg("实际完工早于实际开工", "actual finish is before actual start"),
   RULE_PERIOD_KEY: msg("填报期应写成 2023、2023Q2 或 2023-06", "write the period as 2023, 2023Q2 or 2023-06"),

@@ -5,7 +5,10 @@ export const fundReasons = {
   NO_SUCH_FUND: msg<{ code: string }>("没有编号为 {code} 的资金", "no fund has the code {code}"),
   FUND_CODE_TAKEN: msg<{ code: string }>("编号为 {code} 的资金已存在", "a fund with the code {code} already exists"),
   NO_SUCH_ALLOCATION: msg<{ id: string }>("没有编号为 {id} 的资金安排", "no allocation has the id {id}"),
-  START_AFTER_YEAR: msg<{ start: number; year: number }>("起始年度 {start} 晚于资金年度 {year}", "{start} is after the fund's year {year}"),
+  START_AFTER_YEAR: msg<{ start: number; year: number }>(
+    "起始年度 {start} 晚于资金年度 {year}",
+    "{start} is after the fund's year {year}",
+  ),
   FUND_OVER_ALLOCATED: msg<{ amount: string; fund: string; allocated: string; total: string }>(
     "安排 {amount} 元后，{fund}的安排总额将达 {allocated} 元，超过资金总额 {total} 元",
     "{amount} would bring {fund}'s allocations to {allocated}, above the fund's {total}",

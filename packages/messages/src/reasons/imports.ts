@@ -11,7 +11,10 @@ export const importReasons = {
     "无法识别文件的文字编码：请另存为 CSV（UTF-8）或 .xlsx 后再试",
     "the file is neither UTF-8 nor GBK text, nor an .xlsx workbook: save it as CSV (UTF-8) or .xlsx",
   ),
-  FILE_QUOTE_UNCLOSED: msg<{ row: number }>("第 {row} 行：引号没有闭合（缺少一个 \"）", 'row {row}: a quoted cell is never closed (a " is missing)'),
+  FILE_QUOTE_UNCLOSED: msg<{ row: number }>(
+    '第 {row} 行：引号没有闭合（缺少一个 "）',
+    'row {row}: a quoted cell is never closed (a " is missing)',
+  ),
   FILE_XLSX_UNREADABLE: msg<{ detail: string }>(
     "无法读取该 .xlsx 文件（{detail}）：请用 Excel 或 WPS 重新保存",
     "the .xlsx file cannot be read ({detail}): save it again from Excel or WPS",
@@ -22,8 +25,14 @@ export const importReasons = {
     "第一行应为{kind}的列标题：{expected}（可下载模板）",
     "the first row must be the column headers of {kind}: {expected} (download the template)",
   ),
-  UNKNOWN_COLUMN: msg<{ column: string; expected: string }>("未知的列“{column}”；可用的列：{expected}", 'unknown column "{column}"; the columns are: {expected}'),
-  DUPLICATE_COLUMN: msg<{ column: string; count: number }>("“{column}”列出现了 {count} 次", "the column {column} appears {count} times"),
+  UNKNOWN_COLUMN: msg<{ column: string; expected: string }>(
+    "未知的列“{column}”；可用的列：{expected}",
+    'unknown column "{column}"; the columns are: {expected}',
+  ),
+  DUPLICATE_COLUMN: msg<{ column: string; count: number }>(
+    "“{column}”列出现了 {count} 次",
+    "the column {column} appears {count} times",
+  ),
   MISSING_COLUMN: msg<{ column: string }>("缺少必填的“{column}”列", "the column {column} is missing; it is required"),
   VALUE_OUTSIDE_COLUMNS: msg<{ value: string; index: number }>(
     "“{value}”在所有列之外（第 {index} 列）",
@@ -38,9 +47,18 @@ export const importReasons = {
     '"{value}" is not an amount (write yuan as 12980000, or with a unit as 1298万 or 1.3亿)',
   ),
   BELOW_A_FEN: msg<{ value: string }>("“{value}”精确到了分（0.01 元）以下", '"{value}" is more precise than a fen (0.01 yuan)'),
-  NEGATIVE_AMOUNT: msg<{ value: string }>("“{value}”是负数：金额不能小于零", '"{value}" is negative: amounts are never below zero'),
-  AMOUNT_TOO_LARGE: msg<{ value: string }>("“{value}”超过 100 万亿元：请检查单位", '"{value}" is more than 100 trillion yuan: check the unit'),
-  NOT_A_PERCENT: msg<{ value: string }>("“{value}”不是百分比（请写 98 或 98%）", '"{value}" is not a percentage (write 98 or 98%)'),
+  NEGATIVE_AMOUNT: msg<{ value: string }>(
+    "“{value}”是负数：金额不能小于零",
+    '"{value}" is negative: amounts are never below zero',
+  ),
+  AMOUNT_TOO_LARGE: msg<{ value: string }>(
+    "“{value}”超过 100 万亿元：请检查单位",
+    '"{value}" is more than 100 trillion yuan: check the unit',
+  ),
+  NOT_A_PERCENT: msg<{ value: string }>(
+    "“{value}”不是百分比（请写 98 或 98%）",
+    '"{value}" is not a percentage (write 98 or 98%)',
+  ),
   PERCENT_RANGE: msg<{ value: string }>("“{value}”不在 0 到 100 之间", '"{value}" is not a percentage from 0 to 100'),
   PERCENT_DECIMALS: msg<{ value: string }>("“{value}”的小数超过两位", '"{value}" has more than two decimal places'),
   NOT_A_NUMBER_CELL: msg<{ value: string }>("“{value}”不是数字", '"{value}" is not a number'),

@@ -40,7 +40,9 @@ export type ReasonCode = keyof typeof REASONS;
 export type ReasonParams<R extends ReasonCode> = (typeof REASONS)[R] extends Message<infer P> ? P : never;
 
 /** The parameters as a rest argument: none for a reason without, one object otherwise. */
-export type ReasonArgs<R extends ReasonCode> = keyof ReasonParams<R> extends never ? [params?: Record<never, never>] : [params: ReasonParams<R>];
+export type ReasonArgs<R extends ReasonCode> = keyof ReasonParams<R> extends never
+  ? [params?: Record<never, never>]
+  : [params: ReasonParams<R>];
 
 export function isReasonCode(value: unknown): value is ReasonCode {
   return typeof value === "string" && Object.hasOwn(REASONS, value);

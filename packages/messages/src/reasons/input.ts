@@ -7,10 +7,16 @@ import { msg } from "../catalogue.js";
  */
 export const inputReasons = {
   /** The whole input's refusal: its issues say which fields. */
-  INVALID_INPUT: msg<{ count: number }>("{count, plural, other {有 # 处填写有误}}", "{count, plural, one {# field is wrong} other {# fields are wrong}}"),
+  INVALID_INPUT: msg<{ count: number }>(
+    "{count, plural, other {有 # 处填写有误}}",
+    "{count, plural, one {# field is wrong} other {# fields are wrong}}",
+  ),
   REQUIRED: msg("必填", "is required"),
   TOO_LONG: msg<{ max: number }>("不能超过 {max} 个字", "is longer than {max} characters"),
-  NOT_A_NUMBER: msg<{ value: string }>("“{value}”不是数字（请填写数字，如 12980000 或 1298.5）", '"{value}" is not a number (write digits, e.g. 12980000 or 1298.5)'),
+  NOT_A_NUMBER: msg<{ value: string }>(
+    "“{value}”不是数字（请填写数字，如 12980000 或 1298.5）",
+    '"{value}" is not a number (write digits, e.g. 12980000 or 1298.5)',
+  ),
   TOO_MANY_DECIMALS: msg<{ places: number; value: string }>(
     "小数不能超过 {places} 位（填写的是 {value}）",
     "has more than {places} decimal places (got {value})",
@@ -18,11 +24,23 @@ export const inputReasons = {
   NEGATIVE: msg<{ value: string }>("不能为负数（填写的是 {value}）", "cannot be negative (got {value})"),
   NOT_POSITIVE: msg("必须大于零", "must be more than zero"),
   MONEY_TOO_LARGE: msg("超过 100 万亿元：请检查单位", "is more than 100 trillion yuan: check the unit"),
-  PERCENT_OUT_OF_RANGE: msg<{ value: string }>("百分比应在 0 到 100 之间（填写的是 {value}）", "is a percentage from 0 to 100 (got {value})"),
-  NOT_A_DATE: msg<{ value: string }>("“{value}”不是日期（请写成 年-月-日，如 2024-06-05）", '"{value}" is not a date (write YYYY-MM-DD)'),
+  PERCENT_OUT_OF_RANGE: msg<{ value: string }>(
+    "百分比应在 0 到 100 之间（填写的是 {value}）",
+    "is a percentage from 0 to 100 (got {value})",
+  ),
+  NOT_A_DATE: msg<{ value: string }>(
+    "“{value}”不是日期（请写成 年-月-日，如 2024-06-05）",
+    '"{value}" is not a date (write YYYY-MM-DD)',
+  ),
   NOT_A_CALENDAR_DATE: msg<{ value: string }>("“{value}”不是真实存在的日期", '"{value}" is not a real calendar date'),
-  YEAR_OUT_OF_RANGE: msg<{ value: string }>("年份应在 1949 到 2100 之间（填写的是 {value}）", "must be a year from 1949 to 2100 (got {value})"),
-  NOT_ONE_OF: msg<{ allowed: string; value: string }>("只能是以下之一：{allowed}（填写的是 {value}）", "must be one of {allowed} (got {value})"),
+  YEAR_OUT_OF_RANGE: msg<{ value: string }>(
+    "年份应在 1949 到 2100 之间（填写的是 {value}）",
+    "must be a year from 1949 to 2100 (got {value})",
+  ),
+  NOT_ONE_OF: msg<{ allowed: string; value: string }>(
+    "只能是以下之一：{allowed}（填写的是 {value}）",
+    "must be one of {allowed} (got {value})",
+  ),
   NOT_A_PERIOD: msg<{ value: string }>(
     "“{value}”不是填报期（月写 2024-06，季度写 2024Q2，年写 2024）",
     '"{value}" is not a period (write 2024-06 for a month, 2024Q2 for a quarter, 2024 for a year)',

@@ -27,7 +27,10 @@ export const projectReasons = {
     "分期项目须位于所属项目的地区{projectRegion}或其下级，{region}不在其中",
     "a phase lies in its project's region {projectRegion} or below, and {region} is not",
   ),
-  NO_FIGURES: msg("进度须填写完成投资、形象进度，或两者都填", "a progress report needs completed investment, physical progress, or both"),
+  NO_FIGURES: msg(
+    "进度须填写完成投资、形象进度，或两者都填",
+    "a progress report needs completed investment, physical progress, or both",
+  ),
   EXCEEDS_TOTAL_INVESTMENT: msg<{ value: string; total: string; project: string }>(
     "{value} 元超过{project}的总投资 {total} 元；如确实超概算，请填写超概算原因",
     "{value} exceeds the total investment {total} of {project}; give an over-budget reason to record it",

@@ -28,9 +28,18 @@ export const requestReasons = {
   ),
   /** A record asked for by id that does not exist or that the asker may not see: the same answer for both. */
   NOT_FOUND: msg<{ what: string }>("找不到{what}", "{what} does not exist"),
-  RECORD_NOT_FOUND: msg("要修改的记录不存在，或不在您的权限范围内", "the record does not exist or is outside the regions you may read"),
+  RECORD_NOT_FOUND: msg(
+    "要修改的记录不存在，或不在您的权限范围内",
+    "the record does not exist or is outside the regions you may read",
+  ),
   BAD_ID: msg<{ value: string }>("“{value}”不是有效的编号", '"{value}" is not a valid id'),
-  TOO_MANY_IDS: msg<{ count: number; max: number }>("一次最多查询 {max} 个编号（请求的是 {count} 个）", "at most {max} ids at once (asked for {count})"),
+  TOO_MANY_IDS: msg<{ count: number; max: number }>(
+    "一次最多查询 {max} 个编号（请求的是 {count} 个）",
+    "at most {max} ids at once (asked for {count})",
+  ),
   RANGE_BACKWARDS: msg<{ from: string; to: string }>("{to} 早于 {from}", "{to} is before {from}"),
-  RANGE_TOO_LONG: msg<{ max: number; value: number }>("一次最多 {max} 个月（请求的是 {value} 个月）", "at most {max} months at once (asked for {value})"),
+  RANGE_TOO_LONG: msg<{ max: number; value: number }>(
+    "一次最多 {max} 个月（请求的是 {value} 个月）",
+    "at most {max} months at once (asked for {value})",
+  ),
 } as const;

@@ -1,5 +1,6 @@
-import { CombinedGraphQLErrors } from "@apollo/client";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useAppLocale } from "../../i18n/app-locale.js";
+import { answeredByApi, refusalByField } from "./refusals.js";
 
 export interface EntryField {
   /** The input's name, which is the API input's field name, so refusals land beside it. */
@@ -10,27 +11,21 @@ export interface EntryField {
   required?: boolean;
   decimal?: boolean;
   defaultValue?: string;
+  placeholder?: string;
 }
 
-/** The API's refusal as messages per named input field, and one for the rest. */
-export function refusalByField(error: unknown, fields: readonly string[]): { fields: Record<string, string>; general?: string } {
-  if (!CombinedGraphQLErrors.is(error)) return { fields: {}, general: (error as Error)?.message };
-  // Values refused for their type come as one error per field, a rule's refusal as one error
-  // naming them all: either way, every issue of every error.
-  const issues = error.errors.flatMap((each) => (each.extensions?.issues ?? []) as { field: string; message: string }[]);
-  const byField: Record<string, string> = {};
-  const rest: string[] = [];
-  for (const issue of issues) {
-    if (fields.includes(issue.field)) byField[issue.field] = issue.message;
-    else rest.push(`${issue.field}: ${issue.message}`);
-  }
-  return { fields: byField, general: issues.length === 0 ? error.errors[0]?.message : rest.join("; ") || undefined };
+/** A way to send the form, when it has more than one (submit, approve, return …). */
+export interface EntryAction {
+  name: string;
+  label: string;
 }
 
 /**
- * A data-entry form whose every check is the API's: each refusal is shown beside the field it
- * names. One idempotency key per entry, kept across retries until the API accepts it, so a
- * double click or a lost answer enters the data once.
+ * The one data-entry form every page's forms are made of. The API does every check, and each
+ * refusal is shown beside the field it names, in the reader's language (from its reason). One
+ * idempotency key per attempt: kept when the answer was lost (a retry enters the data once),
+ * renewed once the API has answered, whether it accepted or refused, since a refused request
+ * changed nothing and the corrected one is a new request.
  */
 export function EntryForm({
   id,
@@ -38,6 +33,10 @@ export function EntryForm({
   description,
   fields,
   submitLabel,
+  actions,
+  notice,
+  onFieldChange,
+  embedded = false,
   onSubmit,
 }: {
   id: string;
@@ -45,13 +44,22 @@ export function EntryForm({
   description?: string;
   fields: readonly EntryField[];
   submitLabel: string;
+  /** Several ways to send the form, each a button; `onSubmit` is told which. */
+  actions?: readonly EntryAction[];
+  /** Shown under the fields: what the values entered so far mean (a correction, a lock). */
+  notice?: ReactNode;
+  onFieldChange?: (name: string, value: string) => void;
+  /** Inside a panel of its own page section: the form alone, titled for screen readers. */
+  embedded?: boolean;
   /** Sends the values (blank ones as null); resolves with what to tell the user. */
-  onSubmit: (values: Record<string, string | null>, idempotencyKey: string) => Promise<string>;
+  onSubmit: (values: Record<string, string | null>, idempotencyKey: string, action?: string) => Promise<string>;
 }) {
+  const { t, locale } = useAppLocale();
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<ReturnType<typeof refusalByField>>({ fields: {} });
   const [saved, setSaved] = useState<string>();
+  const [action, setAction] = useState(actions?.[0]?.name);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -61,15 +69,18 @@ export function EntryForm({
     setBusy(true);
     setSaved(undefined);
     try {
-      setSaved(await onSubmit(values, key));
+      setSaved(await onSubmit(values, key, action));
       setRefusal({ fields: {} });
       setKey(crypto.randomUUID());
       form.reset();
     } catch (error) {
+      if (answeredByApi(error)) setKey(crypto.randomUUID());
       setRefusal(
         refusalByField(
           error,
           fields.map((field) => field.name),
+          locale,
+          t.networkFailure,
         ),
       );
     } finally {
@@ -77,54 +88,77 @@ export function EntryForm({
     }
   };
 
+  const form = (
+    <form className="entry-form" aria-label={embedded ? title : undefined} onSubmit={(event) => void submit(event)} noValidate>
+      {fields.map((field) => {
+        const problem = refusal.fields[field.name];
+        const inputId = `${id}-${field.name}`;
+        const common = {
+          id: inputId,
+          name: field.name,
+          required: field.required,
+          defaultValue: field.defaultValue,
+          "aria-invalid": problem ? true : undefined,
+          "aria-describedby": problem ? `${id}-${field.name}-problem` : undefined,
+          onChange: onFieldChange
+            ? (event: { target: { value: string } }) => onFieldChange(field.name, event.target.value)
+            : undefined,
+        };
+        return (
+          <label key={field.name} htmlFor={inputId}>
+            <span>{field.label}</span>
+            {field.type === "select" ? (
+              <select {...common}>
+                {field.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                {...common}
+                type={field.type ?? "text"}
+                placeholder={field.placeholder}
+                inputMode={field.decimal ? "decimal" : undefined}
+              />
+            )}
+            {problem && (
+              <small id={`${id}-${field.name}-problem`} className="field-problem">
+                {problem}
+              </small>
+            )}
+          </label>
+        );
+      })}
+      {notice}
+      {refusal.general && (
+        <p role="alert" className="field-problem">
+          {refusal.general}
+        </p>
+      )}
+      {saved && <p role="status">{saved}</p>}
+      {actions ? (
+        <div className="form-actions">
+          {actions.map((each) => (
+            <button key={each.name} type="submit" disabled={busy} onClick={() => setAction(each.name)}>
+              {each.label}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <button type="submit" disabled={busy}>
+          {submitLabel}
+        </button>
+      )}
+    </form>
+  );
+  if (embedded) return form;
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {description && <p className="muted">{description}</p>}
-      <form className="entry-form" onSubmit={(event) => void submit(event)} noValidate>
-        {fields.map((field) => {
-          const problem = refusal.fields[field.name];
-          const inputId = `${id}-${field.name}`;
-          const common = {
-            id: inputId,
-            name: field.name,
-            required: field.required,
-            defaultValue: field.defaultValue,
-            "aria-invalid": problem ? true : undefined,
-            "aria-describedby": problem ? `${id}-${field.name}-problem` : undefined,
-          };
-          return (
-            <label key={field.name} htmlFor={inputId}>
-              <span>{field.label}</span>
-              {field.type === "select" ? (
-                <select {...common}>
-                  {field.options?.map((option) => (
-                    <option key={option.value} value={option.value}>
-                      {option.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <input {...common} type={field.type ?? "text"} inputMode={field.decimal ? "decimal" : undefined} />
-              )}
-              {problem && (
-                <small id={`${id}-${field.name}-problem`} className="field-problem">
-                  {problem}
-                </small>
-              )}
-            </label>
-          );
-        })}
-        {refusal.general && (
-          <p role="alert" className="field-problem">
-            {refusal.general}
-          </p>
-        )}
-        {saved && <p role="status">{saved}</p>}
-        <button type="submit" disabled={busy}>
-          {submitLabel}
-        </button>
-      </form>
+      {form}
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { DataState } from "@revita/ui/components/data-state";
 import { DataTable } from "@revita/ui/components/data-table";
 import { StatusBadge } from "@revita/ui/components/status-badge";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { EntryForm } from "../../features/entry/entry-form.js";
+import { said, saidError } from "../../features/entry/refusals.js";
 import {
   type ApprovalDataSet,
   ApproveDataDocument,
@@ -15,7 +17,6 @@ import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { Place } from "../../navigation/places.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
-import { problemsByField } from "../project/report-progress-form.js";
 import {
   exportHref,
   type ImportKindName,
@@ -49,13 +50,13 @@ export default function DataEntryPage({ place, scope }: { place: Place; scope: R
  * problems, and carries one idempotency key per checked file, so a double click imports once.
  */
 function FileImport() {
-  const { t } = useAppLocale();
+  const { t, locale } = useAppLocale();
   const [kind, setKind] = useState<ImportKindName>("progress");
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [rowsRead, setRowsRead] = useState(0);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
   const [importKey, setImportKey] = useState<string>();
 
   const run = async (apply: boolean) => {
@@ -75,7 +76,7 @@ function FileImport() {
       setResult(outcome);
       setImportKey(!apply && outcome.problemCount === 0 ? crypto.randomUUID() : undefined);
     } catch (error) {
-      setFailure((error as Error).message);
+      setFailure(error);
     } finally {
       setBusy(false);
     }
@@ -129,10 +130,10 @@ function FileImport() {
           </button>
         </div>
       </form>
-      {busy && <p role="status">{t.dataEntry.checking(rowsRead)}</p>}
-      {failure && (
+      {busy && <p role="status">{t.dataEntry.checking({ rows: rowsRead })}</p>}
+      {failure !== undefined && (
         <p role="alert" className="field-problem">
-          {failure}
+          {saidError(failure, locale, t.networkFailure)}
         </p>
       )}
       {result && !busy && <ImportReport result={result} />}
@@ -141,15 +142,23 @@ function FileImport() {
 }
 
 function ImportReport({ result }: { result: ImportResult }) {
-  const { t } = useAppLocale();
+  const { t, locale } = useAppLocale();
   if (result.problemCount === 0) {
     return (
-      <p role="status">{result.committed ? t.dataEntry.applied(result.written) : t.dataEntry.checkedClean(result.written)}</p>
+      <p role="status">
+        {result.committed ? t.dataEntry.applied({ rows: result.written }) : t.dataEntry.checkedClean({ rows: result.written })}
+      </p>
     );
   }
   return (
     <div role="alert" className="import-problems">
-      <p className="field-problem">{t.dataEntry.problemCount(result.problemCount, result.problems.length)}</p>
+      <p className="field-problem">
+        {t.dataEntry.problemCount({
+          count: result.problemCount,
+          listed: result.problems.length,
+          cut: result.problemCount > result.problems.length ? "yes" : "no",
+        })}
+      </p>
       <DataTable<ImportProblem & { key: string }>
         caption={t.dataEntry.problem}
         rows={result.problems.map((problem, index) => ({ ...problem, key: String(index) }))}
@@ -163,7 +172,7 @@ function ImportReport({ result }: { result: ImportResult }) {
             numeric: true,
           },
           { key: "column", header: t.dataEntry.column, value: (p) => p.column ?? "" },
-          { key: "message", header: t.dataEntry.problem, value: (p) => p.message },
+          { key: "message", header: t.dataEntry.problem, value: (p) => said(p, locale) },
         ]}
       />
     </div>
@@ -199,35 +208,10 @@ function Approvals({ region }: { region: ScopedRegion }) {
   const [approveData] = useMutation(ApproveDataDocument, options);
   const [returnData] = useMutation(ReturnDataDocument, options);
   const [reopenData] = useMutation(ReopenDataDocument, options);
-  const [problem, setProblem] = useState<string>();
-  const [done, setDone] = useState<string>();
   const moves: Move[] = [
     ...(region.access.edit ? (["submitData"] as const) : []),
     ...(region.access.approve ? (["approveData", "returnData", "reopenData"] as const) : []),
   ];
-
-  const move = async (event: FormEvent<HTMLFormElement>, which: Move) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = {
-      dataSet: String(form.get("dataSet")) as ApprovalDataSet,
-      regionCode: region.code,
-      period: String(form.get("period") ?? "").trim(),
-      comment: String(form.get("comment") ?? "").trim() || null,
-    };
-    const variables = { input, idempotencyKey: crypto.randomUUID() };
-    setProblem(undefined);
-    setDone(undefined);
-    try {
-      const mutate = { submitData, approveData, returnData, reopenData }[which];
-      await mutate({ variables });
-      setDone(`${t.dataEntry.moves[which]}: ${input.period}`);
-    } catch (failure) {
-      const { fields, general } = problemsByField(failure);
-      setProblem([general, ...Object.values(fields)].filter(Boolean).join("; "));
-    }
-  };
-  const [chosen, setChosen] = useState<Move>("submitData");
   const rows = data?.dataApprovals.edges.map((edge) => edge.node) ?? [];
 
   return (
@@ -235,39 +219,34 @@ function Approvals({ region }: { region: ScopedRegion }) {
       <h2 id="approval-title">{t.dataEntry.approvalTitle}</h2>
       <p className="muted">{t.dataEntry.approvalIntro}</p>
       {moves.length > 0 && (
-        <form className="entry-form" onSubmit={(event) => void move(event, chosen)}>
-          <label>
-            <span>{t.dataEntry.kind}</span>
-            <select name="dataSet">
-              {DATA_SETS.map((set) => (
-                <option key={set} value={set}>
-                  {t.dataEntry.dataSets[set]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span>{t.dataEntry.period}</span>
-            <input name="period" placeholder="2024-06 / 2024Q2 / 2024" required />
-          </label>
-          <label>
-            <span>{t.dataEntry.comment}</span>
-            <input name="comment" />
-          </label>
-          <div className="form-actions">
-            {moves.map((which) => (
-              <button key={which} type="submit" onClick={() => setChosen(which)}>
-                {t.dataEntry.moves[which]}
-              </button>
-            ))}
-          </div>
-          {problem && (
-            <p role="alert" className="field-problem">
-              {problem}
-            </p>
-          )}
-          {done && <p role="status">{done}</p>}
-        </form>
+        <EntryForm
+          id="approval"
+          embedded
+          title={t.dataEntry.approvalTitle}
+          fields={[
+            {
+              name: "dataSet",
+              label: t.dataEntry.kind,
+              type: "select",
+              options: DATA_SETS.map((set) => ({ value: set, label: t.dataEntry.dataSets[set] })),
+            },
+            { name: "period", label: t.dataEntry.period, required: true, placeholder: "2024-06 / 2024Q2 / 2024" },
+            { name: "comment", label: t.dataEntry.comment },
+          ]}
+          submitLabel={t.dataEntry.moves.submitData}
+          actions={moves.map((which) => ({ name: which, label: t.dataEntry.moves[which] }))}
+          onSubmit={async (values, idempotencyKey, which) => {
+            const input = {
+              dataSet: values.dataSet as ApprovalDataSet,
+              regionCode: region.code,
+              period: values.period ?? "",
+              comment: values.comment,
+            };
+            const mutate = { submitData, approveData, returnData, reopenData }[(which ?? "submitData") as Move];
+            await mutate({ variables: { input, idempotencyKey } });
+            return `${t.dataEntry.moves[(which ?? "submitData") as Move]}: ${input.period}`;
+          }}
+        />
       )}
       <DataState
         loading={loading && !data}

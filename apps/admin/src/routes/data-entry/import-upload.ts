@@ -3,6 +3,8 @@
  * dry run or an import and reads the answer's NDJSON lines as they arrive, so the page can show
  * progress and the first problems while a large file is still being checked.
  */
+import type { Params } from "@revita/messages";
+import { RefusedError } from "../../features/entry/refusals.js";
 
 export type ImportKindName = "projects" | "progress" | "disbursements" | "indicator-values";
 
@@ -10,6 +12,9 @@ export interface ImportProblem {
   /** Null for the file as a whole. */
   row: number | null;
   column: string | null;
+  /** The problem's reason of the shared catalogue, said in the dashboard's language; message is the server's text. */
+  reason?: string;
+  params?: Params;
   message: string;
 }
 
@@ -27,7 +32,7 @@ export type ImportEvent =
   | { type: "progress"; rowsRead: number; problemCount: number; written: number }
   | { type: "problems"; problems: ImportProblem[] }
   | { type: "result"; result: ImportResult }
-  | { type: "error"; error: { code: string; message: string } };
+  | { type: "error"; error: { code: string; reason?: string; params?: Params; message: string } };
 
 /** The events of an NDJSON body, one per line, however the bytes were split in transit. */
 export async function* readImportEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportEvent> {
@@ -71,15 +76,21 @@ export async function uploadImport(
     },
   });
   if (!response.ok || !response.body) {
-    const refusal = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(refusal?.error?.message ?? `the upload failed (HTTP ${response.status})`);
+    const refusal = (await response.json().catch(() => null)) as {
+      error?: { message?: string; reason?: string; params?: Params };
+    } | null;
+    throw new RefusedError(
+      refusal?.error?.message ?? `HTTP ${response.status}`,
+      refusal?.error?.reason ?? "IMPORT_FAILED",
+      refusal?.error?.params,
+    );
   }
   for await (const event of readImportEvents(response.body)) {
     onEvent?.(event);
     if (event.type === "result") return event.result;
-    if (event.type === "error") throw new Error(event.error.message);
+    if (event.type === "error") throw new RefusedError(event.error.message, event.error.reason, event.error.params);
   }
-  throw new Error("the answer ended before the result: nothing was written");
+  throw new RefusedError("the answer ended before the result: nothing was written", "IMPORT_FAILED");
 }
 
 export const templateHref = (kind: ImportKindName, format: "csv" | "xlsx") => `/api/imports/${kind}/template.${format}`;

@@ -111,7 +111,7 @@ function IndicatorValueEntry({ region, indicator, year }: { region: ScopedRegion
             },
           },
         });
-        return kit.saved(data?.enterIndicatorValue.period ?? "");
+        return kit.saved({ period: data?.enterIndicatorValue.period ?? "" });
       }}
     />
   );
@@ -144,7 +144,7 @@ function IndicatorDetail({
     <DataState loading={loading && !data} error={error} empty={false} onRetry={() => void refetch()}>
       <section className="kpi-grid" aria-label={name(indicator)}>
         <KpiCard
-          label={`${name(indicator)} · ${t.indicators.standing(year)}`}
+          label={`${name(indicator)} · ${t.indicators.standing({ year })}`}
           value={standing?.value == null ? t.indicators.noValue : format(standing.value)}
           detail={standing?.value == null ? undefined : standing.reported ? t.indicators.reported : t.indicators.rolledUp}
           target={
@@ -170,7 +170,7 @@ function IndicatorDetail({
         <div className="chart-grid">
           <IndicatorTrendChart
             title={`${name(indicator)} · ${t.indicators.overTime}`}
-            description={t.indicators.overTimeDescription(from, year)}
+            description={t.indicators.overTimeDescription({ from, to: year })}
             points={data.region.series.map((point) => ({ period: point.period, value: point.value }))}
             unit={indicator.unit}
             decimals={indicator.decimals}
@@ -179,7 +179,7 @@ function IndicatorDetail({
           />
           {data.region.ranking.length > 0 ? (
             <RankingChart
-              title={t.indicators.ranking(year)}
+              title={t.indicators.ranking({ year })}
               description={t.indicators.rankingDescription}
               rows={data.region.ranking.map((row) => ({
                 key: row.regionCode,
@@ -193,7 +193,7 @@ function IndicatorDetail({
             />
           ) : (
             <section className="panel">
-              <h2>{t.indicators.ranking(year)}</h2>
+              <h2>{t.indicators.ranking({ year })}</h2>
               <p>{t.indicators.noRanking}</p>
             </section>
           )}

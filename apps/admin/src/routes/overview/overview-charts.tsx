@@ -66,7 +66,7 @@ export default function OverviewCharts({
       <div className="chart-grid">
         <InvestmentOverTimeChart
           title={t.overview.investmentOverTime}
-          description={t.overview.investmentOverTimeDescription(...windowText)}
+          description={t.overview.investmentOverTimeDescription({ from: windowText[0], to: windowText[1] })}
           points={figures.investmentOverTime.map((m) => ({ period: m.month, planned: m.planned, completed: m.completed }))}
         />
         <BreakdownChart
@@ -86,7 +86,7 @@ export default function OverviewCharts({
         />
         <PillarRadarChart
           title={t.overview.scorecard}
-          description={t.overview.scorecardDescription(year)}
+          description={t.overview.scorecardDescription({ year })}
           scoreLabel={t.overview.scoreLabel}
           pillars={PILLARS.map((pillar) => {
             const scored = figures.scorecard.find((entry) => entry.pillar === pillar);
@@ -94,7 +94,7 @@ export default function OverviewCharts({
               key: pillar,
               label: t.pillars[pillar],
               score: scored && scored.withTarget > 0 ? Math.round((100 * scored.onTarget) / scored.withTarget) : null,
-              detail: scored ? t.overview.pillarDetail(scored.onTarget, scored.withTarget) : undefined,
+              detail: scored ? t.overview.pillarDetail({ onTarget: scored.onTarget, withTarget: scored.withTarget }) : undefined,
             };
           })}
         />

@@ -55,25 +55,29 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
           label={t.overview.projects}
           loading={kpiLoading}
           value={formatCount(projects.total, { locale })}
-          detail={t.overview.projectsDetail(projects.underway)}
+          detail={t.overview.projectsDetail({ inProgress: projects.underway })}
         />
         <KpiCard
           label={t.overview.investment}
           loading={kpiLoading}
           value={formatPercent(investment.percent, { locale })}
-          detail={t.overview.investmentDetail(money(investment.part), money(investment.whole))}
+          detail={t.overview.investmentDetail({ completed: money(investment.part), planned: money(investment.whole) })}
         />
         <KpiCard
           label={t.overview.funds}
           loading={kpiLoading}
           value={formatPercent(funds.percent, { locale })}
-          detail={t.overview.fundsDetail(money(funds.part), money(funds.whole))}
+          detail={t.overview.fundsDetail({ disbursed: money(funds.part), allocated: money(funds.whole) })}
         />
         <KpiCard
           label={t.overview.indicators}
           loading={kpiLoading}
-          value={targets.withTarget ? t.overview.indicatorsValue(targets.onTarget, targets.withTarget) : t.overview.noTargets}
-          detail={t.overview.indicatorsDetail(year)}
+          value={
+            targets.withTarget
+              ? t.overview.indicatorsValue({ onTarget: targets.onTarget, withTarget: targets.withTarget })
+              : t.overview.noTargets
+          }
+          detail={t.overview.indicatorsDetail({ year })}
         />
       </section>
 

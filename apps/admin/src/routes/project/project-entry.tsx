@@ -1,4 +1,5 @@
 import { useMutation } from "@apollo/client/react";
+import { useKitMessages } from "@revita/ui/i18n";
 import { EntryForm } from "../../features/entry/entry-form.js";
 import {
   AllocateFundDocument,
@@ -20,6 +21,7 @@ const STATUSES: ProjectStatus[] = ["PLANNED", "STARTED", "IN_PROGRESS", "COMPLET
  */
 export function ProjectEntry({ project }: { project: PageProject }) {
   const { t } = useAppLocale();
+  const statusLabels = useKitMessages().projectStatus;
   const kit = t.projectEntry;
   const refetchQueries = [{ query: ProjectPageDocument, variables: { code: project.code } }];
   const [update] = useMutation(UpdateProjectDocument, { refetchQueries });
@@ -31,7 +33,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
       <EntryForm
         id="edit-project"
         title={kit.editTitle}
-        description={kit.editDescription(project.version)}
+        description={kit.editDescription({ version: project.version })}
         submitLabel={kit.save}
         fields={[
           { name: "nameZh", label: kit.nameZh, defaultValue: project.nameZh },
@@ -40,7 +42,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
             label: kit.status,
             type: "select",
             defaultValue: project.status,
-            options: STATUSES.map((status) => ({ value: status, label: t.projectEntry.statuses[status] })),
+            options: STATUSES.map((status) => ({ value: status, label: statusLabels[status] })),
           },
           { name: "totalInvestment", label: kit.totalInvestment, decimal: true, defaultValue: project.totalInvestment },
           { name: "plannedFinish", label: kit.plannedFinish, type: "date", defaultValue: project.plannedFinish ?? "" },
@@ -59,7 +61,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
               },
             },
           });
-          return kit.saved(data?.updateProject.version ?? project.version);
+          return kit.saved({ version: data?.updateProject.version ?? project.version });
         }}
       />
       <EntryForm

@@ -36,7 +36,7 @@ export default function ProjectPage({ place, scope }: { place: Place; scope: Reg
         loading={loading && !data}
         error={error}
         empty={Boolean(data && !project)}
-        emptyText={t.project.notFound(code)}
+        emptyText={t.project.notFound({ code })}
         onRetry={() => void refetch()}
       >
         {project && <ProjectDetails place={place} project={project} />}
@@ -91,7 +91,7 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
           <Fact label={t.project.totalInvestment}>{exactMoney(project.totalInvestment, locale)}</Fact>
           <Fact label={t.project.completedInvestment}>
             {exactMoney(project.standing.completedInvestment, locale)}
-            {project.standing.asOf && <span className="muted"> {t.project.asOf(date(project.standing.asOf))}</span>}
+            {project.standing.asOf && <span className="muted"> {t.project.asOf({ date: date(project.standing.asOf) })}</span>}
           </Fact>
           <Fact label={t.project.plannedSchedule}>{span(project.plannedStart, project.plannedFinish)}</Fact>
           <Fact label={t.project.actualSchedule}>{span(project.actualStart, project.actualFinish)}</Fact>
@@ -120,7 +120,7 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
                   key: "phase",
                   header: t.project.phases,
                   value: (phase) => phase.phaseNumber ?? 0,
-                  render: (phase) => t.project.phase(phase.phaseNumber ?? 0),
+                  render: (phase) => t.project.phase({ n: phase.phaseNumber ?? 0 }),
                 },
                 ...projectColumns(t, locale, place).filter((column) => column.key !== "category" && column.key !== "region"),
               ] satisfies Column<Phase>[] as Column<Phase>[]
@@ -204,7 +204,10 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
               render: (a) =>
                 a.disbursements.length === 0
                   ? "—"
-                  : t.project.paymentsSummary(a.disbursements.length, date(a.disbursements.at(-1)!.paidOn)),
+                  : t.project.paymentsSummary({
+                      count: a.disbursements.length,
+                      lastPaidOn: date(a.disbursements.at(-1)!.paidOn),
+                    }),
             },
           ]}
         />

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from "@apollo/client/react";
+import { useKitMessages } from "@revita/ui/i18n";
 import { EntryForm } from "../../features/entry/entry-form.js";
 import {
   CategoryChoicesDocument,
@@ -21,6 +22,7 @@ const PHASE_NUMBERS = Array.from({ length: 10 }, (_, index) => index + 1);
  */
 export function CreateProjectForm({ region, list }: { region: ScopedRegion; list: ProjectListQueryVariables }) {
   const { t, locale } = useAppLocale();
+  const statusLabels = useKitMessages().projectStatus;
   const kit = t.createProject;
   // The labels a project's own edit form uses, for the same fields.
   const fieldLabels = t.projectEntry;
@@ -55,7 +57,7 @@ export function CreateProjectForm({ region, list }: { region: ScopedRegion; list
           label: fieldLabels.status,
           type: "select",
           defaultValue: "PLANNED",
-          options: STATUSES.map((status) => ({ value: status, label: t.projectEntry.statuses[status] })),
+          options: STATUSES.map((status) => ({ value: status, label: statusLabels[status] })),
         },
         {
           name: "regionCode",
@@ -75,7 +77,7 @@ export function CreateProjectForm({ region, list }: { region: ScopedRegion; list
           defaultValue: "",
           options: [
             { value: "", label: kit.notAPhase },
-            ...PHASE_NUMBERS.map((n) => ({ value: String(n), label: kit.phase(n) })),
+            ...PHASE_NUMBERS.map((n) => ({ value: String(n), label: kit.phase({ n }) })),
           ],
         },
       ]}
@@ -97,7 +99,7 @@ export function CreateProjectForm({ region, list }: { region: ScopedRegion; list
             },
           },
         });
-        return kit.created(data?.createProject.code ?? values.code ?? "");
+        return kit.created({ code: data?.createProject.code ?? values.code ?? "" });
       }}
     />
   );

@@ -111,13 +111,14 @@ function ProjectList({ place, region }: { place: Place; region: ScopedRegion }) 
         <ul role="alert" className="field-problems">
           {problems.map((problem) => (
             <li key={problem.param}>
-              {t.projects.investmentFilter} ({problem.param === "min" ? kit.min : kit.max}): {t.projects.badAmount(problem.value)}
+              {t.projects.investmentFilter} ({problem.param === "min" ? kit.min : kit.max}):{" "}
+              {t.projects.badAmount({ value: problem.value })}
             </li>
           ))}
         </ul>
       )}
       <p className="list-count" aria-live="polite">
-        {data && t.projects.count(rows.length, data.projects.totalCount)}
+        {data && t.projects.count({ shown: rows.length, total: data.projects.totalCount })}
       </p>
       <DataTable
         caption={t.nav.projects}
