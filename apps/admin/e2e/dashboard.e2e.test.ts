@@ -138,7 +138,7 @@ describe("the dashboard in Chromium", () => {
     // Its admin also sees every recorded change: here, the demo data as it was loaded.
     const changes = page.getByRole("table", { name: "修改记录" });
     await expect.poll(() => changes.getByRole("row").count(), SETTLE).toBeGreaterThan(1);
-    await expect.poll(() => changes.textContent(), SETTLE).toContain("demo data");
+    await expect.poll(() => changes.textContent(), SETTLE).toContain("演示数据");
     await page.waitForTimeout(1600);
     await shot("project-zh-1920");
   });
@@ -265,9 +265,9 @@ describe("the dashboard in Chromium", () => {
     await form.getByLabel("填报期（月）").fill("2021-01");
     await form.getByLabel("累计完成投资（元）").fill("30000000");
     await form.getByRole("button", { name: "提交" }).click();
-    await expect.poll(() => form.locator("#report-progress-completedInvestment-problem").textContent(), SETTLE).toBe(
-      "30000000.00 元低于 2020-12 的累计完成投资 39800000.00 元；如之前填报有误，请填写更正原因",
-    );
+    await expect
+      .poll(() => form.locator("#report-progress-completedInvestment-problem").textContent(), SETTLE)
+      .toBe("30000000.00 元低于 2020-12 的累计完成投资 39800000.00 元；如之前填报有误，请填写更正原因");
     await shot("report-progress-zh-1920");
     await form.getByLabel("累计完成投资（元）").fill("40500000");
     await form.getByLabel("形象进度（%）").fill("99");
@@ -280,7 +280,9 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => form.textContent(), SETTLE).toContain("2021-01 已填报（第 1 版）");
     await form.getByLabel("累计完成投资（元）").fill("40600000");
     await form.getByRole("button", { name: "提交" }).click();
-    await expect.poll(() => form.locator("#report-progress-correctionReason-problem").textContent(), SETTLE).toBe("请说明原填报数据错在哪里");
+    await expect
+      .poll(() => form.locator("#report-progress-correctionReason-problem").textContent(), SETTLE)
+      .toBe("请说明原填报数据错在哪里");
     await form.getByLabel("更正原因").fill("监理复核后调整");
     await form.getByRole("button", { name: "提交" }).click();
     await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已更正 2021-01 的进度（第 2 版）。");

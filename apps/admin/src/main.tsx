@@ -4,14 +4,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
 import { CACHE_KEYS } from "./cache-keys.js";
-import { AppLocaleProvider } from "./i18n/app-locale.js";
+import { AppLocaleProvider, languageFetch } from "./i18n/app-locale.js";
 import { sessionAwareFetch } from "./session/session.js";
 import { figuresFetch } from "./shell/figures.js";
 import "@revita/ui/tokens.css";
 import "./app.css";
 
 const client = new ApolloClient({
-  link: new HttpLink({ uri: "/graphql", fetch: figuresFetch(sessionAwareFetch) }),
+  link: new HttpLink({ uri: "/graphql", fetch: languageFetch(figuresFetch(sessionAwareFetch)) }),
   cache: new InMemoryCache({
     typePolicies: Object.fromEntries(Object.entries(CACHE_KEYS).map(([type, keyFields]) => [type, { keyFields }])),
   }),

@@ -47,7 +47,8 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: { description: "Anything with a global id, fetchable with node(id:)." },
     idFieldOptions: { description: "Global id: stable, opaque, usable with node(id:)." },
     nodeQueryOptions: { description: "Any object by its global id." },
-    nodesQueryOptions: { description: "Several objects by their global ids, in the same order." },
+    // nodes(ids:) is schema/nodes.schema.ts: one bad id must not fail the others.
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: "Where a page sits in the whole list." },
     hasNextPageFieldOptions: { description: "True when more items follow this page." },
     hasPreviousPageFieldOptions: { description: "True when items precede this page." },

@@ -13,6 +13,21 @@ interface AppLocale {
 
 const AppLocaleContext = createContext<AppLocale | null>(null);
 
+/**
+ * The language every request asks the API to answer in (its refusals' messages), kept beside the
+ * screen's: the API's Accept-Language follows the language switch.
+ */
+let requestLanguage: Locale = "zh-CN";
+
+/** A fetch that asks the API to answer in the reader's language. */
+export function languageFetch(inner: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set("Accept-Language", requestLanguage);
+    return inner(input, { ...init, headers });
+  };
+}
+
 /** The reader's language: Chinese unless they chose English on this browser before. */
 function storedLocale(): Locale {
   try {
@@ -23,7 +38,10 @@ function storedLocale(): Locale {
 }
 
 export function AppLocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    requestLanguage = storedLocale();
+    return requestLanguage;
+  });
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -32,6 +50,7 @@ export function AppLocaleProvider({ children }: { children: ReactNode }) {
       locale,
       t: APP_MESSAGES[locale],
       setLocale: (next) => {
+        requestLanguage = next;
         setLocaleState(next);
         try {
           window.localStorage.setItem(STORAGE_KEY, next);

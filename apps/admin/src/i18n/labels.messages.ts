@@ -1,4 +1,5 @@
-import { msg } from "@revita/messages";
+import { type Message, msg } from "@revita/messages";
+import type { DeliveryModel, FundLevel, FundSourceType, OutputMetric, Pillar } from "@revita/schema/types";
 
 /** The schema's enums by their labels, keyed by the enums themselves: a value the API gains without a label fails the type check, and the key order is the order the dashboard lists them in. */
 export const labelMessages = {
@@ -9,7 +10,7 @@ export const labelMessages = {
     GOVERNANCE: msg("治理有效", "Effective governance"),
     PROSPERITY: msg("生活富裕", "Prosperity"),
     POVERTY_CONSOLIDATION: msg("巩固脱贫成果", "Poverty gains kept"),
-  },
+  } satisfies Record<Pillar, Message>,
   sourceTypes: {
     CENTRAL_BRIDGING: msg("中央衔接资金", "Central bridging funds"),
     FISCAL_SPECIAL: msg("财政专项", "Special fiscal funds"),
@@ -18,7 +19,7 @@ export const labelMessages = {
     SOCIAL_CAPITAL: msg("社会资本", "Social capital"),
     POVERTY_MICROCREDIT: msg("扶贫小额信贷", "Poverty micro-credit"),
     INDUSTRY_SUBSIDY: msg("产业奖补", "Industry subsidies"),
-  },
+  } satisfies Record<FundSourceType, Message>,
   fundLevels: {
     CENTRAL: msg("中央", "Central"),
     PROVINCIAL: msg("省级", "Provincial"),
@@ -26,5 +27,31 @@ export const labelMessages = {
     COUNTY: msg("县级", "County"),
     TOWNSHIP: msg("乡镇级", "Township"),
     NON_GOVERNMENT: msg("非政府", "Non-government"),
-  },
+  } satisfies Record<FundLevel, Message>,
+  outputMetrics: {
+    WATER_SUPPLY_POPULATION: msg("供水人口", "People supplied with water"),
+    BENEFICIARY_POPULATION: msg("受益人口", "People benefiting"),
+    POOR_BENEFICIARIES: msg("受益建档立卡贫困人口", "Registered poor people benefiting"),
+    IRRIGATION_AREA: msg("灌溉面积", "Irrigated area"),
+    NEW_IRRIGATION_AREA: msg("新增灌溉面积", "New irrigated area"),
+    IMPROVED_IRRIGATION_AREA: msg("改善灌溉面积", "Improved irrigated area"),
+    TREATED_EROSION_AREA: msg("水土流失治理面积", "Erosion area treated"),
+    LAND_AREA: msg("面积", "Area"),
+    WATER_SOURCES_PROTECTED: msg("保护水源地", "Water sources protected"),
+    PIPELINE_LENGTH: msg("管网长度", "Pipeline length"),
+    CHANNEL_LENGTH: msg("渠道长度", "Channel length"),
+    TREATMENT_CAPACITY: msg("处理能力", "Treatment capacity"),
+    RESERVOIRS: msg("水库", "Reservoirs"),
+    FACILITIES: msg("设施", "Facilities"),
+    TOWNS_COVERED: msg("覆盖乡镇", "Towns covered"),
+    HOUSING_UNITS: msg("住房", "Housing units"),
+    HOUSEHOLDS: msg("户数", "Households"),
+    ANNUAL_OUTPUT: msg("年产量", "Annual output"),
+  } satisfies Record<OutputMetric, Message>,
+  deliveryModels: {
+    GOVERNMENT: msg("政府投资", "Government investment"),
+    PPP: msg("政府和社会资本合作（PPP）", "Public-private partnership (PPP)"),
+    ENTERPRISE: msg("企业投资", "Enterprise investment"),
+    COLLECTIVE: msg("村集体", "Village collective"),
+  } satisfies Record<DeliveryModel, Message>,
 } as const;

@@ -5,6 +5,7 @@ import { applyChange, requireCapability, requireProjectEditable } from "../commo
 import { fieldIssue, ValidationError } from "../common/errors.js";
 import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import type { Context } from "../context.js";
+import { DeliveryModel, OutputMetric } from "../generated/prisma/enums.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
@@ -23,6 +24,16 @@ import {
 export const ProjectStatusEnum = builder.enumType("ProjectStatus", {
   description: "规划 PLANNED → 开工 STARTED → 在建 IN_PROGRESS → 完工 COMPLETED → 验收 ACCEPTED.",
   values: PROJECT_STATUSES,
+});
+
+export const OutputMetricEnum = builder.enumType("OutputMetric", {
+  description: "What a project's output measures: people supplied with water, area irrigated, capacity built …",
+  values: Object.values(OutputMetric),
+});
+
+export const DeliveryModelEnum = builder.enumType("DeliveryModel", {
+  description: "How a project is financed and run: 政府投资 GOVERNMENT, PPP, 企业投资 ENTERPRISE, 村集体 COLLECTIVE.",
+  values: Object.values(DeliveryModel),
 });
 
 builder.prismaObject("ProjectCategory", {
@@ -357,7 +368,7 @@ builder.prismaNode("Project", {
       select: STANDING_SELECT,
       resolve: (project) => projectStanding(project),
     }),
-    deliveryModel: t.exposeString("deliveryModel", { description: "GOVERNMENT, PPP, ENTERPRISE or COLLECTIVE." }),
+    deliveryModel: t.expose("deliveryModel", { type: DeliveryModelEnum, description: "How it is financed and run." }),
     description: t.exposeString("description", { nullable: true, description: "What the project builds, as published." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figures come from, and which are demo values." }),
     actualStart: t.expose("actualStart", { type: "Date", nullable: true, description: "Actual start date." }),
@@ -382,7 +393,10 @@ builder.prismaObject("ProjectOutput", {
   description: "One measured output of a project: people served, area irrigated, capacity built ...",
   authScopes: readsProjectOf,
   fields: (t) => ({
-    metric: t.exposeString("metric", { description: "What is measured, e.g. WATER_SUPPLY_POPULATION or TREATMENT_CAPACITY." }),
+    metric: t.expose("metric", {
+      type: OutputMetricEnum,
+      description: "What is measured, e.g. WATER_SUPPLY_POPULATION or TREATMENT_CAPACITY.",
+    }),
     quantity: t.expose("quantity", { type: "Decimal", description: "How much, in unit." }),
     unit: t.exposeString("unit", { description: "The unit as published: 人, 亩, 公顷, 公里, 吨/日 ..." }),
     note: t.exposeString("note", { nullable: true, description: "How the figure was qualified." }),

@@ -7,6 +7,7 @@ import "../indicators/indicators.schema.js";
 import "../accounts/accounts.schema.js";
 import "../audit/audit.schema.js";
 import "../approvals/approvals.schema.js";
+import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */
 export const schema = builder.toSchema({ sortSchema: true });

@@ -72,6 +72,7 @@ export async function uploadImport(
     credentials: "same-origin",
     headers: {
       "Content-Type": file.name?.toLowerCase().endsWith(".xlsx") ? XLSX : "text/csv",
+      "Accept-Language": document.documentElement.lang === "en" ? "en" : "zh-CN",
       ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
     },
   });

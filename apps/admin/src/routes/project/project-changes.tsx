@@ -1,18 +1,9 @@
 import { useQuery } from "@apollo/client/react";
 import { type Column, DataTable } from "@revita/ui/components/data-table";
-import { ProjectChangesDocument, type ProjectChangesQuery } from "../../generated/operations.js";
+import { useKitMessages } from "@revita/ui/i18n";
+import { ProjectChangesDocument } from "../../generated/operations.js";
 import { useAppLocale } from "../../i18n/app-locale.js";
-
-type Change = NonNullable<ProjectChangesQuery["project"]>["history"][number];
-
-/** How a change reads in one line: column: before → after, for each column that changed. */
-export function describeChange(change: Pick<Change, "action" | "changes">): string {
-  return change.changes
-    .map(({ column, before, after }) =>
-      change.action === "UPDATE" ? `${column}: ${before ?? "—"} → ${after ?? "—"}` : `${column}: ${after ?? before ?? "—"}`,
-    )
-    .join("; ");
-}
+import { type Change, readableActor, readableChange, readableRecord } from "./change-history.js";
 
 /**
  * The project's history tab: every change to it and its parts, newest first, as the database
@@ -20,6 +11,7 @@ export function describeChange(change: Pick<Change, "action" | "changes">): stri
  */
 export function ProjectChanges({ code }: { code: string }) {
   const { t, locale } = useAppLocale();
+  const words = { t, kit: useKitMessages(), locale };
   const { data, loading, error, refetch } = useQuery(ProjectChangesDocument, { variables: { code } });
   const rows = data?.project?.history ?? [];
   const columns: Column<Change>[] = [
@@ -29,15 +21,9 @@ export function ProjectChanges({ code }: { code: string }) {
       value: (row) => row.at,
       render: (row) => new Date(row.at).toLocaleString(locale === "en" ? "en-GB" : "zh-CN"),
     },
-    { key: "who", header: t.account.who, value: (row) => row.actor },
-    {
-      key: "action",
-      header: t.account.what,
-      value: (row) => `${row.tableName} ${row.action}`,
-      render: (row) =>
-        `${t.account.actions[row.action as keyof typeof t.account.actions] ?? row.action} · ${row.tableName} #${row.recordKey}`,
-    },
-    { key: "changes", header: t.account.changes, value: (row) => describeChange(row) },
+    { key: "who", header: t.account.who, value: (row) => readableActor(row, words) },
+    { key: "action", header: t.account.what, value: (row) => readableRecord(row, words) },
+    { key: "changes", header: t.account.changes, value: (row) => readableChange(row, words) },
   ];
   return (
     <section className="project-changes" aria-labelledby="project-changes-title">

@@ -221,7 +221,9 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
               <ul>
                 {project.outputs.map((output) => (
                   <li key={`${output.metric}-${output.unit}`}>
-                    {output.metric}: {formatQuantity(output.quantity, { locale, unit: output.unit })}
+                    {t.outputMetrics[output.metric]}
+                    {locale === "en" ? ": " : "："}
+                    {formatQuantity(output.quantity, { locale, unit: output.unit })}
                     {output.note && <span className="muted"> ({output.note})</span>}
                   </li>
                 ))}
@@ -245,7 +247,9 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
           )}
           {project.source && (
             <p className="muted">
-              {t.project.source}: {project.source}
+              {t.project.source}
+              {locale === "en" ? ": " : "："}
+              {project.source}
             </p>
           )}
         </section>

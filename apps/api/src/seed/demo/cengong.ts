@@ -1,3 +1,4 @@
+import { ARTICLES, cite } from "./articles.js";
 import type { DemoDataset } from "./dataset.js";
 import { demoRegionCode } from "./regions.js";
 
@@ -11,7 +12,7 @@ import { demoRegionCode } from "./regions.js";
  * monthly history are not published: they are plausible demo values, and the source field
  * says so.
  */
-const SOURCE = "seeds/003 岑巩县“十三五”水利建设取得新成就";
+const SOURCE = cite(ARTICLES.cengongWater);
 const INFERRED = `${SOURCE}；文章称已建成，完成投资按总投资计；月度进度为演示数据`;
 const cengong = demoRegionCode("岑巩县");
 const WATER_BUREAU = "岑巩县水务局";
@@ -324,7 +325,7 @@ export const CENGONG: DemoDataset = {
       period: "2020",
       value: "1700",
       note: "1700余名在职党员下沉社区",
-      source: "seeds/003 党员干部下沉释放社区治理“新效能”",
+      source: cite(ARTICLES.cengongCadres),
     },
     {
       indicatorCode: "MAJOR_PROJECTS_STARTED",
@@ -332,7 +333,7 @@ export const CENGONG: DemoDataset = {
       period: "2021-01",
       value: "9",
       note: "2021年1月18日集中开工",
-      source: "seeds/003 岑巩县9个重点项目开工动土",
+      source: cite(ARTICLES.cengongProjectsStarted),
     },
     {
       indicatorCode: "MAJOR_PROJECTS_STARTED_INVESTMENT",
@@ -340,7 +341,7 @@ export const CENGONG: DemoDataset = {
       period: "2021-01",
       value: "884000000",
       note: "2021年1月18日集中开工",
-      source: "seeds/003 岑巩县9个重点项目开工动土",
+      source: cite(ARTICLES.cengongProjectsStarted),
     },
     {
       indicatorCode: "WATER_FUNCTION_ZONE_COMPLIANCE",
@@ -365,14 +366,14 @@ export const CENGONG: DemoDataset = {
       period: "2020",
       value: "3800",
       note: "种桑养蚕“桑蚕小镇”",
-      source: "seeds/003 天星乡桑蚕产业",
+      source: cite(ARTICLES.tianxingSilk),
     },
     {
       indicatorCode: "COCOON_PURCHASE_PRICE",
       regionCode: demoRegionCode("天星乡"),
       period: "2020",
       value: "40",
-      source: "seeds/003 天星乡桑蚕产业",
+      source: cite(ARTICLES.tianxingSilk),
     },
     {
       indicatorCode: "VILLAGES_OUT_OF_POVERTY",
@@ -380,7 +381,7 @@ export const CENGONG: DemoDataset = {
       period: "2019",
       value: "1",
       note: "2019年脱贫出列",
-      source: "seeds/003 背鹅村",
+      source: cite(ARTICLES.beieVillage),
     },
     {
       indicatorCode: "STREET_LIGHTS_INSTALLED",
@@ -388,7 +389,7 @@ export const CENGONG: DemoDataset = {
       period: "2020",
       value: "176",
       note: "太阳能路灯",
-      source: "seeds/003 背鹅村",
+      source: cite(ARTICLES.beieVillage),
     },
   ],
   assessments: [],

@@ -1,3 +1,4 @@
+import { ARTICLES, cite } from "./articles.js";
 import type { DemoDataset, DemoProject } from "./dataset.js";
 import { demoRegionCode } from "./regions.js";
 
@@ -10,8 +11,8 @@ import { demoRegionCode } from "./regions.js";
  * published: the projects below are the ones the articles name, with demo amounts chosen so
  * that the allocations add up to the published total and exactly 65% go to industry.
  */
-const SOURCE = "seeds/002 荆州区巩固拓展脱贫攻坚成果同乡村振兴有效衔接";
-const DEMO_AMOUNTS = "金额与进度为演示数据；项目名称见 seeds/002、004";
+const SOURCE = cite(ARTICLES.jingzhouBridging);
+const DEMO_AMOUNTS = "金额与进度为演示数据；项目名称见当地报道";
 const district = demoRegionCode("荆州区");
 const jianli = demoRegionCode("监利市");
 const jingzhouCity = demoRegionCode("荆州市");
@@ -190,9 +191,9 @@ const v2023 = (indicatorCode: string, value: string, extra: { target?: string; n
 
 const wuqiao = demoRegionCode("吴桥村");
 const qingshui = demoRegionCode("清水村");
-const WUQIAO_SOURCE = "seeds/000 监利市黄歇口镇吴桥村蹚出致富新路子";
-const QINGSHUI_SOURCE = "seeds/000 监利市新沟镇清水村";
-const CITY_SOURCE = "seeds/000 荆州市农村人居环境整治";
+const WUQIAO_SOURCE = cite(ARTICLES.wuqiao);
+const QINGSHUI_SOURCE = cite(ARTICLES.qingshui);
+const CITY_SOURCE = cite(ARTICLES.jingzhouCity);
 
 export const JINGZHOU: DemoDataset = {
   organizations: [
@@ -302,7 +303,7 @@ export const JINGZHOU: DemoDataset = {
     v2023("POVERTY_ESCAPED_INCOME_PER_CAPITA", "19372"),
     v2023("POVERTY_ESCAPED_INCOME_VS_PROVINCE", "117", { note: "为全省平均水平的117%" }),
     v2023("RURAL_SEWAGE_COVERAGE", "93"),
-    v2023("ADMIN_VILLAGES", "87", { note: "seeds/001: 87个行政村" }),
+    v2023("ADMIN_VILLAGES", "87", { note: cite(ARTICLES.jingzhouPolice, "87个行政村") }),
     v2023("INTEGRATED_SEWAGE_STATIONS_BUILT", "5"),
     v2023("MICRO_POWER_STATIONS_BUILT", "6"),
     v2023("MICRO_POWER_STATIONS_MAINTAINED", "58"),
@@ -314,8 +315,8 @@ export const JINGZHOU: DemoDataset = {
     v2023("PILOT_VILLAGES", "22"),
     v2023("RENOVATION_VILLAGES", "35"),
     v2023("DEMO_ENTRANCE_VILLAGES", "9"),
-    v2023("VILLAGE_AUXILIARY_POLICE", "87", { note: "seeds/001: 一村一辅警" }),
-    v2023("URBAN_RESIDENTS_COMMITTEES", "29", { note: "seeds/001" }),
+    v2023("VILLAGE_AUXILIARY_POLICE", "87", { note: cite(ARTICLES.jingzhouPolice, "一村一辅警") }),
+    v2023("URBAN_RESIDENTS_COMMITTEES", "29", { note: cite(ARTICLES.jingzhouPolice) }),
     v2023("ADMIN_VILLAGES", "14", { regionCode: demoRegionCode("马山镇"), note: "14个村级单位" }),
     v2023("MEDIATION_ORGANISATIONS", "14", { regionCode: demoRegionCode("马山镇") }),
     v2023("MEDIATORS", "70", { regionCode: demoRegionCode("马山镇"), note: "70余名调解员" }),
@@ -413,7 +414,7 @@ export const JINGZHOU: DemoDataset = {
       period: "2020",
       value: "769",
       note: "去年以来769名机关党员干部下沉一线",
-      source: "seeds/000 荆州开发区党员下沉",
+      source: cite(ARTICLES.developmentZone),
     },
     {
       indicatorCode: "VOLUNTEER_TEAMS",
@@ -421,7 +422,7 @@ export const JINGZHOU: DemoDataset = {
       period: "2020",
       value: "30",
       note: "30余支",
-      source: "seeds/000 荆州开发区党员下沉",
+      source: cite(ARTICLES.developmentZone),
     },
   ],
   assessments: [

@@ -1,0 +1,35 @@
+/**
+ * The newspaper articles the demo data comes from (`../shared/seeds/`), as a reader would cite
+ * them: 《title》, where it appeared, when. Records name their article by this citation in their
+ * `source`, never by a file name, so the dashboard's 数据来源 line reads as a reference.
+ */
+interface Article {
+  title: string;
+  /** Where it appeared, as far as the clipping says: the local press of the county or city. */
+  outlet: string;
+  /** When, where the clipping says so. */
+  published?: string;
+}
+
+const CENGONG_PRESS = "岑巩县（黔东南州）地方报纸";
+const JINGZHOU_PRESS = "荆州地方报纸";
+
+export const ARTICLES = {
+  cengongWater: { title: "岑巩县“十三五”水利建设取得新成就", outlet: CENGONG_PRESS, published: "2021年1月" },
+  cengongCadres: { title: "党员干部下沉释放社区治理“新效能”", outlet: CENGONG_PRESS, published: "2021年1月" },
+  cengongProjectsStarted: { title: "岑巩县9个重点项目开工动土", outlet: CENGONG_PRESS, published: "2021年1月" },
+  tianxingSilk: { title: "天星乡打造“桑蚕小镇”", outlet: CENGONG_PRESS, published: "2021年1月" },
+  beieVillage: { title: "平庄镇背鹅村：贫困山村绘就脱贫美丽画卷", outlet: CENGONG_PRESS, published: "2021年1月" },
+  jingzhouBridging: { title: "荆州区巩固拓展脱贫攻坚成果同乡村振兴有效衔接", outlet: JINGZHOU_PRESS },
+  jingzhouPolice: { title: "荆州区：一村一辅警 基层解难题", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  wuqiao: { title: "监利市黄歇口镇吴桥村蹚出致富新路子", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  qingshui: { title: "监利市新沟镇清水村", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  jingzhouCity: { title: "荆州市农村人居环境整治", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  developmentZone: { title: "荆州开发区党员干部下沉社区", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+} satisfies Record<string, Article>;
+
+/** An article as cited in a record's source, e.g. "《岑巩县9个重点项目开工动土》，岑巩县（黔东南州）地方报纸，2021年1月". */
+export function cite(article: Article, note?: string): string {
+  const reference = [`《${article.title}》`, article.outlet, article.published].filter(Boolean).join("，");
+  return note ? `${reference}；${note}` : reference;
+}
