@@ -1,8 +1,8 @@
 import { AccessScope } from "./access/access-scope.js";
+import { userActor } from "./access/actor.js";
 import { type RegionLookup, regionLookup } from "./access/region-lookup.js";
 import { type Figures, scopedClient, scopedTransaction } from "./access/scoped-client.js";
 import type { Authenticated } from "./accounts/accounts.service.js";
-import { userActor } from "./audit/actor.js";
 import type { DbClient } from "./db/database.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 

@@ -1,8 +1,8 @@
 import { AccessScope, type Capability } from "../access/access-scope.js";
 import { builder } from "../builder.js";
-import { applyChange } from "../common/change.js";
+import { applyChange } from "../changes/apply-change.js";
+import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { AuthenticationError, NotFoundError } from "../common/errors.js";
-import { idempotencyKeyArg } from "../common/idempotency.schema.js";
 import type { Context } from "../context.js";
 import { ACCESS_ROLES, changePassword, createApiToken, MAX_TOKEN_DAYS, signIn, signOut } from "./accounts.service.js";
 import { createUserAsAdmin, grantRole, revokeRole, setUserDisabled, unlockUser } from "./user-admin.service.js";

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { asActor } from "../audit/actor.js";
+import { asActor } from "../access/actor.js";
 import { RevitaError } from "../common/errors.js";
 import { databaseConfigFromEnv, openDatabase } from "../db/database.js";
 import { applyMigrations } from "../db/migrations.js";

@@ -1,7 +1,7 @@
 import { readsRecordRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { applyChange, requireCapability } from "../common/change.js";
-import { idempotencyKeyArg } from "../common/idempotency.schema.js";
+import { applyChange, requireCapability } from "../changes/apply-change.js";
+import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import {
   APPROVAL_DATA_SETS,

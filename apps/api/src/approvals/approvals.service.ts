@@ -1,4 +1,4 @@
-import type { ChangeAuthor } from "../common/change.js";
+import type { ChangeAuthor } from "../changes/apply-change.js";
 import { fieldIssue, RevitaError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
+import { asActor } from "../access/actor.js";
 import { authenticate, changePassword, signIn } from "../accounts/accounts.service.js";
 import { createContext } from "../context.js";
 import { createProject, reportProgress } from "../projects/projects.service.js";
 import { DEMO_PASSWORD } from "../seed/demo/users.js";
-import { asActor } from "./actor.js";
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { readsProjectOf } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { applyChange, requireProjectEditable } from "../common/change.js";
-import { idempotencyKeyArg } from "../common/idempotency.schema.js";
+import { applyChange, requireProjectEditable } from "../changes/apply-change.js";
+import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { allocateFund, FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES, recordDisbursement } from "./funds.service.js";
 

@@ -1,4 +1,4 @@
-import type { ChangeAuthor } from "../common/change.js";
+import type { ChangeAuthor } from "../changes/apply-change.js";
 import type { Refusal } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { formatReason } from "@revita/messages";
 import { parsePeriod } from "@revita/schema/period";
-import type { ChangeAuthor } from "../common/change.js";
+import type { ChangeAuthor } from "../changes/apply-change.js";
+import { onceForKey } from "../changes/idempotency.js";
 import { AuthenticationError, type Refusal, refusal } from "../common/errors.js";
-import { onceForKey } from "../common/idempotency.js";
 import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import {

@@ -1,8 +1,8 @@
 import type { Period } from "@revita/schema/period";
 import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { applyChange, requireCapability } from "../common/change.js";
-import { idempotencyKeyArg } from "../common/idempotency.schema.js";
+import { applyChange, requireCapability } from "../changes/apply-change.js";
+import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";

@@ -1,5 +1,5 @@
 import { monthKey, parsePeriod } from "@revita/schema/period";
-import { setActor } from "../audit/actor.js";
+import { setActor } from "../access/actor.js";
 import { bulkInsert } from "../db/bulk-insert.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma, type PrismaClient, type ProjectStatus } from "../generated/prisma/client.js";

@@ -1,6 +1,6 @@
 import { monthsBetween } from "@revita/schema/period";
+import { setActor } from "../../access/actor.js";
 import { createUser } from "../../accounts/accounts.service.js";
-import { setActor } from "../../audit/actor.js";
 import type { DbClient } from "../../db/database.js";
 import { allocateFund, createFund, recordDisbursement } from "../../funds/funds.service.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";

@@ -1,8 +1,8 @@
 import type { Capability } from "../access/access-scope.js";
+import { AuthenticationError, fieldIssue, RevitaError } from "../common/errors.js";
 import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { AuthenticationError, fieldIssue, RevitaError } from "./errors.js";
 import { onceForKey } from "./idempotency.js";
 
 /** Who makes a change: the user's id (for idempotency keys) and the name their records carry. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import { fieldIssue, RevitaError, ValidationError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { fieldIssue, RevitaError, ValidationError } from "./errors.js";
 
 /**
  * Runs a change once per idempotency key: a request retried with the same key (a response lost

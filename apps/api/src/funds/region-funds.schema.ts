@@ -1,0 +1,61 @@
+import { readsRegion } from "../access/access-rules.js";
+import { builder } from "../builder.js";
+import { percentOf } from "../common/percent.js";
+import { RegionRef } from "../regions/regions.schema.js";
+import { type FundFlowGroup, fundFlow } from "./fund-flow.js";
+
+/** Where a region's money went, which the funds domain computes: attached to Region from here. */
+
+const FundFlowGroupingEnum = builder.enumType("FundFlowGrouping", {
+  description:
+    "How to group a region's fund flow: by fund SOURCE_TYPE, budget YEAR, CHILD_REGION managing the fund, or the PROJECT_CATEGORY the money went to.",
+  values: ["SOURCE_TYPE", "YEAR", "CHILD_REGION", "PROJECT_CATEGORY"] as const,
+});
+
+const FundFlowGroupRef = builder.objectRef<FundFlowGroup>("FundFlowGroup").implement({
+  description: "What one group of a region's funds held, allocated and paid.",
+  fields: (t) => ({
+    key: t.exposeString("key", { nullable: true, description: "Source type, year, child region code or project category code." }),
+    label: t.exposeString("label", {
+      nullable: true,
+      description: "Chinese name of the child region or category; the key otherwise.",
+    }),
+    labelEn: t.exposeString("labelEn", {
+      nullable: true,
+      description: "English name of the child region or category; the key otherwise.",
+    }),
+    fundAmount: t.expose("fundAmount", {
+      type: "Decimal",
+      nullable: true,
+      description: "The funds' amounts in yuan; null when grouping by project category, which splits funds.",
+    }),
+    allocated: t.expose("allocated", { type: "Decimal", description: "资金安排: allocated to projects, in yuan." }),
+    disbursed: t.expose("disbursed", { type: "Decimal", description: "拨付: paid against those allocations, in yuan." }),
+    allocatedToIndustry: t.expose("allocatedToIndustry", {
+      type: "Decimal",
+      description: "Allocated to industry projects (产业项目), in yuan.",
+    }),
+    disbursementRate: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Paid as a percentage of allocated, two decimals.",
+      resolve: (group) => percentOf(group.disbursed, group.allocated),
+    }),
+    industryShare: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Share of the allocations that went to industry projects, in percent (e.g. ≥ 65 for central bridging funds).",
+      resolve: (group) => percentOf(group.allocatedToIndustry, group.allocated),
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "fundFlow", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: [FundFlowGroupRef],
+    description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
+    args: { groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }) },
+    resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy),
+  }),
+);

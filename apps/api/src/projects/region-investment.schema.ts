@@ -1,0 +1,89 @@
+import { readsRegion } from "../access/access-rules.js";
+import { builder } from "../builder.js";
+import { percentOf } from "../common/percent.js";
+import { RegionRef } from "../regions/regions.schema.js";
+import { type InvestmentMonth, investmentOverTime } from "./investment-over-time.js";
+import { type InvestmentGroup, investmentSummary } from "./investment-summary.js";
+
+/**
+ * A region's investment figures, which the projects domain computes: attached to Region from
+ * here, so the regions domain knows nothing of projects.
+ */
+
+const InvestmentGroupingEnum = builder.enumType("InvestmentGrouping", {
+  description:
+    "How to group a region's investment: by project CATEGORY, by STATUS, or by CHILD_REGION (the regions one level down).",
+  values: ["CATEGORY", "STATUS", "CHILD_REGION"] as const,
+});
+
+const InvestmentGroupRef = builder.objectRef<InvestmentGroup>("InvestmentGroup").implement({
+  description: "Planned and completed investment of one group of a region's projects.",
+  fields: (t) => ({
+    key: t.exposeString("key", {
+      nullable: true,
+      description: "Category code, status, or child region code; null for projects registered at the region itself (本级).",
+    }),
+    label: t.exposeString("label", {
+      nullable: true,
+      description: "Chinese name of the category or child region; the status otherwise.",
+    }),
+    labelEn: t.exposeString("labelEn", {
+      nullable: true,
+      description: "English name of the category or child region; the status otherwise.",
+    }),
+    projectCount: t.exposeInt("projectCount", {
+      description: "Top-level projects in the group (phases count with their project).",
+    }),
+    plannedInvestment: t.expose("plannedInvestment", { type: "Decimal", description: "Sum of total investment, in yuan." }),
+    completedInvestment: t.expose("completedInvestment", {
+      type: "Decimal",
+      description: "Sum of the latest completed investment, in yuan (phases rolled up into their project).",
+    }),
+    completionRate: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Completed as a percentage of planned, two decimals; null when nothing is planned.",
+      resolve: (group) => percentOf(group.completedInvestment, group.plannedInvestment),
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "investmentSummary", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: [InvestmentGroupRef],
+    description:
+      "Planned vs completed investment of every project in this region and below, grouped; computed in one SQL statement.",
+    args: { groupBy: t.arg({ type: InvestmentGroupingEnum, required: true, description: "How to group." }) },
+    resolve: (region, args, context) => investmentSummary(context.prisma, region.id, args.groupBy),
+  }),
+);
+
+const InvestmentMonthRef = builder.objectRef<InvestmentMonth>("InvestmentMonth").implement({
+  description: "Cumulative planned and completed investment at the end of one month.",
+  fields: (t) => ({
+    month: t.exposeString("month", { description: "The month, e.g. 2020-12." }),
+    planned: t.expose("planned", {
+      type: "Decimal",
+      description: "Cumulative planned investment in yuan: each project's total spread evenly over its planned months.",
+    }),
+    completed: t.expose("completed", {
+      type: "Decimal",
+      description: "Cumulative completed investment in yuan: each project's latest report as of the month's end.",
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "investmentOverTime", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: [InvestmentMonthRef],
+    description:
+      "Planned vs completed investment of this region's projects, month by month (at most 120 months); one SQL statement.",
+    args: {
+      from: t.arg({ type: "Period", required: true, description: "First month (or the start of a quarter or year)." }),
+      to: t.arg({ type: "Period", required: true, description: "Last month (or the end of a quarter or year)." }),
+    },
+    resolve: (region, args, context) => investmentOverTime(context.prisma, region.id, args.from, args.to),
+  }),
+);
