@@ -1,27 +1,20 @@
 import { useApolloClient } from "@apollo/client/react";
 import { ErrorState, Skeleton } from "@revita/ui/components/data-state";
-import { type ComponentType, lazy, Suspense, useEffect } from "react";
-import type { PageKey, Place } from "./navigation/places.js";
+import { type LazyExoticComponent, lazy, Suspense, useEffect } from "react";
 import { withParams } from "./navigation/places.js";
+import { type PageComponent, type PageKey, ROUTES } from "./navigation/routes.js";
 import { navigate, usePlace } from "./navigation/use-place.js";
-import OverviewPage from "./routes/overview/overview-page.js";
+// The landing page ships in the first chunk: imported here as well as loaded by its route, so
+// Rollup keeps it in the entry instead of a chunk fetched after sign-in.
+import "./routes/overview/overview-page.js";
 import { homeRegionOf, SignedInContext, type SignedInUser, useSession } from "./session/session.js";
 import { SignInPage } from "./session/sign-in-page.js";
 import { figuresOfParams, switchFigures } from "./shell/figures.js";
 import { type RegionScope, useRegionScope } from "./shell/region-scope.js";
 
-type Page = ComponentType<{ place: Place; scope: RegionScope }>;
-
-/** The overview is the landing page and ships in the first chunk; every other page loads on first visit. */
-const PAGES: Record<PageKey, Page> = {
-  overview: OverviewPage,
-  projects: lazy(() => import("./routes/projects/projects-page.js")),
-  project: lazy(() => import("./routes/project/project-page.js")),
-  funds: lazy(() => import("./routes/funds/funds-page.js")),
-  indicators: lazy(() => import("./routes/indicators/indicators-page.js")),
-  "data-entry": lazy(() => import("./routes/data-entry/data-entry-page.js")),
-  "query-lab": lazy(() => import("./routes/query-lab/query-lab-page.js")),
-};
+/** Every page of the route table, each loaded on first visit (the overview is already there). */
+const PAGES = {} as Record<PageKey, LazyExoticComponent<PageComponent>>;
+for (const key of Object.keys(ROUTES) as PageKey[]) PAGES[key] = lazy<PageComponent>(ROUTES[key].load);
 
 /** Nothing but the sign-in page until someone is signed in. */
 export function App() {

@@ -44,3 +44,14 @@ describe("places in the URL", () => {
     expect(yearOf(parsePlace("/", "?year=20231"))).toBeUndefined();
   });
 });
+
+describe("the route table", () => {
+  it("reads back every page's path as that page", async () => {
+    const { ROUTES } = await import("./routes.js");
+    for (const page of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
+      const place = { page, params: { region: "522626000000" }, ...(page === "project" ? { projectCode: "CG-FH-CBSTD" } : {}) };
+      const url = new URL(hrefOf(place), "http://revita.test");
+      expect(parsePlace(url.pathname, url.search)).toEqual(place);
+    }
+  });
+});

@@ -7,7 +7,9 @@
  *   /data-entry               imports, exports and approval   /query-lab   the query editor
  */
 
-export type PageKey = "overview" | "projects" | "project" | "funds" | "indicators" | "data-entry" | "query-lab";
+import { type PageKey, ROUTES } from "./routes.js";
+
+export type { PageKey } from "./routes.js";
 
 /** Cengong County, the demo's best-documented county, until the reader picks another region. */
 export const DEFAULT_REGION = "522626000000";
@@ -23,15 +25,6 @@ export interface Place {
   params: Readonly<Record<string, string>>;
 }
 
-const PATHS: Record<Exclude<PageKey, "project">, string> = {
-  overview: "/",
-  projects: "/projects",
-  funds: "/funds",
-  indicators: "/indicators",
-  "data-entry": "/data-entry",
-  "query-lab": "/query-lab",
-};
-
 export function parsePlace(pathname: string, search: string): Place {
   const params = Object.fromEntries(
     [...new URLSearchParams(search)].filter(([, value]) => value !== "").sort(([a], [b]) => a.localeCompare(b)),
@@ -39,7 +32,7 @@ export function parsePlace(pathname: string, search: string): Place {
   const path = pathname.replace(/\/+$/, "") || "/";
   const project = /^\/projects\/([^/]+)$/.exec(path);
   if (project) return { page: "project", projectCode: decodeSegment(project[1]!), params };
-  const page = (Object.keys(PATHS) as (keyof typeof PATHS)[]).find((key) => PATHS[key] === path);
+  const page = (Object.keys(ROUTES) as PageKey[]).find((key) => ROUTES[key].path === path);
   // An unknown path is a stale bookmark: show the overview rather than a blank page.
   return { page: page ?? "overview", params };
 }
@@ -54,7 +47,10 @@ function decodeSegment(segment: string): string {
 }
 
 export function hrefOf(place: Place): string {
-  const path = place.page === "project" ? `/projects/${encodeURIComponent(place.projectCode ?? "")}` : PATHS[place.page];
+  const path =
+    place.page === "project"
+      ? ROUTES.project.path.replace(":code", encodeURIComponent(place.projectCode ?? ""))
+      : ROUTES[place.page].path;
   const query = new URLSearchParams(
     Object.entries(place.params)
       .filter(([, value]) => value !== "")

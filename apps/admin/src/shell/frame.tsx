@@ -5,19 +5,11 @@ import { useAppLocale, useNamer } from "../i18n/app-locale.js";
 import { LanguageSwitch } from "../i18n/language-switch.js";
 import { PlaceLink } from "../navigation/place-link.js";
 import { hrefOf, type PageKey, type Place, pagePlace, withParams } from "../navigation/places.js";
+import { NAV_PAGES, navEntryOf, navOf } from "../navigation/routes.js";
 import { navigate } from "../navigation/use-place.js";
 import { type SignedInUser, useSignedInUser, useSignOut } from "../session/session.js";
 import { figuresOfParams } from "./figures.js";
 import type { RegionScope } from "./region-scope.js";
-
-const NAV: { key: PageKey; label: keyof ReturnType<typeof useAppLocale>["t"]["nav"] }[] = [
-  { key: "overview", label: "overview" },
-  { key: "projects", label: "projects" },
-  { key: "funds", label: "funds" },
-  { key: "indicators", label: "indicators" },
-  { key: "data-entry", label: "dataEntry" },
-  { key: "query-lab", label: "queryLab" },
-];
 
 export interface FrameProps {
   place: Place;
@@ -35,16 +27,15 @@ export interface FrameProps {
 export function Frame({ place, scope, title, regionless = false, children }: FrameProps) {
   const { t } = useAppLocale();
   const name = useNamer();
-  const currentNav: PageKey = place.page === "project" ? "projects" : place.page;
+  const currentNav: PageKey = navEntryOf(place.page);
   const user = useSignedInUser();
   const signOut = useSignOut();
   // The query lab is for those the API lets query freely; for others it would only refuse.
-  const nav: NavItem[] = NAV.filter((item) => item.key !== "query-lab" || user.scope.queriesFreely).map((item) => ({
-    key: item.key,
-    label: t.nav[item.label],
-    href: hrefOf(pagePlace(place, item.key)),
-    current: item.key === currentNav,
-  }));
+  const nav: NavItem[] = NAV_PAGES.flatMap((key) => {
+    const entry = navOf(key);
+    if (!entry || (entry.onlyFor === "queriesFreely" && !user.scope.queriesFreely)) return [];
+    return [{ key, label: t.nav[entry.label], href: hrefOf(pagePlace(place, key)), current: key === currentNav }];
+  });
   // A project page's region links go to that region's overview; other pages stay where they are.
   const regionPlace = (code: string) =>
     place.page === "project" ? pagePlace(withParams(place, { region: code }), "overview") : withParams(place, { region: code });

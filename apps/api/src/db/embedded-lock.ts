@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 
 /**
  * PGlite is single-process: two processes opening one data directory corrupt it. A lock file
@@ -27,41 +27,84 @@ export function lockPathFor(dataDir: string): string {
   return `${dataDir.replace(/\/+$/, "")}.lock`;
 }
 
+/**
+ * Takes the lock, or throws EmbeddedDatabaseInUseError naming the process that holds it. Safe
+ * when several processes start at once, also on a stale lock:
+ *
+ * - a lock is created whole: written to a file of our own, then hard-linked into place, which
+ *   fails if a lock is there, so nobody ever reads a half-written (empty) lock;
+ * - a stale lock is taken away by renaming it to a name of our own, which only one process can
+ *   do to one file, and then checking that what we took is the stale lock we read; if another
+ *   process had already replaced it with its own live lock, that lock is linked back.
+ */
 export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
   const path = lockPathFor(dataDir);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      return {
-        path,
-        release() {
-          if (released) return;
-          released = true;
-          try {
-            if (readFileSync(path, "utf8").trim() === String(process.pid)) unlinkSync(path);
-          } catch {
-            // Already gone: nothing to release.
-          }
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const ownerPid = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
-      if (Number.isInteger(ownerPid) && ownerPid !== process.pid && isRunning(ownerPid)) {
-        throw new EmbeddedDatabaseInUseError(dataDir, ownerPid);
+  const mine = `${path}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        linkSync(mine, path);
+        return heldLock(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
-      if (ownerPid === process.pid) throw new EmbeddedDatabaseInUseError(dataDir, ownerPid);
-      // The owner died without cleaning up: the lock is stale.
-      unlinkSync(path);
+      const seen = readOwner(path);
+      if (seen === undefined) continue; // released meanwhile: try again
+      if (seen === process.pid || isRunning(seen)) throw new EmbeddedDatabaseInUseError(dataDir, seen);
+      // The owner died without cleaning up: take the stale lock away, if it is still that one.
+      const taken = `${path}.stale.${process.pid}`;
+      try {
+        renameSync(path, taken);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // another process took it first
+        throw error;
+      }
+      if (readOwner(taken) !== seen) {
+        // We took another process's fresh lock: give it back before anyone else can take the place.
+        try {
+          linkSync(taken, path);
+        } catch {
+          // Someone took the place meanwhile; their lock stands and ours will be refused.
+        }
+      }
+      unlinkSync(taken);
     }
+    throw new Error(`Could not take the lock ${path} for the embedded database.`);
+  } finally {
+    unlinkSync(mine);
   }
-  throw new Error(`Could not take the lock ${path} for the embedded database.`);
+}
+
+function heldLock(path: string): EmbeddedLock {
+  let released = false;
+  return {
+    path,
+    release() {
+      if (released) return;
+      released = true;
+      try {
+        if (readOwner(path) === process.pid) unlinkSync(path);
+      } catch {
+        // Already gone: nothing to release.
+      }
+    },
+  };
+}
+
+/** The pid in a lock file; undefined when there is no lock. A lock that names no pid is treated as stale. */
+function readOwner(path: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 function isRunning(pid: number): boolean {
+  if (pid === 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "./database.js";
 import { acquireEmbeddedLock, EmbeddedDatabaseInUseError, lockPathFor } from "./embedded-lock.js";
@@ -38,6 +39,31 @@ describe("the embedded database's lock", () => {
     lock.release();
     expect(existsSync(lock.path)).toBe(false);
   });
+
+  it("leaves exactly one of two processes started at once on a stale lock running", async () => {
+    const script = fileURLToPath(new URL("../../test/take-embedded-lock.ts", import.meta.url));
+    const dead = spawn("true");
+    await new Promise((resolve) => dead.on("exit", resolve));
+    for (let round = 0; round < 5; round++) {
+      const dataDir = join(dir, `race-${round}`);
+      writeFileSync(lockPathFor(dataDir), String(dead.pid));
+      const startAt = Date.now() + 1500;
+      const run = () =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, ["--import", "tsx", script, dataDir, String(startAt)], {
+            stdio: ["ignore", "pipe", "inherit"],
+          });
+          let out = "";
+          child.stdout.on("data", (chunk) => {
+            out += chunk;
+          });
+          child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
+        });
+      const outcomes = await Promise.all([run(), run()]);
+      expect(outcomes.sort()).toEqual(["held", "refused"]);
+      expect(existsSync(lockPathFor(dataDir))).toBe(false);
+    }
+  }, 60_000);
 });
 
 describe("an embedded database on disk", () => {

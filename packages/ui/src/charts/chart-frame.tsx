@@ -80,8 +80,10 @@ export function ChartFrame({ title, description, table, height = 280, width, asi
           <caption className="revita-sr-only">{title}</caption>
           <thead>
             <tr>
-              {table.header.map((cell) => (
-                <th key={cell} scope="col">
+              {table.header.map((cell, column) => (
+                // Two columns may share a heading (two series of one name): keyed by position.
+                // biome-ignore lint/suspicious/noArrayIndexKey: header cells are positional.
+                <th key={column} scope="col">
                   {cell}
                 </th>
               ))}

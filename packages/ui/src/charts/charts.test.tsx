@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formatPercent } from "../format/numbers.js";
 import { LocaleProvider } from "../i18n/locale-context.js";
 import { BreakdownChart } from "./breakdown-chart.js";
@@ -22,6 +22,26 @@ const phases = [
 const tableOf = (title: string) => within(screen.getByRole("table", { name: title }));
 
 describe("charts", () => {
+  it("key their table's columns by position, so two series of one name draw without React's duplicate-key warning", () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      render(
+        <BreakdownChart
+          title="同名系列"
+          rows={phases}
+          series={[
+            { key: "planned", label: "投资" },
+            { key: "completed", label: "投资" },
+          ]}
+          width={600}
+        />,
+      );
+      expect(errors.mock.calls.filter(([message]) => String(message).includes("same key"))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it("draw an SVG and give screen readers the figures as a formatted table", () => {
     const { container } = render(
       <BreakdownChart
