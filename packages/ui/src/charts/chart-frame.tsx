@@ -108,7 +108,7 @@ export function ChartFrame({ title, description, table, height = 280, width, asi
             ))}
             {table.rows.length > MAX_TABLE_ROWS && (
               <tr>
-                <td colSpan={table.header.length}>{messages.moreRows(table.rows.length - MAX_TABLE_ROWS)}</td>
+                <td colSpan={table.header.length}>{messages.moreRows({ count: table.rows.length - MAX_TABLE_ROWS })}</td>
               </tr>
             )}
           </tbody>

@@ -130,7 +130,7 @@ export function DataTable<Row>({
     <div className="revita-table">
       <div className="revita-table__toolbar">
         <span className="revita-table__count">
-          {loading && rows.length === 0 ? messages.loading : messages.rowsCount(rows.length)}
+          {loading && rows.length === 0 ? messages.loading : messages.rowsCount({ count: rows.length })}
         </span>
         <details className="revita-table__columns">
           <summary>{messages.columns}</summary>
@@ -224,7 +224,7 @@ export function DataTable<Row>({
             <button type="button" onClick={() => setPage(currentPage - 1)} disabled={currentPage === 0}>
               {messages.previousPage}
             </button>
-            <span aria-live="polite">{messages.pageOf(currentPage + 1, pages)}</span>
+            <span aria-live="polite">{messages.pageOf({ page: currentPage + 1, pages })}</span>
             <button type="button" onClick={() => setPage(currentPage + 1)} disabled={currentPage >= pages - 1}>
               {messages.nextPage}
             </button>
