@@ -1,6 +1,8 @@
 import { useApolloClient } from "@apollo/client/react";
 import { ErrorState, Skeleton } from "@revita/ui/components/data-state";
 import { type LazyExoticComponent, lazy, Suspense, useEffect } from "react";
+import { saidError } from "./features/entry/refusals.js";
+import { useAppLocale } from "./i18n/app-locale.js";
 import { withParams } from "./navigation/places.js";
 import { type PageComponent, type PageKey, ROUTES } from "./navigation/routes.js";
 import { navigate, usePlace } from "./navigation/use-place.js";
@@ -19,8 +21,9 @@ for (const key of Object.keys(ROUTES) as PageKey[]) PAGES[key] = lazy<PageCompon
 /** Nothing but the sign-in page until someone is signed in. */
 export function App() {
   const session = useSession();
+  const { t, locale } = useAppLocale();
   if (session.loading) return <Skeleton lines={10} />;
-  if (session.error) return <ErrorState message={session.error.message} onRetry={session.refetch} />;
+  if (session.error) return <ErrorState message={saidError(session.error, locale, t.networkFailure)} onRetry={session.refetch} />;
   if (!session.user) return <SignInPage />;
   return (
     <SignedInContext.Provider value={session.user}>

@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors } from "@apollo/client";
 import { useApolloClient, useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
+import { saidError } from "../features/entry/refusals.js";
 import { SessionDocument, SignInDocument } from "../generated/operations.js";
 import { useAppLocale } from "../i18n/app-locale.js";
 import { LanguageSwitch } from "../i18n/language-switch.js";
@@ -11,7 +12,7 @@ import { LanguageSwitch } from "../i18n/language-switch.js";
  * the reader's language; anything else as the API words it.
  */
 export function SignInPage() {
-  const { t } = useAppLocale();
+  const { t, locale } = useAppLocale();
   const client = useApolloClient();
   const [signIn, { loading }] = useMutation(SignInDocument);
   const [problem, setProblem] = useState<string>();
@@ -32,7 +33,7 @@ export function SignInPage() {
           ? t.account.wrongPassword
           : code === "TOO_MANY_ATTEMPTS"
             ? t.account.locked
-            : (error as Error).message,
+            : saidError(error, locale, t.networkFailure),
       );
     }
   };

@@ -1,5 +1,6 @@
 import { ErrorState, Skeleton } from "@revita/ui/components/data-state";
 import type { ReactNode } from "react";
+import { saidError } from "../features/entry/refusals.js";
 import { useAppLocale, useNamer } from "../i18n/app-locale.js";
 import { PlaceLink } from "../navigation/place-link.js";
 import { DEFAULT_REGION, type Place, pagePlace, withParams } from "../navigation/places.js";
@@ -19,11 +20,11 @@ export function RegionGate({
   scope: RegionScope;
   children: (region: ScopedRegion) => ReactNode;
 }) {
-  const { t } = useAppLocale();
+  const { t, locale } = useAppLocale();
   const name = useNamer();
   const user = useSignedInUser();
   if (scope.loading) return <Skeleton lines={8} />;
-  if (scope.error) return <ErrorState message={scope.error.message} onRetry={scope.refetch} />;
+  if (scope.error) return <ErrorState message={saidError(scope.error, locale, t.networkFailure)} onRetry={scope.refetch} />;
   if (!scope.region) {
     return (
       <div role="alert" className="notice">

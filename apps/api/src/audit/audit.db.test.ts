@@ -138,6 +138,32 @@ describe("the audit trail", () => {
       { as: await as("cengong.admin") },
     );
     expect(history.project.history[0]).toEqual({ action: "UPDATE", tableName: "project", actor: "user:cengong.editor" });
+    // Readable: the author's display name, the loader named as such, references by their names.
+    const readable = await runGraphql<{
+      project: {
+        history: {
+          actorKind: string;
+          actorName: string | null;
+          tableName: string;
+          action: string;
+          changes: { column: string; afterReference: { code: string; nameZh: string } | null }[];
+        }[];
+      };
+    }>(
+      db.prisma,
+      `{ project(code: "CG-FH-CBFHD") { history(first: 200) { actorKind actorName tableName action
+        changes { column afterReference { code nameZh } } } } }`,
+      {},
+      { as: await as("cengong.admin") },
+    );
+    expect(readable.project.history[0]).toMatchObject({ actorKind: "USER", actorName: "岑巩县 水务局填报员" });
+    const created = readable.project.history.find((entry) => entry.tableName === "project" && entry.action === "INSERT")!;
+    expect(created.actorKind).toBe("DEMO_DATA");
+    expect(created.changes.find((change) => change.column === "region_id")?.afterReference).toEqual({
+      code: "522626000000",
+      nameZh: "岑巩县",
+    });
+    expect(created.changes.find((change) => change.column === "category_id")?.afterReference?.nameZh).toBeTruthy();
     // The project's own row and its reports, as the demo loaded them.
     expect(history.project.history.filter((entry) => entry.action === "INSERT").map((entry) => entry.tableName)).toEqual(
       expect.arrayContaining(["project", "progress_report"]),

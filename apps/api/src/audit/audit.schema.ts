@@ -41,8 +41,13 @@ const loadReference = perRequestLoader((context: Context) => {
         const delegate = (context.prisma as unknown as Record<ReferenceTable, { findMany(args: unknown): Promise<unknown> }>)[
           table
         ];
-        // Organisations have one name and no code; everything else a code and names in both languages.
-        const select = table === "organization" ? { id: true, name: true } : { id: true, code: true, nameZh: true, nameEn: true };
+        // Organisations have one name and no code, funds a Chinese name only; the rest a code and names in both languages.
+        const select =
+          table === "organization"
+            ? { id: true, name: true }
+            : table === "fund"
+              ? { id: true, code: true, nameZh: true }
+              : { id: true, code: true, nameZh: true, nameEn: true };
         const rows = (await delegate.findMany({ where: { id: { in: ids } }, select })) as ({
           id: number;
           name?: string;

@@ -60,11 +60,14 @@ export function EntryForm({
   const [refusal, setRefusal] = useState<ReturnType<typeof refusalByField>>({ fields: {} });
   const [saved, setSaved] = useState<string>();
   const [action, setAction] = useState(actions?.[0]?.name);
+  // A saved entry starts a new, empty form. Remounted rather than form.reset(): React remembers
+  // each input's last value, and would not report the same value typed again (the same period,
+  // to correct it) as a change.
+  const [entry, setEntry] = useState(0);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
+    const data = new FormData(event.currentTarget);
     const values = Object.fromEntries(fields.map((field) => [field.name, String(data.get(field.name) ?? "").trim() || null]));
     setBusy(true);
     setSaved(undefined);
@@ -72,7 +75,7 @@ export function EntryForm({
       setSaved(await onSubmit(values, key, action));
       setRefusal({ fields: {} });
       setKey(crypto.randomUUID());
-      form.reset();
+      setEntry((n) => n + 1);
     } catch (error) {
       if (answeredByApi(error)) setKey(crypto.randomUUID());
       setRefusal(
@@ -89,7 +92,13 @@ export function EntryForm({
   };
 
   const form = (
-    <form className="entry-form" aria-label={embedded ? title : undefined} onSubmit={(event) => void submit(event)} noValidate>
+    <form
+      key={entry}
+      className="entry-form"
+      aria-label={embedded ? title : undefined}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
       {fields.map((field) => {
         const problem = refusal.fields[field.name];
         const inputId = `${id}-${field.name}`;

@@ -52,7 +52,6 @@ export function ReportProgressForm({
           note: values.note,
         };
         const correcting = reported.find((each) => each.period === figures.period);
-        setPeriod("");
         if (correcting) {
           const { data } = await correct({
             variables: {
@@ -61,11 +60,13 @@ export function ReportProgressForm({
             },
           });
           const corrected = data!.correctProgressReport;
+          setPeriod(""); // the form starts again empty
           return t.entry.corrected({ period: corrected.period, version: corrected.version });
         }
         const { data } = await report({
           variables: { idempotencyKey, input: { ...figures, correctionReason: values.correctionReason } },
         });
+        setPeriod("");
         return t.entry.saved({ period: data!.reportProgress.period });
       }}
     />
