@@ -56,6 +56,14 @@ describe("formatError", () => {
     });
   });
 
+  it("answers a transaction that could not start or finish in time as DATABASE_BUSY, not an internal error", () => {
+    const expired = Object.assign(new Error("Transaction API error: Transaction already closed"), { code: "P2028" });
+    expect(formatInEnglish(wrap(expired))).toMatchObject({
+      message: "the database is busy and could not answer in time: try again shortly",
+      extensions: { code: "DATABASE_BUSY", reason: "DATABASE_BUSY" },
+    });
+  });
+
   it("reads a cross-row rule's sentence from a trigger back into its reason", () => {
     const refusal = Object.assign(new Error("Database error"), {
       code: "P2039",

@@ -29,6 +29,17 @@ describe("a scoped client", () => {
     expect(after?.role).not.toBe("revita_api");
   });
 
+  it("lets a request's reads run longer than Prisma's default 5 s transaction, with JIT off", async () => {
+    const client = scopedClient(db.prisma, AccessScope.of([{ role: "VIEWER", region: jingzhou }]), "user:test");
+    // Two reads in the same tick share one transaction: the province overview's shape, slowed down.
+    const [slept, [jit]] = await Promise.all([
+      client.$queryRaw<unknown[]>`SELECT pg_sleep(5.5)::text AS slept`,
+      client.$queryRaw<{ jit: string }[]>`SELECT current_setting('jit') AS jit`,
+    ]);
+    expect(slept).toHaveLength(1);
+    expect(jit?.jit).toBe("off");
+  }, 30_000);
+
   it("lets a viewer of every top-level region read everything, and a viewer of all but one not", async () => {
     const tops = await db.prisma.region.findMany({ where: { parentId: null }, select: { id: true, path: true } });
     expect(tops.length).toBeGreaterThan(1);

@@ -13,6 +13,8 @@ export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "TOO_MANY_ATTEMPTS"
+  /** The database could not answer in time (a transaction waited or ran too long): try again, or ask less at once. */
+  | "DATABASE_BUSY"
   | "INTERNAL_SERVER_ERROR";
 
 export interface FieldIssue {
@@ -278,6 +280,8 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
     return new RevitaError("CONFLICT", "DUPLICATE_KEY", { key: String(target ?? "key") });
   }
   if (prismaCode === "P2025") return new RevitaError("NOT_FOUND", "RECORD_NOT_FOUND", {});
+  // A transaction that could not start or finish in time (db/database.ts TRANSACTION_OPTIONS).
+  if (prismaCode === "P2028") return new RevitaError("DATABASE_BUSY", "DATABASE_BUSY", {});
   const cause = driverErrorCause(error) ?? genericDatabaseErrorCause(error);
   if (!cause?.code) return undefined;
   switch (cause.code) {
@@ -297,6 +301,9 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
       return approvalLock(cause);
     case "23503":
       return new RevitaError("BAD_USER_INPUT", "BROKEN_REFERENCE", {});
+    case "57014":
+      // statement_timeout: the question is too large for the time a statement may take.
+      return new RevitaError("DATABASE_BUSY", "QUERY_TIMEOUT", {});
     default:
       return undefined;
   }

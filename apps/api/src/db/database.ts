@@ -50,9 +50,24 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   return config.engine === "postgres" ? openPostgres(config.url, options) : openEmbedded(config, options);
 }
 
+/** The longest a statement may run on PostgreSQL (REVITA_STATEMENT_TIMEOUT_MS). */
+export const STATEMENT_TIMEOUT_MS = Number(process.env.REVITA_STATEMENT_TIMEOUT_MS ?? 120_000);
+
+/**
+ * Every transaction Prisma runs, the scoped client's batches of a request's reads among them:
+ * Prisma's defaults (2 s to get a connection, 5 s to finish) expired a province's overview
+ * (P2028) and, on a busy machine, the reads around it. A transaction may now last as long as a
+ * statement may, and wait for a connection as long as the pool waits for one; past either, the
+ * request is refused with DATABASE_BUSY rather than an internal error.
+ */
+export const TRANSACTION_OPTIONS = {
+  maxWait: Number(process.env.REVITA_TRANSACTION_MAX_WAIT_MS ?? 30_000),
+  timeout: STATEMENT_TIMEOUT_MS + 5_000,
+};
+
 function createClient(adapter: PrismaPg | PrismaPGlite, { onQuery }: OpenOptions): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  if (!onQuery) return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => onQuery(event.query));
   // The log option only changes which $on events are typed.
   return client as unknown as PrismaClient;
@@ -64,7 +79,7 @@ function openPostgres(url: string, options: OpenOptions): Database {
     max: Number(process.env.REVITA_DB_POOL_SIZE ?? 10),
     // pg waits forever for a free connection by default; a request should fail instead.
     connectionTimeoutMillis: 10_000,
-    statement_timeout: Number(process.env.REVITA_STATEMENT_TIMEOUT_MS ?? 120_000),
+    statement_timeout: STATEMENT_TIMEOUT_MS,
     idle_in_transaction_session_timeout: 60_000,
   });
   // An idle connection the server ends (a restart, an administrator) emits "error" on the pool;

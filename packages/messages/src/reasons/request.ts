@@ -3,6 +3,14 @@ import { msg } from "../catalogue.js";
 /** Refusals of a whole request: who is asking, what they may do, and the limits every request keeps. */
 export const requestReasons = {
   SIGN_IN_REQUIRED: msg("请先登录", "sign in to use Revita"),
+  DATABASE_BUSY: msg(
+    "数据库繁忙，未能及时响应：请稍后再试",
+    "the database is busy and could not answer in time: try again shortly",
+  ),
+  QUERY_TIMEOUT: msg(
+    "查询超过了允许的时间：请缩小范围（地区、年份）或分页后再试",
+    "the query took longer than allowed: narrow it (region, years) or page through it",
+  ),
   INTERNAL_ERROR: msg("服务器内部错误，请稍后再试；如仍出错，请联系管理员", "Internal server error"),
   QUERY_INVALID: msg<{ detail: string }>("查询语句有误：{detail}", "the query is not valid: {detail}"),
   QUERY_TOO_DEEP: msg<{ max: number; path: string }>(
