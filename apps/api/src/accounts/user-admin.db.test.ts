@@ -83,7 +83,27 @@ describe("an admin managing accounts", () => {
         {},
         { as: admin },
       ),
-    ).rejects.toThrow("jingzhou.analyst holds no role in the regions you administer");
+    ).rejects.toThrow("jingzhou.analyst holds roles outside the regions you administer");
+  });
+
+  it("cannot reach a user who works elsewhere by first granting them a role here", async () => {
+    const grantToJingzhouAnalyst = `mutation { grantRole(username: "jingzhou.analyst", role: VIEWER, regionCode: "522626000000") { username } }`;
+    await expect(runGraphql(db.prisma, grantToJingzhouAnalyst, {}, { as: admin })).rejects.toThrow(
+      "jingzhou.analyst holds roles outside the regions you administer",
+    );
+    const analyst = await db.prisma.user.findUniqueOrThrow({
+      where: { username: "jingzhou.analyst" },
+      include: { grants: true },
+    });
+    expect(analyst.grants).toHaveLength(1);
+    for (const mutation of [
+      `mutation { setUserDisabled(username: "jingzhou.analyst", disabled: true) { username } }`,
+      `mutation { unlockUser(username: "jingzhou.analyst") { username } }`,
+      `mutation { revokeRole(username: "jingzhou.analyst", role: ANALYST, regionCode: "522626000000") { username } }`,
+    ]) {
+      await expect(runGraphql(db.prisma, mutation, {}, { as: admin })).rejects.toThrow();
+    }
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { username: "jingzhou.analyst" } })).disabled).toBe(false);
   });
 
   it("unlocks a locked account, and disables one at once, sessions included", async () => {

@@ -16,15 +16,21 @@ async function regionPath(db: DbClient, code: string, field: string): Promise<nu
   return region.path;
 }
 
-/** A user some of whose grants lie in the admin's regions; anyone else is not the admin's to manage. */
+/**
+ * A user every one of whose grants lies in the admin's regions. A user who also works elsewhere
+ * (a role in another county) is not this admin's to change: granting them a role here must not
+ * let Cengong's admin then disable Jingzhou's analyst. An admin of a region above both manages them.
+ */
 async function administeredUser(db: DbClient, access: AccessScope, username: string): Promise<User> {
   const user = await db.user.findUnique({
     where: { username: username.trim().toLowerCase() },
     include: { grants: { include: { region: { select: { path: true } } } } },
   });
   if (!user) throw new NotFoundError("NO_SUCH_USER", { username }, "username");
-  if (!user.grants.some((grant) => access.covers("admin", grant.region.path))) {
-    throw new RevitaError("FORBIDDEN", "USER_OUTSIDE_YOUR_REGIONS", { username: user.username });
+  if (user.grants.length === 0 || !user.grants.every((grant) => access.covers("admin", grant.region.path))) {
+    throw new RevitaError("FORBIDDEN", "USER_OUTSIDE_YOUR_REGIONS", { username: user.username }, [
+      fieldIssue("username", "USER_OUTSIDE_YOUR_REGIONS", { username: user.username }),
+    ]);
   }
   return user;
 }
@@ -67,8 +73,7 @@ async function checkedGrant(db: DbClient, access: AccessScope, role: AccessRole,
 /** Gives a user a role in a region the admin administers; giving it again changes nothing. */
 export async function grantRole(db: DbClient, access: AccessScope, username: string, role: AccessRole, regionCode: string) {
   const regionId = await checkedGrant(db, access, role, regionCode);
-  const user = await db.user.findUnique({ where: { username: username.trim().toLowerCase() } });
-  if (!user) throw new NotFoundError("NO_SUCH_USER", { username }, "username");
+  const user = await administeredUser(db, access, username);
   await db.roleGrant.upsert({
     where: { userId_role_regionId: { userId: user.id, role, regionId } },
     create: { userId: user.id, role, regionId },

@@ -33,8 +33,8 @@ export const accountReasons = {
     "give at least one role: a user without one can do nothing",
   ),
   USER_OUTSIDE_YOUR_REGIONS: msg<{ username: string }>(
-    "{username} 在您管理的地区内没有任何角色",
-    "{username} holds no role in the regions you administer",
+    "{username} 在您管理的地区之外也有角色（或没有角色）：只有管理其全部地区的管理员才能修改该账号",
+    "{username} holds roles outside the regions you administer (or none): only an admin of all their regions may change the account",
   ),
   REGION_OUTSIDE_ADMINISTERED: msg<{ code: string }>(
     "{code} 不在您管理的地区范围内",
