@@ -95,6 +95,21 @@ describe("the GraphQL endpoint", () => {
     expect(await response.text()).toMatch(/batch/i);
   });
 
+  it("refuses an anonymous fragment bomb before validating it, and keeps answering others meanwhile", async () => {
+    const fragments = [`fragment F0 on Region { code }`];
+    for (let level = 1; level <= 30; level++)
+      fragments.push(`fragment F${level} on Region { ...F${level - 1} children { ...F${level - 1} } }`);
+    const bomb = `{ provinces { ...F30 } } ${fragments.join(" ")}`;
+    const started = performance.now();
+    const [refused, health] = await Promise.all([testServer.graphql(bomb), fetch(`${testServer.server.url}/healthz`)]);
+    // Validating 2^30 selections would take hours; refused before that, the answer is immediate.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: "QUERY_TOO_COSTLY", reason: "QUERY_TOO_LARGE" } });
+    expect(refused.body.errors?.[0]?.message).toContain("10,000");
+    expect(health.status).toBe(200);
+  });
+
   it("reports a health check", async () => {
     const response = await fetch(`${testServer.server.url}/healthz`);
     expect(await response.json()).toEqual({ status: "ok", database: testServer.db.engine });

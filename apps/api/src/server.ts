@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import { isReasonCode, type Locale, type Params } from "@revita/messages";
 import express from "express";
-import type { GraphQLFormattedError } from "graphql";
+import { type GraphQLFormattedError, parse } from "graphql";
 import { AccessScope } from "./access/access-scope.js";
 import { type Figures, scopedClient } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
@@ -16,7 +16,7 @@ import { localeMiddleware, requestLocale } from "./common/request-locale.js";
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { importsRouter } from "./imports/imports.http.js";
-import { queryGuardPlugin } from "./query-guard.js";
+import { checkDocumentSize, queryGuardPlugin } from "./query-guard.js";
 import { schema } from "./schema/index.js";
 
 /** The built dashboard, served from the same origin as the API when present. */
@@ -68,6 +68,25 @@ export function formatErrorIn(locale: Locale, formatted: GraphQLFormattedError, 
   }
   console.error(original);
   return said("INTERNAL_SERVER_ERROR", new RevitaError("INTERNAL_SERVER_ERROR", "INTERNAL_ERROR", {}));
+}
+
+/**
+ * Refuses, before Apollo validates it, a query whose fragments expand past the limit: validation
+ * compares fields pairwise across the expansion, so such a query would hold the event loop for
+ * seconds per level of doubling. Parsing is linear and the count is too; a query that does not
+ * parse is left for Apollo to refuse with its own error.
+ */
+function refuseExpandingDocuments(request: express.Request, response: express.Response, next: express.NextFunction): void {
+  const query = (request.body as { query?: unknown } | undefined)?.query;
+  if (typeof query !== "string") return next();
+  let problem: ReturnType<typeof checkDocumentSize>;
+  try {
+    problem = checkDocumentSize(parse(query));
+  } catch {
+    return next();
+  }
+  if (!problem) return next();
+  response.status(400).json({ errors: [formatErrorIn(requestLocale(), problem.toJSON(), problem)] });
 }
 
 /** Codes whose messages are written for the client and pass through as they are. */
@@ -155,6 +174,7 @@ export async function startServer(
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    refuseExpandingDocuments,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookie = sessionCookie(req, res);

@@ -29,6 +29,10 @@ export const requestReasons = {
     "查询可能涉及约 {cost, number} 个对象，上限为 {max, number}：请减小每页条数或减少嵌套的列表",
     "The query could touch about {cost, number} objects; the limit is {max, number}. Ask for smaller pages or fewer nested lists.",
   ),
+  QUERY_TOO_LARGE: msg<{ max: number }>(
+    "查询展开片段后超过 {max, number} 个字段：请减少片段的重复引用",
+    "The query holds more than {max, number} fields once its fragments are expanded: spread fewer fragments.",
+  ),
   QUERY_TOO_LONG: msg<{ max: number }>("查询超过 {max, number} 个字符", "the query is longer than {max, number} characters"),
   INTROSPECTION_REFUSED: msg(
     "接口结构查询和查询编辑器仅供分析员和管理员使用",
