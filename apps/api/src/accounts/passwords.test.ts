@@ -18,9 +18,9 @@ describe("passwords", () => {
   });
 
   it("must be long, free of the username and not repetitive", () => {
-    expect(passwordProblem("short", "lily")).toBe("must be at least 10 characters");
-    expect(passwordProblem("lily-2026-spring", "lily")).toBe("must not contain the username");
-    expect(passwordProblem("aaaaaaaaaaaa", "lily")).toBe("is too repetitive");
+    expect(passwordProblem("short", "lily")).toEqual({ reason: "PASSWORD_TOO_SHORT", params: { min: 10 } });
+    expect(passwordProblem("lily-2026-spring", "lily")).toEqual({ reason: "PASSWORD_CONTAINS_USERNAME" });
+    expect(passwordProblem("aaaaaaaaaaaa", "lily")).toEqual({ reason: "PASSWORD_TOO_REPETITIVE" });
     expect(passwordProblem("钟楼 river 2026", "lily")).toBeNull();
   });
 });
