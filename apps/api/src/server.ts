@@ -66,8 +66,54 @@ export function formatErrorIn(locale: Locale, formatted: GraphQLFormattedError, 
     const detail = (original as Error)?.message ?? formatted.message;
     return said(code, new RevitaError(code as ErrorCode, "QUERY_INVALID", { detail }));
   }
+  // graphql-js refuses a subscription only when executing it, without a code.
+  if (/not configured to execute subscription/.test((original as Error)?.message ?? "")) {
+    return said("BAD_REQUEST", new RevitaError("BAD_REQUEST", "SUBSCRIPTIONS_UNSUPPORTED", {}));
+  }
   console.error(original);
+  // Prisma refuses a value of the wrong shape for a column (an id that is no number: Region:abc)
+  // before sending it: the asker's mistake, said without Prisma's words.
+  if ((original as Error)?.name === "PrismaClientValidationError") {
+    return said("BAD_USER_INPUT", new RevitaError("BAD_USER_INPUT", "INVALID_VALUE", {}));
+  }
   return said("INTERNAL_SERVER_ERROR", new RevitaError("INTERNAL_SERVER_ERROR", "INTERNAL_ERROR", {}));
+}
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
+  DATABASE_BUSY: 503,
+};
+
+/**
+ * The last word on any request that failed outside GraphQL: a body that is not JSON or is too
+ * large or in another charset is the client's mistake (4xx, coded, in the asker's language);
+ * anything else is logged and answered without a stack trace, a path or a line of source.
+ */
+function answerFailedRequest(error: unknown, _request: express.Request, response: express.Response, next: express.NextFunction) {
+  if (response.headersSent) return next(error);
+  const { type, charset } = (error ?? {}) as { type?: string; charset?: string };
+  const known = fromDatabaseError(error);
+  const refusal: [number, RevitaError] | undefined = known
+    ? [HTTP_STATUS[known.code] ?? 400, known]
+    : type === "entity.parse.failed"
+      ? [400, new RevitaError("BAD_REQUEST", "BAD_JSON", {})]
+      : type === "entity.too.large"
+        ? [413, new RevitaError("BAD_REQUEST", "REQUEST_TOO_LARGE", { max: "1 MB" })]
+        : type === "charset.unsupported" || type === "encoding.unsupported"
+          ? [415, new RevitaError("BAD_REQUEST", "UNSUPPORTED_ENCODING", { charset: String(charset ?? "?") })]
+          : undefined;
+  if (!refusal) console.error(error);
+  const [status, said] = refusal ?? [500, new RevitaError("INTERNAL_SERVER_ERROR", "INTERNAL_ERROR", {})];
+  const { message } = said.localized(requestLocale());
+  response
+    .status(status)
+    .json({ errors: [{ message, extensions: { code: said.code, reason: said.reason, params: said.params } }] });
 }
 
 /**
@@ -77,7 +123,9 @@ export function formatErrorIn(locale: Locale, formatted: GraphQLFormattedError, 
  * parse is left for Apollo to refuse with its own error.
  */
 function refuseExpandingDocuments(request: express.Request, response: express.Response, next: express.NextFunction): void {
-  const query = (request.body as { query?: unknown } | undefined)?.query;
+  const body = request.body as { query?: unknown } | null | undefined;
+  if (typeof body !== "object" || body === null) return next();
+  const query = body.query;
   if (typeof query !== "string") return next();
   let problem: ReturnType<typeof checkDocumentSize>;
   try {
@@ -206,6 +254,8 @@ export async function startServer(
       response.sendFile(join(ADMIN_DIST, "index.html"), { headers: { "Cache-Control": "no-cache" } }),
     );
   }
+
+  app.use(answerFailedRequest);
 
   const server = createServer(app);
   await new Promise<void>((done, fail) => {

@@ -11,7 +11,13 @@ export const SESSION_COOKIE = "revita_session";
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {
+      // A mangled cookie is not a session: it is refused like a wrong token, and cleared.
+      return "rvt_mangled";
+    }
   }
   return undefined;
 }

@@ -8,6 +8,8 @@ import { formatReason, type Locale, type Params, type ReasonArgs, type ReasonCod
  */
 export type ErrorCode =
   | "BAD_USER_INPUT"
+  /** The request itself is malformed: not JSON, too large, in an unsupported encoding. */
+  | "BAD_REQUEST"
   | "NOT_FOUND"
   | "CONFLICT"
   | "UNAUTHENTICATED"
@@ -301,6 +303,15 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
       return approvalLock(cause);
     case "23503":
       return new RevitaError("BAD_USER_INPUT", "BROKEN_REFERENCE", {});
+    // A value PostgreSQL cannot take: a NUL byte, a date out of its range, a number too long for
+    // its column. The services name such fields first; this catches what they do not know of.
+    case "22021":
+    case "22P05":
+    case "22008":
+    case "22007":
+    case "22003":
+    case "22001":
+      return new RevitaError("BAD_USER_INPUT", "INVALID_VALUE", {});
     case "57014":
       // statement_timeout: the question is too large for the time a statement may take.
       return new RevitaError("DATABASE_BUSY", "QUERY_TIMEOUT", {});

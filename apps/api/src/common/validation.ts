@@ -3,6 +3,9 @@ import { type Period, parsePeriod } from "@revita/schema/period";
 import { Prisma } from "../generated/prisma/client.js";
 import { type FieldIssue, fieldIssue, ValidationError } from "./errors.js";
 
+/** Half of a UTF-16 character pair, without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Collects every problem with an input before refusing it, so that a clerk fixing a form or a
  * file row sees all of them at once rather than one per attempt.
@@ -26,13 +29,23 @@ export class InputChecker {
     const trimmed = value?.trim() ?? "";
     if (!trimmed) this.fail(field, "REQUIRED");
     else if (trimmed.length > max) this.fail(field, "TOO_LONG", { max });
+    else this.printable(field, trimmed);
     return trimmed;
   }
 
   optionalText(field: string, value: string | null | undefined, { max = 2000 } = {}): string | null {
     const trimmed = value?.trim() ?? "";
     if (trimmed.length > max) this.fail(field, "TOO_LONG", { max });
+    else this.printable(field, trimmed);
     return trimmed || null;
+  }
+
+  /**
+   * Text the database can store and a reader can read: no NUL bytes (PostgreSQL refuses them)
+   * and no halves of a character (a lone UTF-16 surrogate, from a broken copy and paste).
+   */
+  private printable(field: string, text: string): void {
+    if (text.includes("\u0000") || LONE_SURROGATE.test(text)) this.fail(field, "UNPRINTABLE_TEXT");
   }
 
   /**
@@ -63,7 +76,12 @@ export class InputChecker {
     return parsed;
   }
 
-  decimal(field: string, value: string | number | null | undefined, { places = 4 } = {}): Prisma.Decimal | null {
+  /** A decimal number below `below` in size (the columns hold 12 digits before the point). */
+  decimal(
+    field: string,
+    value: string | number | null | undefined,
+    { places = 4, below = "1e12" }: { places?: number; below?: string } = {},
+  ): Prisma.Decimal | null {
     if (value === null || value === undefined || value === "") {
       this.fail(field, "REQUIRED");
       return null;
@@ -76,6 +94,10 @@ export class InputChecker {
     const parsed = new Prisma.Decimal(text);
     if (parsed.decimalPlaces() > places) {
       this.fail(field, "TOO_MANY_DECIMALS", { places, value: text });
+      return null;
+    }
+    if (parsed.abs().greaterThanOrEqualTo(below)) {
+      this.fail(field, "NUMBER_TOO_LARGE", { value: text });
       return null;
     }
     return parsed;
@@ -100,6 +122,11 @@ export class InputChecker {
     const parsed = new Date(`${value}T00:00:00Z`);
     if (parsed.toISOString().slice(0, 10) !== value) {
       this.fail(field, "NOT_A_CALENDAR_DATE", { value });
+      return null;
+    }
+    const year = parsed.getUTCFullYear();
+    if (year < 1900 || year > 2100) {
+      this.fail(field, "DATE_OUT_OF_RANGE", { value });
       return null;
     }
     return parsed;

@@ -139,6 +139,13 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const context = await contextOf(request, response);
     if (!context) return;
     const regionCode = String(request.query.regionCode ?? "");
+    if (!/^\d{12}$/.test(regionCode)) {
+      return fail(
+        response,
+        400,
+        new ValidationError([fieldIssue("regionCode", "REGION_CODE_SHAPE", { code: regionCode.slice(0, 40) })]),
+      );
+    }
     const region = await context.prisma.region.findUnique({
       where: { code: regionCode },
       select: { id: true, path: true, nameZh: true },

@@ -72,7 +72,7 @@ export async function defineIndicator(db: DbClient, input: DefineIndicatorInput)
   const denominator = await lookup("denominatorIndicatorCode", input.denominatorIndicatorCode, aggregation === "RATIO", "RATIO");
   let ratioScale = null;
   if (aggregation === "RATIO") {
-    ratioScale = check.decimal("ratioScale", input.ratioScale ?? 1);
+    ratioScale = check.decimal("ratioScale", input.ratioScale ?? 1, { below: "1e8" });
     if (ratioScale && !ratioScale.greaterThan(0)) check.fail("ratioScale", "NOT_POSITIVE");
   } else if (input.ratioScale != null) {
     check.fail("ratioScale", "ONLY_FOR_AGGREGATION", { aggregation: "RATIO" });

@@ -45,6 +45,20 @@ export const inputReasons = {
     "“{value}”不是填报期（月写 2024-06，季度写 2024Q2，年写 2024）",
     '"{value}" is not a period (write 2024-06 for a month, 2024Q2 for a quarter, 2024 for a year)',
   ),
+  DATE_OUT_OF_RANGE: msg<{ value: string }>(
+    "“{value}”不在 1900 年到 2100 年之间",
+    '"{value}" is not between the years 1900 and 2100',
+  ),
+  NUMBER_TOO_LARGE: msg<{ value: string }>("{value} 太大：请检查单位", "{value} is too large: check the unit"),
+  UNPRINTABLE_TEXT: msg(
+    "含有无法保存的字符（如空字符或不完整的字符）：请重新输入",
+    "holds characters that cannot be stored (a NUL byte or half a character): type it again",
+  ),
+  /** A value the database could not take for its column, where no rule of ours named it first. */
+  INVALID_VALUE: msg(
+    "有一个值的格式或大小不符合要求：请检查后重试",
+    "a value has a form or size the database cannot store: check the input",
+  ),
   BEFORE_DATE: msg<{ value: string; other: string }>("{value} 早于 {other}", "{value} is before {other}"),
   BEFORE_PLANNED_START: msg("早于计划开工日期", "is before the planned start"),
   BEFORE_ACTUAL_START: msg("早于实际开工日期", "is before the actual start"),
