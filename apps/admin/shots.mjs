@@ -28,15 +28,13 @@ for (const lang of ["zh", "en"]) {
     const pageE = clerk;
     await pageE.goto(base + "/data-entry?region=522626000000");
     await pageE.waitForTimeout(1500);
-    await pageE
-      .locator("input[type=file]")
-      .setInputFiles({
-        name: "p.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from(
-          "项目编码,报告期,累计完成投资（元）,形象进度（%）\nCG-FH-CBSTD-3,2019-01,99999万,140\nNOPE,2024/13,abc,\n",
-        ),
-      });
+    await pageE.locator("input[type=file]").setInputFiles({
+      name: "p.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "项目编码,报告期,累计完成投资（元）,形象进度（%）\nCG-FH-CBSTD-3,2019-01,99999万,140\nNOPE,2024/13,abc,\n",
+      ),
+    });
     await pageE.getByRole("button", { name: lang === "en" ? "Check" : "检查" }).click();
     await pageE.waitForTimeout(2500);
     await pageE.screenshot({ path: `/tmp/shots/import-${lang}-${name}.png`, fullPage: true });

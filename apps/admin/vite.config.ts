@@ -8,7 +8,8 @@ export default defineConfig({
   server: { proxy: { "/graphql": "http://127.0.0.1:4000", "/api": "http://127.0.0.1:4000" } },
   build: {
     outDir: "dist",
-    sourcemap: true,
+    // Maps for debugging, referenced by no file the browser loads (and the API does not serve them).
+    sourcemap: "hidden",
     // dist/.vite/manifest.json: which chunks each page loads, read by scripts/bundle-size.ts.
     manifest: true,
     // Monaco, under the query editor alone, is a 2.8 MB chunk no page loads up front.

@@ -57,6 +57,9 @@ async function main() {
     const running = await startServer(db, {
       port: Number(process.env.PORT ?? 4000),
       host: process.env.HOST ?? "127.0.0.1",
+      // Production rules unless asked for development (the dev script): introspection for
+      // analysts and admins only, no "did you mean" hints about the schema.
+      production: process.env.NODE_ENV !== "development",
     });
     stopServer = running.stop;
     console.log(`Revita is running on ${db.engine === "embedded" ? `the embedded database in ${db.location}` : db.location}`);

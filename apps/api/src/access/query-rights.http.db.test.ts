@@ -18,6 +18,26 @@ const WIDE_QUERY = `{ region(code: "522626000000") {
   descendants(level: VILLAGE, first: 100) { edges { node { code
     descendants(level: VILLAGE, first: 100) { edges { node { code nameZh } } } } } } } }`;
 
+describe("production mode", () => {
+  it("gives no hints about the schema to anyone who guesses at field names", async () => {
+    for (const headers of [{}, viewer]) {
+      const { body } = await testServer.graphql(`{ provinces { cod } }`, {}, headers);
+      expect(JSON.stringify(body.errors)).not.toMatch(/Did you mean/);
+    }
+  });
+
+  it("sends the security headers on pages, files and answers, and no source maps", async () => {
+    for (const path of ["/", "/graphql?query=%7B__typename%7D", "/api/imports", "/healthz"]) {
+      const response = await fetch(`${testServer.server.url}${path}`, { headers: { accept: "application/json" } });
+      expect(response.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+    expect((await fetch(`${testServer.server.url}/assets/main.js.map`)).status).toBe(404);
+  });
+});
+
 describe("free-form queries", () => {
   it("are introspectable in production by analysts and admins only", async () => {
     const introspection = getIntrospectionQuery();

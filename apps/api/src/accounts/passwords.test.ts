@@ -21,6 +21,9 @@ describe("passwords", () => {
     expect(passwordProblem("short", "lily")).toEqual({ reason: "PASSWORD_TOO_SHORT", params: { min: 10 } });
     expect(passwordProblem("lily-2026-spring", "lily")).toEqual({ reason: "PASSWORD_CONTAINS_USERNAME" });
     expect(passwordProblem("aaaaaaaaaaaa", "lily")).toEqual({ reason: "PASSWORD_TOO_REPETITIVE" });
+    for (const common of ["1234567890", "password123", "qwertyuiop", "iloveyou12"]) {
+      expect(passwordProblem(common, "lily"), common).toEqual({ reason: "PASSWORD_TOO_COMMON" });
+    }
     expect(passwordProblem("钟楼 river 2026", "lily")).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import type { InputChecker } from "../common/validation.js";
 
 /*
@@ -42,17 +44,32 @@ export function passwordProblem(password: string, username: string): PasswordPro
   if (password.length < MIN_PASSWORD_LENGTH) return { reason: "PASSWORD_TOO_SHORT", params: { min: MIN_PASSWORD_LENGTH } };
   if (password.toLowerCase().includes(username.toLowerCase())) return { reason: "PASSWORD_CONTAINS_USERNAME" };
   if (new Set(password).size < 4) return { reason: "PASSWORD_TOO_REPETITIVE" };
+  if (guessability().check(password, [username]).score < MIN_PASSWORD_SCORE) return { reason: "PASSWORD_TOO_COMMON" };
   return null;
 }
 
 export type PasswordProblem =
   | { reason: "PASSWORD_TOO_SHORT"; params: { min: number } }
-  | { reason: "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_REPETITIVE"; params?: undefined };
+  | { reason: "PASSWORD_CONTAINS_USERNAME" | "PASSWORD_TOO_REPETITIVE" | "PASSWORD_TOO_COMMON"; params?: undefined };
+
+/**
+ * How easily a password is guessed, by zxcvbn-ts with its common-password and keyboard-pattern
+ * dictionaries (maintained, no network): 1234567890, qwertyuiop and password123 score 0 and are
+ * refused; a passphrase such as "tianma clerk 2026" scores 4. Loaded on first use (its
+ * dictionaries take a moment to index).
+ */
+const MIN_PASSWORD_SCORE = 3;
+let checker: ZxcvbnFactory | undefined;
+function guessability(): ZxcvbnFactory {
+  checker ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  return checker;
+}
 
 /** Refuses the field for the password's problem, if it has one; true when it had. */
 export function failPassword(check: InputChecker, field: string, problem: PasswordProblem | null): boolean {
   if (!problem) return false;
   if (problem.reason === "PASSWORD_TOO_SHORT") check.fail(field, problem.reason, problem.params);
+  else if (problem.reason === "PASSWORD_TOO_COMMON") check.fail(field, problem.reason);
   else check.fail(field, problem.reason);
   return true;
 }

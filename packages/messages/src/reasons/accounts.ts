@@ -22,6 +22,10 @@ export const accountReasons = {
   PASSWORD_TOO_SHORT: msg<{ min: number }>("密码至少 {min} 个字符", "must be at least {min} characters"),
   PASSWORD_CONTAINS_USERNAME: msg("密码不能包含用户名", "must not contain the username"),
   PASSWORD_TOO_REPETITIVE: msg("密码重复字符太多", "is too repetitive"),
+  PASSWORD_TOO_COMMON: msg(
+    "密码太常见或太容易猜到（如 1234567890、键盘连续字母）：请换一个，例如几个词加数字",
+    "is too common or too easy to guess (like 1234567890 or a run of keys): choose another, e.g. a few words and a number",
+  ),
   NOT_YOUR_PASSWORD: msg("不是您当前的密码", "is not your password"),
   PASSWORD_UNCHANGED: msg("新密码须与当前密码不同", "must differ from the current password"),
   TOKEN_DAYS_RANGE: msg<{ max: number; value: string }>(
