@@ -59,7 +59,9 @@ describe("the dashboard in Chromium", () => {
     await page.getByLabel("用户名").fill("cengong.admin");
     await page.getByLabel("密码").fill("not the password");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toBe("用户名或密码不正确。");
+    await expect
+      .poll(() => page.getByRole("alert").textContent(), SETTLE)
+      .toBe("用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟；如需提前解锁，请联系管理员。");
     await shot("sign-in-zh-1920");
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();

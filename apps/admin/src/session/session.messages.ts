@@ -12,10 +12,10 @@ export const sessionMessages = {
     password: msg("密码", "Password"),
     signIn: msg("登录", "Sign in"),
     signingIn: msg("正在登录…", "Signing in…"),
-    wrongPassword: msg("用户名或密码不正确。", "Wrong username or password."),
-    locked: msg(
-      "密码连续错误次数过多，账号已锁定 15 分钟；如需提前解锁，请联系管理员。",
-      "Too many wrong passwords: the account is locked for 15 minutes. Ask an administrator to unlock it sooner.",
+    /** Also for a locked account: the answer must not tell which usernames exist. */
+    wrongPassword: msg(
+      "用户名或密码不正确。连续输错 5 次，账号将锁定 15 分钟；如需提前解锁，请联系管理员。",
+      "Wrong username or password. After 5 wrong passwords in a row the account is locked for 15 minutes; an administrator can unlock it sooner.",
     ),
     signOut: msg("退出登录", "Sign out"),
     signedInAs: msg<{ name: string }>("当前用户：{name}", "Signed in as {name}"),

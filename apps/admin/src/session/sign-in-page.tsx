@@ -26,15 +26,9 @@ export function SignInPage() {
       await client.clearStore();
       await client.refetchQueries({ include: [SessionDocument] });
     } catch (error) {
-      // The two refusals a person meets here get the dashboard's own words; anything else the API's.
+      // The refusal a person meets here gets the dashboard's own words; anything else the API's.
       const code = CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.code : undefined;
-      setProblem(
-        code === "UNAUTHENTICATED"
-          ? t.account.wrongPassword
-          : code === "TOO_MANY_ATTEMPTS"
-            ? t.account.locked
-            : saidError(error, locale, t.networkFailure),
-      );
+      setProblem(code === "UNAUTHENTICATED" ? t.account.wrongPassword : saidError(error, locale, t.networkFailure));
     }
   };
 

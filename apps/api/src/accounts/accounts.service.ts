@@ -101,32 +101,51 @@ export async function issueSession(
 
 /**
  * Checks a username and password and opens a session. Every refusal takes a password hash's
- * time, whether or not the user exists, so timing does not tell which usernames are real.
- * After MAX_FAILED_LOGINS wrong passwords in a row the account refuses sign-ins, right or
- * wrong, for LOCKOUT_MINUTES.
+ * time and says the same words, whether the user does not exist, the password is wrong or the
+ * account is locked, so neither timing nor answer tells which usernames are real. After
+ * MAX_FAILED_LOGINS wrong passwords in a row the account refuses sign-ins, right or wrong, for
+ * LOCKOUT_MINUTES. Attempts on one account are checked one after another (and counted with an
+ * atomic increment), so a burst of parallel guesses counts every guess and a right password
+ * inside the burst does not slip past the lock.
  */
-export async function signIn(
+export function signIn(
   db: DbClient,
   username: string,
   password: string,
-  { now = new Date() }: { now?: Date } = {},
+  options: { now?: Date } = {},
 ): Promise<IssuedSession & { user: User }> {
-  const user = await db.user.findUnique({ where: { username: (username ?? "").trim().toLowerCase() } });
+  const key = (username ?? "").trim().toLowerCase();
+  const previous = attempts.get(key) ?? Promise.resolve();
+  const attempt = previous.catch(() => {}).then(() => checkSignIn(db, key, password, options));
+  const settled = attempt.catch(() => {});
+  attempts.set(key, settled);
+  void settled.then(() => {
+    if (attempts.get(key) === settled) attempts.delete(key);
+  });
+  return attempt;
+}
+
+/** The last sign-in attempt of each username still being checked, in this process. */
+const attempts = new Map<string, Promise<unknown>>();
+
+async function checkSignIn(
+  db: DbClient,
+  username: string,
+  password: string,
+  { now = new Date() }: { now?: Date },
+): Promise<IssuedSession & { user: User }> {
+  const user = await db.user.findUnique({ where: { username } });
   const matches = await verifyPassword(password ?? "", user?.passwordHash ?? (await dummyHash()));
   if (!user || user.disabled) throw new AuthenticationError("WRONG_CREDENTIALS", {});
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new RevitaError("TOO_MANY_ATTEMPTS", "ACCOUNT_LOCKED", { until: user.lockedUntil.toISOString() });
-  }
+  if (user.lockedUntil && user.lockedUntil > now) throw new AuthenticationError("WRONG_CREDENTIALS", {});
   if (!matches) {
-    const failed = user.failedLogins + 1;
-    const locks = failed >= MAX_FAILED_LOGINS;
-    await db.user.update({
-      where: { id: user.id },
-      data: {
-        failedLogins: locks ? 0 : failed,
-        lockedUntil: locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : user.lockedUntil,
-      },
-    });
+    const { failedLogins } = await db.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } } });
+    if (failedLogins >= MAX_FAILED_LOGINS) {
+      await db.user.update({
+        where: { id: user.id },
+        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) },
+      });
+    }
     throw new AuthenticationError("WRONG_CREDENTIALS", {});
   }
   await db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });

@@ -46,7 +46,12 @@ describe("signing in over HTTP", () => {
     const wrong = await post(SIGN_IN, { u: "cengong.viewer", p: "not the password" });
     expect(wrong.body).toMatchObject({
       data: null,
-      errors: [{ message: "用户名或密码错误", extensions: { code: "UNAUTHENTICATED", reason: "WRONG_CREDENTIALS" } }],
+      errors: [
+        {
+          message: "用户名或密码错误（连续输错 5 次，账号将锁定 15 分钟）",
+          extensions: { code: "UNAUTHENTICATED", reason: "WRONG_CREDENTIALS" },
+        },
+      ],
     });
     expect(wrong.setCookie).toEqual([]);
 

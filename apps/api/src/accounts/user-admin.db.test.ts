@@ -108,7 +108,8 @@ describe("an admin managing accounts", () => {
 
   it("unlocks a locked account, and disables one at once, sessions included", async () => {
     for (let attempt = 0; attempt < 5; attempt++) await signIn(db.prisma, "tianma.clerk", "wrong password!").catch(() => {});
-    await expect(signIn(db.prisma, "tianma.clerk", "tianma clerk 2026")).rejects.toThrow("too many wrong passwords");
+    await expect(signIn(db.prisma, "tianma.clerk", "tianma clerk 2026")).rejects.toThrow("wrong username or password");
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { username: "tianma.clerk" } })).lockedUntil).not.toBeNull();
     const unlocked = await runGraphql<{ unlockUser: { locked: boolean } }>(
       db.prisma,
       `mutation { unlockUser(username: "tianma.clerk") { locked } }`,

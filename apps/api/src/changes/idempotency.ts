@@ -18,6 +18,9 @@ export async function onceForKey<Result extends Prisma.InputJsonObject>(
   if (!/^[A-Za-z0-9._:-]{8,200}$/.test(key)) {
     throw new ValidationError([fieldIssue("idempotencyKey", "BAD_IDEMPOTENCY_KEY")]);
   }
+  // Two requests with one key at once (a double click on PostgreSQL): the second waits here until
+  // the first commits, then finds its answer, instead of running the change a second time.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`idempotency:${userId}:${key}`}, 0))`;
   const requestHash = createHash("sha256")
     .update(JSON.stringify([operation, input]))
     .digest("hex");

@@ -172,6 +172,19 @@ describe("creating a project", () => {
     plannedFinish: "2026-12-31",
   };
 
+  it("creates it once when a double click sends the same request twice at the same moment", async () => {
+    const category = (await db.prisma.projectCategory.findFirstOrThrow({ select: { code: true } })).code;
+    const clicked = { ...input, categoryCode: category, code: "CG-2026-TEST-DBL", nameZh: "双击测试" };
+    const key = "double-click-0001-aaaa";
+    const [first, second] = await Promise.all([
+      tryGraphql(db.prisma, CREATE, { input: clicked, key }, editor),
+      tryGraphql(db.prisma, CREATE, { input: clicked, key }, editor),
+    ]);
+    expect(first.code).toBeUndefined();
+    expect(second).toEqual(first);
+    expect(await db.prisma.project.count({ where: { code: "CG-2026-TEST-DBL" } })).toBe(1);
+  });
+
   it("creates it once however often the request is retried, and only in the editor's regions", async () => {
     const categories = await db.prisma.projectCategory.findMany({ select: { code: true } });
     const category = categories.find((c) => c.code === "RURAL_ROADS")?.code ?? categories[0]!.code;

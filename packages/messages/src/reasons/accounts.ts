@@ -2,7 +2,10 @@ import { msg } from "../catalogue.js";
 
 /** Signing in, sessions and tokens, and the administration of accounts. */
 export const accountReasons = {
-  WRONG_CREDENTIALS: msg("用户名或密码错误", "wrong username or password"),
+  WRONG_CREDENTIALS: msg(
+    "用户名或密码错误（连续输错 5 次，账号将锁定 15 分钟）",
+    "wrong username or password (after 5 wrong passwords in a row the account is locked for 15 minutes)",
+  ),
   ACCOUNT_LOCKED: msg<{ until: string }>(
     "密码错误次数过多：登录已锁定至 {until}；如需提前解锁，请联系管理员",
     "too many wrong passwords: sign-in is locked until {until}; ask an administrator to unlock it sooner",
