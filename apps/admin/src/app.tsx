@@ -12,7 +12,7 @@ import "./routes/overview/overview-page.js";
 import { homeRegionOf, SignedInContext, type SignedInUser, useSession } from "./session/session.js";
 import { SignInPage } from "./session/sign-in-page.js";
 import { figuresOfParams, switchFigures } from "./shell/figures.js";
-import { type RegionScope, useRegionScope } from "./shell/region-scope.js";
+import { useRegionScope } from "./shell/region-scope.js";
 
 /** Every page of the route table, each loaded on first visit (the overview is already there). */
 const PAGES = {} as Record<PageKey, LazyExoticComponent<PageComponent>>;

@@ -153,18 +153,19 @@ function securityHeaders(_request: express.Request, response: express.Response, 
  * parse is left for Apollo to refuse with its own error.
  */
 function refuseExpandingDocuments(request: express.Request, response: express.Response, next: express.NextFunction): void {
-  const body = request.body as { query?: unknown } | null | undefined;
-  if (typeof body !== "object" || body === null) return next();
-  const query = body.query;
-  if (typeof query !== "string") return next();
-  let problem: ReturnType<typeof checkDocumentSize>;
+  const problem = expansionProblem(request.body);
+  if (problem) response.status(400).json({ errors: [formatErrorIn(requestLocale(), problem.toJSON(), problem)] });
+  else next();
+}
+
+function expansionProblem(body: unknown): ReturnType<typeof checkDocumentSize> {
+  const query = typeof body === "object" && body !== null ? (body as { query?: unknown }).query : undefined;
+  if (typeof query !== "string") return undefined;
   try {
-    problem = checkDocumentSize(parse(query));
+    return checkDocumentSize(parse(query));
   } catch {
-    return next();
+    return undefined;
   }
-  if (!problem) return next();
-  response.status(400).json({ errors: [formatErrorIn(requestLocale(), problem.toJSON(), problem)] });
 }
 
 /** Codes whose messages are written for the client and pass through as they are. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { AuthenticationError, RevitaError } from "../common/errors.js";
+import { AuthenticationError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";

@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type DocumentNode, Kind, parse, print, visit } from "graphql";
+import { databaseConfigFromEnv, openDatabase } from "../src/db/database.js";
+import { applyMigrations } from "../src/db/migrations.js";
+import { hasData, loadDemoData } from "../src/seed/demo/load-demo.js";
+import { DEMO_PASSWORD } from "../src/seed/demo/users.js";
+import { startServer } from "../src/server.js";
+
+/**
+ * The dashboard's overview as 20 readers load it at once, over HTTP on the loopback: each client
+ * signs in once, then asks the page's four operations (Session, RegionScope, RegionYears,
+ * Overview) again and again for BENCH_SECONDS. Prints requests per second, p50, p99 and errors.
+ *
+ *   pnpm --filter @revita/api bench:load                          a fresh embedded database
+ *   pnpm --filter @revita/api with-postgres tsx scripts/bench-load.ts   a throwaway PostgreSQL 15
+ *
+ * Bounded in time and count, loopback only.
+ */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WRITERS = Number(process.env.BENCH_WRITERS ?? 0);
+const MAX_REQUESTS = 200_000;
+const CENGONG = "522626000000";
+
+const ADMIN = resolve(import.meta.dirname, "../../admin/src");
+const files = [
+  "session/session.graphql",
+  "shell/region-scope.graphql",
+  "routes/overview/overview.graphql",
+  "features/projects/project-row.graphql",
+];
+const definitions = files.flatMap((file) => parse(readFileSync(join(ADMIN, file), "utf8")).definitions);
+const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+
+/** One operation of the dashboard with exactly the fragments it spreads. */
+function operation(name: string): string {
+  const op = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  if (!op) throw new Error(`no operation ${name} in ${files.join(", ")}`);
+  const needed = new Set<string>();
+  const collect = (node: DocumentNode["definitions"][number]) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        if (needed.has(spread.name.value)) return;
+        needed.add(spread.name.value);
+        collect(fragments.get(spread.name.value)!);
+      },
+    });
+  collect(op);
+  return [op, ...[...needed].map((n) => fragments.get(n)!)].map((d) => print(d)).join("\n");
+}
+
+const READS = [
+  { operationName: "Session", query: operation("Session"), variables: {} },
+  { operationName: "RegionScope", query: operation("RegionScope"), variables: { code: CENGONG } },
+  { operationName: "RegionYears", query: operation("RegionYears"), variables: { code: CENGONG } },
+  {
+    operationName: "Overview",
+    query: operation("Overview"),
+    variables: { code: CENGONG, year: "2020", from: "2016-01", to: "2020-12" },
+  },
+];
+
+const config = databaseConfigFromEnv();
+const scratch = config.engine === "embedded" ? mkdtempSync(join(tmpdir(), "revita-bench-load-")) : undefined;
+const db = await openDatabase(scratch ? { engine: "embedded", dataDir: join(scratch, "pglite") } : config);
+try {
+  await applyMigrations(db.adapterFactory);
+  if (!(await hasData(db.prisma))) await loadDemoData(db.prisma);
+  await db.prisma.$executeRawUnsafe("ANALYZE");
+  const server = await startServer(db, { port: 0, production: true });
+  const signIn = async (username: string) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        query: `mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { username } }`,
+        variables: { u: username, p: DEMO_PASSWORD },
+      }),
+    });
+    return response.headers.getSetCookie()[0]!.split(";")[0]!;
+  };
+  const readerCookie = await signIn("cengong.viewer");
+  const writerCookie = WRITERS ? await signIn("cengong.editor") : "";
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const post = async (cookie: string, body: unknown) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { errors?: unknown[] };
+      if (!response.ok || answer.errors?.length) errors++;
+    } catch {
+      errors++;
+    }
+    latencies.push(performance.now() - started);
+  };
+  const reader = async (client: number) => {
+    for (let i = client; performance.now() < deadline && sent < MAX_REQUESTS; i++) {
+      sent++;
+      await post(readerCookie, READS[i % READS.length]);
+    }
+  };
+  // Writers edit a project's description again and again, each their own project, from the
+  // version they last saw: each edit a short transaction with its audit row.
+  const editable = WRITERS
+    ? await db.prisma.project.findMany({ where: { region: { code: CENGONG } }, orderBy: { code: "asc" }, take: WRITERS })
+    : [];
+  const writer = async (client: number) => {
+    const project = editable[client];
+    if (!project) return;
+    let version = project.version;
+    for (let i = 0; performance.now() < deadline && sent < MAX_REQUESTS; i++) {
+      sent++;
+      const started = performance.now();
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: writerCookie },
+        body: JSON.stringify({
+          query: `mutation($i: UpdateProjectInput!) { updateProject(input: $i) { version } }`,
+          variables: { i: { code: project.code, expectedVersion: version, description: `bench ${client} ${i}` } },
+        }),
+      }).catch(() => null);
+      const answer = response
+        ? ((await response.json()) as { data?: { updateProject?: { version: number } }; errors?: unknown[] })
+        : null;
+      if (!answer?.data?.updateProject || answer.errors?.length) errors++;
+      else version = answer.data.updateProject.version;
+      latencies.push(performance.now() - started);
+    }
+  };
+  const started = performance.now();
+  await Promise.all([
+    ...Array.from({ length: CLIENTS }, (_, client) => reader(client)),
+    ...Array.from({ length: WRITERS }, (_, client) => writer(client)),
+  ]);
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  console.log(
+    `${db.engine}: ${CLIENTS} readers${WRITERS ? ` + ${WRITERS} writers` : ""}, ${seconds.toFixed(1)} s: ` +
+      `${(latencies.length / seconds).toFixed(1)} requests/s, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, ` +
+      `${errors} errors of ${latencies.length}`,
+  );
+  await server.stop();
+} finally {
+  await db.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}
+process.exit(0);
