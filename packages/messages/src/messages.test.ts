@@ -10,7 +10,19 @@ describe("the reasons catalogue", () => {
 
   it("has no English words in its Chinese texts, only names of files, formats and the product", () => {
     expect(
-      englishInChinese(REASONS, ["Bearer", "Authorization", "xlsx", "text", "Excel", "UTF", "UUID", "Revita", "after", "before"]),
+      englishInChinese(REASONS, [
+        "Bearer",
+        "Authorization",
+        "xlsx",
+        "text",
+        "Excel",
+        "UTF",
+        "UUID",
+        "Revita",
+        "JSON",
+        "after",
+        "before",
+      ]),
     ).toEqual([]);
   });
 

@@ -40,7 +40,7 @@ export function lockPathFor(dataDir: string): string {
 export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
   const path = lockPathFor(dataDir);
   const mine = `${path}.${process.pid}`;
-  writeFileSync(mine, String(process.pid));
+  writeFileSync(mine, ownerLine(process.pid));
   try {
     for (let attempt = 0; attempt < 10; attempt++) {
       try {
@@ -51,7 +51,7 @@ export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
       }
       const seen = readOwner(path);
       if (seen === undefined) continue; // released meanwhile: try again
-      if (seen === process.pid || isRunning(seen)) throw new EmbeddedDatabaseInUseError(dataDir, seen);
+      if (holds(seen)) throw new EmbeddedDatabaseInUseError(dataDir, seen.pid);
       // The owner died without cleaning up: take the stale lock away, if it is still that one.
       const taken = `${path}.stale.${process.pid}`;
       try {
@@ -60,7 +60,7 @@ export function acquireEmbeddedLock(dataDir: string): EmbeddedLock {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // another process took it first
         throw error;
       }
-      if (readOwner(taken) !== seen) {
+      if (readOwner(taken)?.line !== seen.line) {
         // We took another process's fresh lock: give it back before anyone else can take the place.
         try {
           linkSync(taken, path);
@@ -84,7 +84,7 @@ function heldLock(path: string): EmbeddedLock {
       if (released) return;
       released = true;
       try {
-        if (readOwner(path) === process.pid) unlinkSync(path);
+        if (readOwner(path)?.line === ownerLine(process.pid)) unlinkSync(path);
       } catch {
         // Already gone: nothing to release.
       }
@@ -92,11 +92,51 @@ function heldLock(path: string): EmbeddedLock {
   };
 }
 
-/** The pid in a lock file; undefined when there is no lock. A lock that names no pid is treated as stale. */
-function readOwner(path: string): number | undefined {
+interface Owner {
+  pid: number;
+  /** When that process started (Linux: since boot, and which boot), if the lock says so. */
+  started: string | undefined;
+  line: string;
+}
+
+/**
+ * What a lock says of its owner: the pid and when that process started. A pid alone is not
+ * enough: in a container the server is always process 1, so after a crash the restarted server
+ * found "its own" pid in the lock and could never start again; a pid reused by another program
+ * looked alive too.
+ */
+function ownerLine(pid: number): string {
+  const started = startOf(pid);
+  return started ? `${pid} ${started}` : String(pid);
+}
+
+/** A process's start as "<boot id>/<start time in clock ticks>", from /proc; undefined where there is none. */
+function startOf(pid: number): string | undefined {
   try {
-    const pid = Number.parseInt(readFileSync(path, "utf8").trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : 0;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces and parentheses: count fields after its last ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    return `${boot}/${fields[19]}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's owner is a live process, and the same one that wrote it. */
+function holds(owner: Owner): boolean {
+  if (owner.started !== undefined) return startOf(owner.pid) === owner.started;
+  // An old lock without a start time: the pid alone, as before (our own pid is never stale).
+  return owner.pid === process.pid || isRunning(owner.pid);
+}
+
+/** The owner in a lock file; undefined when there is no lock. A lock that names no pid is treated as stale. */
+function readOwner(path: string): Owner | undefined {
+  try {
+    const line = readFileSync(path, "utf8").trim();
+    const [pidText = "", started] = line.split(" ");
+    const pid = Number.parseInt(pidText, 10);
+    return { pid: Number.isInteger(pid) && pid > 0 ? pid : 0, started, line };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

@@ -35,9 +35,29 @@ describe("the embedded database's lock", () => {
     await new Promise((resolve) => dead.on("exit", resolve));
     writeFileSync(lockPathFor(dataDir), String(dead.pid));
     const lock = acquireEmbeddedLock(dataDir);
-    expect(readFileSync(lock.path, "utf8")).toBe(String(process.pid));
+    expect(readFileSync(lock.path, "utf8")).toMatch(new RegExp(`^${process.pid} `));
     lock.release();
     expect(existsSync(lock.path)).toBe(false);
+  });
+
+  it("takes over a lock whose pid is reused: by itself after a restart (process 1 in a container), or by another program", async () => {
+    const dataDir = join(dir, "pglite");
+    // The server crashed as pid N and came back as pid N: same pid, another start.
+    writeFileSync(lockPathFor(dataDir), `${process.pid} 00000000-0000-0000-0000-000000000000/1`);
+    const lock = acquireEmbeddedLock(dataDir);
+    lock.release();
+    const other = spawn("sleep", ["30"]);
+    try {
+      // A live process, but not the one that wrote the lock.
+      writeFileSync(lockPathFor(dataDir), `${other.pid} 00000000-0000-0000-0000-000000000000/1`);
+      acquireEmbeddedLock(dataDir).release();
+      // The lock it wrote itself, with its own start time, still keeps others out.
+      const held = acquireEmbeddedLock(dataDir);
+      expect(() => acquireEmbeddedLock(dataDir)).toThrow(EmbeddedDatabaseInUseError);
+      held.release();
+    } finally {
+      other.kill();
+    }
   });
 
   it("leaves exactly one of two processes started at once on a stale lock running", async () => {

@@ -12,13 +12,13 @@ export const requestReasons = {
     "the query took longer than allowed: narrow it (region, years) or page through it",
   ),
   BAD_JSON: msg("请求正文不是有效的 JSON", "the request body is not valid JSON"),
-  BAD_REQUEST_BODY: msg("请求正文应为带 query 的 JSON 对象", "the request body must be a JSON object with a query"),
+  BAD_REQUEST_BODY: msg("请求正文应为包含查询语句的 JSON 对象", "the request body must be a JSON object with a query"),
   REQUEST_TOO_LARGE: msg<{ max: string }>("请求超过 {max}", "the request is larger than {max}"),
   UNSUPPORTED_ENCODING: msg<{ charset: string }>(
     "不支持的字符编码 {charset}：请使用 UTF-8",
     "the charset {charset} is not supported: send UTF-8",
   ),
-  SUBSCRIPTIONS_UNSUPPORTED: msg("本接口不提供订阅（subscription）", "this API has no subscriptions"),
+  SUBSCRIPTIONS_UNSUPPORTED: msg("本接口不提供订阅功能", "this API has no subscriptions"),
   INTERNAL_ERROR: msg("服务器内部错误，请稍后再试；如仍出错，请联系管理员", "Internal server error"),
   QUERY_INVALID: msg<{ detail: string }>("查询语句有误：{detail}", "the query is not valid: {detail}"),
   QUERY_TOO_DEEP: msg<{ max: number; path: string }>(
