@@ -23,11 +23,12 @@ const UNITS: [RegExp, number][] = [
 
 /**
  * An amount in yuan: "12980000", "12,980,000.50", "1298万", "1298.5万元", "1.2亿", "１２９８万".
- * Exact: the unit moves the decimal point, no float is involved.
+ * Exact: the unit moves the decimal point, no float is involved. A cell without a unit of its
+ * own is in the column's unit (`unitPower` 4 under a 万元 header or a 单位：万元 row).
  */
-export function parseAmount(cell: string): Parsed {
+export function parseAmount(cell: string, unitPower = 0): Parsed {
   let text = toHalfWidth(cell).trim().replace(/\s+/g, "");
-  let shift = 0;
+  let shift = unitPower;
   for (const [unit, power] of UNITS) {
     if (unit.test(text)) {
       text = text.replace(unit, "");
@@ -114,6 +115,34 @@ export function escapeFormula(text: string): string {
 /** Reads back what escapeFormula wrote, so that an exported file imports unchanged. */
 export function unescapeFormula(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/** The powers of ten of the units a header or a unit row may name. */
+export const UNIT_POWERS: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/**
+ * A header's name and the money unit it names, if any: "累计完成投资（万元）" is 累计完成投资 in
+ * 万元 (power 4); "备注" names none.
+ */
+export function headerUnit(header: string): { name: string; unitPower: number | undefined } {
+  const match = /^(.*?)[（(]\s*(元|万元|亿元)\s*[）)]$/.exec(toHalfWidth(header.trim()).replace(/（/g, "(").replace(/）/g, ")"));
+  return match ? { name: match[1]!.trim(), unitPower: UNIT_POWERS[match[2]!] } : { name: header.trim(), unitPower: undefined };
+}
+
+/** A row that only says the unit of the table's amounts, as clerks write above a header: "单位：万元". */
+export function unitRowPower(cells: readonly string[]): number | undefined {
+  const text = cells
+    .map((cell) => cell.trim())
+    .filter(Boolean)
+    .join("");
+  const match = /^(?:金额)?单位[:：]\s*(元|万元|亿元)$/.exec(toHalfWidth(text).replace(/\s+/g, ""));
+  return match ? UNIT_POWERS[match[1]!] : undefined;
+}
+
+/** A total row (合计, 总计, 小计) at the foot of a table: not a record. */
+export function isTotalRow(cells: readonly string[]): boolean {
+  const first = cells.find((cell) => cell.trim())?.replace(/\s+/g, "") ?? "";
+  return /^(合计|总计|小计|共计)[:：]?$/.test(first);
 }
 
 /** Headers compared loosely: spaces, case, and full-width brackets do not matter. */

@@ -8,6 +8,8 @@ import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import {
   headerKey,
+  headerUnit,
+  isTotalRow,
   type Parsed,
   parseAmount,
   parseDateCell,
@@ -16,6 +18,7 @@ import {
   parsePeriodCell,
   toHalfWidth,
   unescapeFormula,
+  unitRowPower,
 } from "./cell-values.js";
 import type { CellType, ImportColumn, ImportKind, ImportProblem, ParsedRow } from "./import-kind.js";
 import { readTable, type TableRow, UnreadableFileError } from "./table-reader.js";
@@ -49,6 +52,8 @@ export interface ImportResult {
   problemCount: number;
   /** The first problems, by row; the rest were streamed to onProblems. */
   problems: ImportProblem[];
+  /** What was read differently from a plain table, for the clerk to check: a title row or a total row skipped, a unit applied. */
+  notices: ImportProblem[];
   seconds: number;
 }
 
@@ -94,6 +99,7 @@ export async function runImport(
     written: 0,
     problemCount: 0,
     problems: [],
+    notices: [],
     seconds: 0,
   };
   let pending: ImportProblem[] = [];
@@ -127,7 +133,10 @@ export async function runImport(
 
   const importAll = async (tx: DbClient) => {
     const rows = table.rows[Symbol.asyncIterator]();
-    const header = await readHeader(rows, kind, report);
+    const notice = (problem: ImportProblem) => {
+      if (result.notices.length < LISTED_PROBLEMS) result.notices.push(problem);
+    };
+    const header = await readHeader(rows, kind, report, notice);
     if (!header) return;
     const importChunk = kind.start(tx, {
       author,
@@ -143,6 +152,7 @@ export async function runImport(
       if (next.done) break;
       const parsed = parseRow(next.value, header, kind, report);
       if (parsed === "blank") result.blankRows++;
+      else if (parsed === "total") notice(problemAt(next.value.row, null, refusal("TOTAL_ROW_SKIPPED", { row: next.value.row })));
       else {
         result.rows++;
         if (parsed) chunk.push(parsed);
@@ -200,33 +210,82 @@ function digest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-/** Which file column each template column is in. */
-type Header = { columns: (ImportColumn | null)[]; width: number };
+/**
+ * Which file column each template column is in, and the power of ten each column's amounts are
+ * written in (4 under a 万元 header or below a 单位：万元 row; 0, yuan, otherwise).
+ */
+type Header = { columns: (ImportColumn | null)[]; unitPowers: number[]; width: number };
+
+/** How many rows above the header a file may have: a title, a date, a unit line, a blank line. */
+const ROWS_BEFORE_HEADER = 6;
 
 async function readHeader(
   rows: AsyncIterator<TableRow>,
   kind: ImportKind,
   report: (problem: ImportProblem) => void,
+  notice: (problem: ImportProblem) => void,
 ): Promise<Header | null> {
-  for (;;) {
+  const byHeader = new Map<string, ImportColumn>();
+  for (const column of kind.columns) {
+    for (const name of [column.header, column.key, ...(column.aliases ?? [])]) {
+      byHeader.set(headerKey(name), column);
+      // An amount's header may name another unit than the template's (元): 累计完成投资（万元）.
+      if (column.type === "amount") byHeader.set(headerKey(headerUnit(name).name), column);
+    }
+  }
+  const expected = kind.columns.map((column) => column.header).join(", ");
+  let defaultPower = 0;
+  let unitRow = false;
+  let firstRow: number | null = null;
+  for (let seen = 0; ; ) {
     const next = await rows.next();
     if (next.done) {
-      report(problemAt(null, null, refusal("NO_HEADER_ROW")));
+      report(
+        problemAt(
+          firstRow,
+          null,
+          refusal(firstRow === null ? "NO_HEADER_ROW" : "HEADERS_NOT_FOUND", { kind: kind.titleZh, expected }),
+        ),
+      );
       return null;
     }
     const { row, cells } = next.value;
     if (cells.every((cell) => !cell.trim())) continue;
-    const byHeader = new Map<string, ImportColumn>();
-    for (const column of kind.columns) {
-      for (const name of [column.header, column.key, ...(column.aliases ?? [])]) byHeader.set(headerKey(name), column);
-    }
-    const columns = cells.map((cell) => (cell.trim() ? (byHeader.get(headerKey(cell)) ?? null) : null));
-    const expected = kind.columns.map((column) => column.header).join(", ");
+    firstRow ??= row;
+    const columnOf = (cell: string) => {
+      if (!cell.trim()) return null;
+      const exact = byHeader.get(headerKey(cell));
+      if (exact) return exact;
+      const named = byHeader.get(headerKey(headerUnit(cell).name));
+      return named?.type === "amount" ? named : null;
+    };
+    const columns = cells.map(columnOf);
     if (!columns.some(Boolean)) {
-      report(problemAt(row, null, refusal("HEADERS_NOT_FOUND", { kind: kind.titleZh, expected })));
+      // A title, a date or a unit line above the header, as clerks' tables have: read past it.
+      const unit = unitRowPower(cells);
+      if (unit !== undefined) {
+        defaultPower = unit;
+        unitRow = true;
+        notice(problemAt(row, null, refusal("UNIT_ROW_APPLIED", { row, unit: unitName(unit) })));
+      } else notice(problemAt(row, null, refusal("TITLE_ROW_SKIPPED", { row })));
+      if (++seen < ROWS_BEFORE_HEADER) continue;
+      report(problemAt(firstRow, null, refusal("HEADERS_NOT_FOUND", { kind: kind.titleZh, expected })));
       return null;
     }
     let ok = true;
+    const unitPowers = cells.map((cell, index) => {
+      if (columns[index]?.type !== "amount") return 0;
+      const named = headerUnit(cell).unitPower;
+      if (named !== undefined && unitRow && named !== defaultPower) {
+        // 单位：万元 above a header that says （元）: which one the clerk meant cannot be guessed.
+        report(problemAt(row, cell.trim(), refusal("UNITS_DISAGREE", { column: cell.trim(), unit: unitName(defaultPower) })));
+        ok = false;
+      }
+      const power = named ?? defaultPower;
+      if (power !== 0)
+        notice(problemAt(row, cell.trim(), refusal("COLUMN_UNIT_APPLIED", { column: cell.trim(), unit: unitName(power) })));
+      return power;
+    });
     cells.forEach((cell, index) => {
       if (cell.trim() && !columns[index]) {
         report(problemAt(row, cell.trim(), refusal("UNKNOWN_COLUMN", { column: cell.trim(), expected })));
@@ -244,7 +303,7 @@ async function readHeader(
         ok = false;
       }
     }
-    return ok ? { columns, width: cells.length } : null;
+    return ok ? { columns, unitPowers, width: cells.length } : null;
   }
 }
 
@@ -254,8 +313,9 @@ function parseRow(
   header: Header,
   kind: ImportKind,
   report: (problem: ImportProblem) => void,
-): ParsedRow | null | "blank" {
+): ParsedRow | null | "blank" | "total" {
   if (cells.every((cell) => !cell.trim())) return "blank";
+  if (isTotalRow(cells)) return "total";
   const values: Record<string, string | null> = {};
   const unreadable = new Set<ImportColumn>();
   let ok = true;
@@ -273,7 +333,7 @@ function parseRow(
       values[column.key] = null;
       return;
     }
-    const parsed = parseCell(column.type, text);
+    const parsed = parseCell(column.type, text, header.unitPowers[index] ?? 0);
     if ("error" in parsed) {
       report(problemAt(row, column.header, parsed.error));
       unreadable.add(column);
@@ -289,10 +349,13 @@ function parseRow(
   return ok ? { row, values } : null;
 }
 
-function parseCell(type: CellType, text: string): Parsed {
+/** A unit's code in the notices' parameters (the catalogue names it in each language). */
+const unitName = (power: number) => (power === 8 ? "YI" : power === 4 ? "WAN" : "YUAN");
+
+function parseCell(type: CellType, text: string, unitPower: number): Parsed {
   switch (type) {
     case "amount":
-      return parseAmount(text);
+      return parseAmount(text, unitPower);
     case "percent":
       return parsePercent(text);
     case "number":

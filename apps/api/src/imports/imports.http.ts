@@ -121,7 +121,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
           onProgress: (progress) => line({ type: "progress", ...progress }),
           onProblems: (problems) => line({ type: "problems", problems: said(problems) }),
         });
-        line({ type: "result", result: { ...result, problems: said(result.problems) } });
+        line({ type: "result", result: { ...result, problems: said(result.problems), notices: said(result.notices) } });
       } catch (error) {
         const known = fromDatabaseError(error);
         if (!known) console.error("import failed", error);

@@ -29,6 +29,79 @@ const reportCount = () => db.prisma.progressReport.count();
 /** Reported 2020-12 at 39,800,000 yuan and 98% of a 51,075,400 total. */
 const PHASE = "CG-FH-CBSTD-3";
 
+describe("importing progress reports as clerks lay out their tables", () => {
+  /** A project of its own, so these months do not meet the other tests' reports. */
+  const UNITS = "CG-UNIT-TEST";
+  beforeAll(async () => {
+    const region = await db.prisma.region.findUniqueOrThrow({ where: { code: "522626000000" } });
+    const category = await db.prisma.projectCategory.findFirstOrThrow({ orderBy: { id: "asc" } });
+    await db.prisma.project.create({
+      data: {
+        code: UNITS,
+        nameZh: "单位测试项目",
+        categoryId: category.id,
+        status: "IN_PROGRESS",
+        regionId: region.id,
+        totalInvestment: "100000000",
+      },
+    });
+  });
+
+  it("reads amounts under a 万元 header in 万元, past a title row, and skips a total row, saying so", async () => {
+    const file = Buffer.from(
+      [
+        "岑巩县2021年3月项目进度表,,,",
+        "项目编码,报告期,累计完成投资（万元）,形象进度（%）",
+        `${UNITS},2021-03,4056.25,99`,
+        "合计,,4056.25,",
+      ].join("\n"),
+    );
+    const dry = await importAs(editor, file, false);
+    expect(dry.problems).toEqual([]);
+    expect(dry.notices.map((notice) => notice.reason)).toEqual(["TITLE_ROW_SKIPPED", "COLUMN_UNIT_APPLIED", "TOTAL_ROW_SKIPPED"]);
+    expect(dry.written).toBe(1);
+    const applied = await importAs(editor, file);
+    expect(applied.committed).toBe(true);
+    const stored = await db.prisma.progressReport.findFirstOrThrow({ where: { project: { code: UNITS }, period: "2021-03" } });
+    // 4056.25万 is 40,562,500 yuan, not 4,056.25 yuan.
+    expect(stored.completedInvestment?.toFixed(2)).toBe("40562500.00");
+  });
+
+  it("applies a 单位：万元 line above the header to the amounts written without a unit, and keeps a unit written in a cell", async () => {
+    const file = Buffer.from(
+      [
+        "单位：万元,,,",
+        "项目编码,报告期,累计完成投资,形象进度（%）",
+        `${UNITS},2021-04,4060,99`,
+        `${UNITS},2021-05,40700000元,99`,
+      ].join("\n"),
+    );
+    const result = await importAs(editor, file);
+    expect(result.problems).toEqual([]);
+    expect(result.notices.map((notice) => notice.reason)).toContain("UNIT_ROW_APPLIED");
+    const stored = await db.prisma.progressReport.findMany({
+      where: { project: { code: UNITS }, period: { in: ["2021-04", "2021-05"] } },
+      orderBy: { periodEnd: "asc" },
+    });
+    expect(stored.map((report) => report.completedInvestment?.toFixed(2))).toEqual(["40600000.00", "40700000.00"]);
+  });
+
+  it("refuses a unit line that disagrees with a header's unit, naming the column", async () => {
+    const file = Buffer.from(["单位：万元", "项目编码,报告期,累计完成投资（元）", `${UNITS},2021-06,4070`].join("\n"));
+    const result = await importAs(editor, file, false);
+    expect(result.problems).toEqual([expect.objectContaining({ column: "累计完成投资（元）", reason: "UNITS_DISAGREE" })]);
+  });
+
+  it("still refuses a file whose header cannot be found within its first rows", async () => {
+    const result = await importAs(
+      editor,
+      Buffer.from(["说明一", "说明二", "说明三", "说明四", "说明五", "说明六", "项目编码,报告期"].join("\n")),
+      false,
+    );
+    expect(result.problems.map((problem) => problem.reason)).toEqual(["HEADERS_NOT_FOUND"]);
+  });
+});
+
 describe("importing progress reports", () => {
   it("writes every row of a good file, with 万 units and thousands separators read exactly", async () => {
     const before = await reportCount();

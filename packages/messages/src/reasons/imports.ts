@@ -1,5 +1,9 @@
 import { msg } from "../catalogue.js";
 
+/** A money unit by its code: YUAN, WAN (万元, 10,000 yuan), YI (亿元, 100 million yuan). */
+const UNIT_ZH = "{unit, select, WAN {万元} YI {亿元} other {元}}";
+const UNIT_EN = "{unit, select, WAN {10,000 yuan (万元)} YI {100 million yuan (亿元)} other {yuan}}";
+
 /** Files: reading them, their headers and cells, and exports. `row` counts from 1, headers included, as a spreadsheet does. */
 export const importReasons = {
   FILE_EMPTY: msg("文件是空的", "the file is empty"),
@@ -87,6 +91,24 @@ export const importReasons = {
     "{project} 没有来自 {fund} 的资金安排（或其中之一不存在）",
     "{project} has no allocation from {fund} (or one of them does not exist)",
   ),
+  /** Notices: what was read differently from a plain table, for the clerk to check. */
+  TITLE_ROW_SKIPPED: msg<{ row: number }>(
+    "第 {row} 行不是列标题（标题或说明行），已跳过",
+    "row {row} is not the column headers (a title or a note): skipped",
+  ),
+  UNIT_ROW_APPLIED: msg<{ row: number; unit: string }>(
+    `第 {row} 行注明单位为${UNIT_ZH}：未写单位的金额按${UNIT_ZH}读取`,
+    `row {row} gives the unit ${UNIT_EN}: amounts written without a unit are read in ${UNIT_EN}`,
+  ),
+  COLUMN_UNIT_APPLIED: msg<{ column: string; unit: string }>(
+    `“{column}”列的金额按${UNIT_ZH}读取，保存时换算为元`,
+    `the amounts of {column} are read in ${UNIT_EN} and stored in yuan`,
+  ),
+  UNITS_DISAGREE: msg<{ column: string; unit: string }>(
+    `表格注明单位为${UNIT_ZH}，而“{column}”列标题写的是另一单位：请统一后再导入`,
+    `the table gives the unit ${UNIT_EN}, but the header {column} names another: make them agree and import again`,
+  ),
+  TOTAL_ROW_SKIPPED: msg<{ row: number }>("第 {row} 行是合计行，已跳过", "row {row} is a total: skipped"),
   NO_SUCH_IMPORT: msg<{ kind: string }>("没有可以导入的“{kind}”", "nothing called {kind} can be imported"),
   NO_SUCH_TEMPLATE: msg<{ name: string }>("没有模板 {name}", "no template {name}"),
   NO_SUCH_EXPORT: msg<{ name: string }>("没有可以导出的“{name}”", "nothing called {name} can be exported"),

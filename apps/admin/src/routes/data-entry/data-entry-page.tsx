@@ -143,15 +143,26 @@ function FileImport() {
 
 function ImportReport({ result }: { result: ImportResult }) {
   const { t, locale } = useAppLocale();
+  const notices = result.notices?.length ? (
+    <ul className="muted import-notices" aria-label={t.dataEntry.notices}>
+      {result.notices.map((notice) => (
+        <li key={`${notice.row}-${notice.column}-${notice.reason}`}>{said(notice, locale)}</li>
+      ))}
+    </ul>
+  ) : null;
   if (result.problemCount === 0) {
     return (
-      <p role="status">
-        {result.committed ? t.dataEntry.applied({ rows: result.written }) : t.dataEntry.checkedClean({ rows: result.written })}
-      </p>
+      <>
+        {notices}
+        <p role="status">
+          {result.committed ? t.dataEntry.applied({ rows: result.written }) : t.dataEntry.checkedClean({ rows: result.written })}
+        </p>
+      </>
     );
   }
   return (
     <div role="alert" className="import-problems">
+      {notices}
       <p className="field-problem">
         {t.dataEntry.problemCount({
           count: result.problemCount,

@@ -27,6 +27,7 @@ export const dataEntryMessages = {
     ),
     applied: msg<{ rows: number }>("已导入 {rows, number} 行。", "{rows, plural, one {# row} other {# rows}} imported."),
     /** `cut` is "yes" when more problems were found than are listed. */
+    notices: msg("读取说明", "How the file was read"),
     problemCount: msg<{ count: number; listed: number; cut: "yes" | "no" }>(
       "发现 {count, number} 个问题{cut, select, yes {（下面列出前 {listed, number} 个）} other {}}，未写入任何数据。",
       "{count, plural, one {# problem} other {# problems}}{cut, select, yes { (the first {listed, number} below)} other {}}; nothing was written.",

@@ -25,6 +25,8 @@ export interface ImportResult {
   written: number;
   problemCount: number;
   problems: ImportProblem[];
+  /** What was read differently from a plain table: title and total rows skipped, units applied. */
+  notices?: ImportProblem[];
   seconds: number;
 }
 
