@@ -1,6 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { readTable, UnreadableFileError } from "./table-reader.js";
+import { readTable, UnreadableFileError, unpackedSize } from "./table-reader.js";
 
 const rowsOf = async (bytes: Uint8Array) => {
   const rows: { row: number; cells: string[] }[] = [];
@@ -68,5 +71,59 @@ describe("reading CSV as clerks' programs write it", () => {
       expect.objectContaining({ refusal: { reason: "FILE_XLS", params: {} } }),
     );
     expect(() => readTable(new Uint8Array([0xff, 0xff, 0xfe, 0x80, 0x81]))).toThrow(UnreadableFileError);
+  });
+});
+
+describe("reading workbooks safely", () => {
+  /** A zip of one entry whose directory says it unpacks to `size` bytes (its data is not there: the check reads the directory). */
+  const zipClaiming = (size: number) => {
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(1024, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    const directory = Buffer.concat([central, name]);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(local.length + name.length, 16);
+    return Buffer.concat([local, name, directory, end]);
+  };
+
+  it("refuses a workbook that unpacks to more than 200 MB before unpacking any of it", () => {
+    expect(() => readTable(zipClaiming(300 * 1024 * 1024))).toThrow(
+      expect.objectContaining({ refusal: { reason: "FILE_XLSX_TOO_LARGE", params: {} } }),
+    );
+    expect(unpackedSize(zipClaiming(1000))).toBe(1000);
+  });
+
+  it("leaves no temporary file behind after reading a workbook of several sheets", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("进度").addRows([
+      ["项目编码", "报告期"],
+      ["CG-1", "2024-06"],
+    ]);
+    workbook.addWorksheet("填写说明").addRows([["列名", "填写要求"]]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const scratch = mkdtempSync(join(tmpdir(), "revita-xlsx-"));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    try {
+      expect(await cells(bytes)).toEqual([
+        ["项目编码", "报告期"],
+        ["CG-1", "2024-06"],
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(readdirSync(scratch)).toEqual([]);
+    } finally {
+      process.env.TMPDIR = before;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

@@ -34,7 +34,11 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((byte, i)
  */
 export function readTable(bytes: Uint8Array): Table {
   if (bytes.length === 0) throw new UnreadableFileError(refusal("FILE_EMPTY"));
-  if (startsWith(bytes, ZIP)) return { format: "XLSX", encoding: null, rows: xlsxRows(bytes) };
+  if (startsWith(bytes, ZIP)) {
+    const unpacked = unpackedSize(bytes);
+    if (unpacked === undefined || unpacked > MAX_UNPACKED_BYTES) throw new UnreadableFileError(refusal("FILE_XLSX_TOO_LARGE"));
+    return { format: "XLSX", encoding: null, rows: xlsxRows(bytes) };
+  }
   if (startsWith(bytes, OLE)) {
     throw new UnreadableFileError(refusal("FILE_XLS"));
   }
@@ -117,6 +121,41 @@ async function* csvRows(bytes: Uint8Array, encoding: "UTF-8" | "GBK" | "UTF-16")
   }
 }
 
+/**
+ * The most a workbook may unpack to. A county's 100,000 monthly reports are about 20 MB as
+ * sheet XML; a 1 MB "zip bomb" unpacking to 1 GB ran 82 s and left it on disk.
+ */
+export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What a zip file says its entries unpack to, from its central directory (at its end), without
+ * unpacking anything; undefined when there is no readable directory or an entry is too large to
+ * say (ZIP64). The streaming reader trusts the same sizes.
+ */
+export function unpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-directory record: 22 bytes and a comment of at most 65,535.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 65_535); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let entry = 0; entry < entries; entry++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const unpacked = view.getUint32(at + 24, true);
+    if (unpacked === 0xffffffff) return undefined;
+    total += unpacked;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<TableRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
     worksheets: "emit",
@@ -126,15 +165,20 @@ async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<TableRow> {
     entries: "ignore",
   });
   try {
+    let first = true;
+    // Every worksheet is read to its end, the first one's rows yielded (instructions may follow
+    // on others), because only at the end of the workbook does ExcelJS delete the temporary files
+    // it spilled worksheets to.
     for await (const worksheet of workbook) {
       for await (const row of worksheet) {
+        if (!first) continue;
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, column) => {
           cells[column - 1] = cellText(cell);
         });
         yield { row: row.number, cells: Array.from(cells, (cell) => cell ?? "") };
       }
-      return; // the first worksheet only: instructions may follow on others
+      first = false;
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;

@@ -19,6 +19,10 @@ export const importReasons = {
     '第 {row} 行：引号没有闭合（缺少一个 "）',
     'row {row}: a quoted cell is never closed (a " is missing)',
   ),
+  FILE_XLSX_TOO_LARGE: msg(
+    "该 .xlsx 文件解压后超过 200 MB（或无法读取其目录）：请分成几个文件，或另存为 CSV",
+    "the .xlsx file unpacks to more than 200 MB (or its directory cannot be read): split it, or save it as CSV",
+  ),
   FILE_XLSX_UNREADABLE: msg<{ detail: string }>(
     "无法读取该 .xlsx 文件（{detail}）：请用 Excel 或 WPS 重新保存",
     "the .xlsx file cannot be read ({detail}): save it again from Excel or WPS",
