@@ -133,6 +133,7 @@ const CONSTRAINT_ISSUES: Record<string, { field: string; reason: ReasonCode }> =
   disbursement_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
   indicator_aggregation_inputs: { field: "aggregation", reason: "RULE_AGGREGATION_INPUTS" },
   indicator_value_period_key: { field: "period", reason: "RULE_PERIOD_KEY" },
+  indicator_value_range_ordered: { field: "maxValue", reason: "RULE_RANGE_ORDER" },
 };
 
 /**
@@ -169,6 +170,12 @@ const TRIGGER_RULES: { pattern: RegExp; field: string; issue: (m: string[]) => F
     field: "amount",
     issue: ([, amount, paid, allocated]) =>
       fieldIssue("amount", "ALLOCATION_OVER_PAID", { amount: amount!, paid: paid!, allocated: allocated! }),
+  },
+  {
+    pattern: /^Indicator value (\w+) of \S+ for .* \(\S+\): (\S+) (.*) is outside the plausible range (\S+) to (\S+)$/,
+    field: "value",
+    issue: ([, field, value, unit, min, max]) =>
+      fieldIssue(field!, "VALUE_OUT_OF_RANGE", { value: value!, unit: unit!, min: min!, max: max! }),
   },
   {
     pattern: /^Allocation \S+: amount (\S+) is below the (\S+) already paid$/,

@@ -74,6 +74,8 @@ describe("migrations", () => {
       "indicator_value_locked_update_new",
       "indicator_value_locked_update_old",
       "indicator_value_next_version",
+      "indicator_value_plausible_insert",
+      "indicator_value_plausible_update",
       "progress_report_keep_superseded",
       "progress_report_locked_delete",
       "progress_report_locked_insert",

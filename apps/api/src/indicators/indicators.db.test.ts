@@ -73,4 +73,58 @@ describe("indicators", () => {
     expect(stored.periodStart.toISOString().slice(0, 10)).toBe("2024-01-01");
     expect(stored.periodEnd.toISOString().slice(0, 10)).toBe("2024-03-31");
   });
+
+  it("refuses implausible values by field, by the range stored on each indicator, in every path", async () => {
+    const sewage = { indicatorCode: "RURAL_SEWAGE_COVERAGE", regionCode: "421003000000", reportedBy: "clerk" };
+    await expect(recordIndicatorValue(db.prisma, { ...sewage, period: "2025", value: "100.5" })).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({
+          field: "value",
+          reason: "VALUE_OUT_OF_RANGE",
+          params: { value: "100.5", unit: "%", min: "0", max: "100" },
+        }),
+      ],
+    });
+    await expect(
+      recordIndicatorValue(db.prisma, { ...sewage, period: "2025", value: "90", target: "120" }),
+    ).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "target", reason: "VALUE_OUT_OF_RANGE" })],
+    });
+    const land = { indicatorCode: "ARABLE_LAND", regionCode: "421003000000", reportedBy: "clerk", period: "2025" };
+    await expect(recordIndicatorValue(db.prisma, { ...land, value: "-5" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ field: "value", reason: "VALUE_OUT_OF_RANGE" })],
+    });
+    // Zero written as -0 is zero, not negative.
+    expect((await recordIndicatorValue(db.prisma, { ...land, value: "-0" })).value.toFixed()).toBe("0");
+    expect((await recordIndicatorValue(db.prisma, { ...sewage, period: "2025", value: "100" })).value.toFixed()).toBe("100");
+    // The database holds the same rule against raw SQL.
+    await expect(
+      db.prisma.$executeRawUnsafe(`UPDATE indicator_value SET value = 100.5 WHERE period = '2025'
+        AND indicator_id = (SELECT id FROM indicator WHERE code = 'RURAL_SEWAGE_COVERAGE')`),
+    ).rejects.toThrow(/outside the plausible range 0.0000 to 100.0000/);
+    // A definition says its own range; a percentage without one gets 0–100.
+    const defined = await defineIndicator(db.prisma, {
+      code: "T-PCT",
+      nameZh: "比例",
+      nameEn: "Share",
+      unit: "%",
+      pillar: "ECOLOGY",
+      direction: "HIGHER_IS_BETTER",
+      aggregation: "NOT_AGGREGATED",
+    });
+    expect([defined.minValue?.toFixed(), defined.maxValue?.toFixed()]).toEqual(["0", "100"]);
+    await expect(
+      defineIndicator(db.prisma, {
+        code: "T-BAD",
+        nameZh: "比例",
+        nameEn: "Share",
+        unit: "%",
+        pillar: "ECOLOGY",
+        direction: "HIGHER_IS_BETTER",
+        aggregation: "NOT_AGGREGATED",
+        minValue: "10",
+        maxValue: "5",
+      }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ field: "maxValue", reason: "RANGE_REVERSED" })] });
+  });
 });

@@ -46,6 +46,18 @@ builder.prismaNode("Indicator", {
     direction: t.expose("direction", { type: IndicatorDirectionEnum, description: "Whether higher is better." }),
     aggregation: t.expose("aggregation", { type: IndicatorAggregationEnum, description: "How it rolls up the hierarchy." }),
     decimals: t.exposeInt("decimals", { description: "Decimal places to show." }),
+    minValue: t.expose("minValue", {
+      type: "Decimal",
+      nullable: true,
+      description:
+        "The smallest plausible value (0 for counts, areas, amounts and percentages); values, targets and baselines below it are refused.",
+    }),
+    maxValue: t.expose("maxValue", {
+      type: "Decimal",
+      nullable: true,
+      description:
+        "The largest plausible value (100 for a percentage; null: none); values, targets and baselines above it are refused.",
+    }),
     description: t.exposeString("description", { nullable: true, description: "What exactly is measured." }),
     weightIndicator: t.relation("weightIndicator", { nullable: true, description: "For WEIGHTED_AVERAGE: the weights." }),
     numeratorIndicator: t.relation("numeratorIndicator", { nullable: true, description: "For RATIO: the numerator." }),

@@ -1,12 +1,12 @@
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
-import type {
-  Indicator,
-  IndicatorAggregation,
-  IndicatorDirection,
-  IndicatorValue,
-  Pillar,
+import {
+  type Indicator,
+  type IndicatorAggregation,
+  type IndicatorDirection,
+  type IndicatorValue,
+  type Pillar,
   Prisma,
 } from "../generated/prisma/client.js";
 
@@ -34,6 +34,9 @@ export interface DefineIndicatorInput {
   denominatorIndicatorCode?: string | null;
   ratioScale?: string | number | null;
   decimals?: number;
+  /** Plausible bounds; by default 0–100 for a percentage, from 0 for anything else. */
+  minValue?: string | number | null;
+  maxValue?: string | number | null;
   description?: string | null;
 }
 
@@ -80,6 +83,10 @@ export async function defineIndicator(db: DbClient, input: DefineIndicatorInput)
   if (await db.indicator.findUnique({ where: { code }, select: { id: true } })) {
     check.fail("code", "INDICATOR_CODE_TAKEN", { code });
   }
+  const range = { ...defaultRange(unit), ...definedRange(check, input) };
+  if (range.minValue !== null && range.maxValue !== null && new Prisma.Decimal(range.minValue).greaterThan(range.maxValue)) {
+    check.fail("maxValue", "RANGE_REVERSED", { min: String(range.minValue), max: String(range.maxValue) });
+  }
   check.done();
   return db.indicator.create({
     data: {
@@ -95,9 +102,50 @@ export async function defineIndicator(db: DbClient, input: DefineIndicatorInput)
       denominatorIndicatorId: denominator?.id ?? null,
       ratioScale,
       decimals,
+      minValue: range.minValue,
+      maxValue: range.maxValue,
       description: input.description?.trim() || null,
     },
   });
+}
+
+/**
+ * The plausible bounds of an indicator that defines none: a percentage lies in 0–100, and a
+ * count, an area or an amount is never negative.
+ */
+export function defaultRange(unit: string): { minValue: string; maxValue: string | null } {
+  return { minValue: "0", maxValue: unit.trim() === "%" ? "100" : null };
+}
+
+/** The bounds a definition gives, each checked as a number; those it leaves out are not in the result. */
+function definedRange(check: InputChecker, input: DefineIndicatorInput): { minValue?: string | null; maxValue?: string | null } {
+  const bound = (field: "minValue" | "maxValue") => {
+    const given = input[field];
+    if (given === undefined) return {};
+    if (given === null || given === "") return { [field]: null };
+    return { [field]: check.decimal(field, given)?.toFixed() ?? null };
+  };
+  return { ...bound("minValue"), ...bound("maxValue") };
+}
+
+/** Refuses a value, target or baseline outside the indicator's plausible range, naming the field. */
+function checkPlausible(
+  check: InputChecker,
+  indicator: Pick<Indicator, "unit" | "minValue" | "maxValue">,
+  figures: Record<"value" | "target" | "baseline", Prisma.Decimal | null>,
+): void {
+  const { minValue, maxValue } = indicator;
+  for (const [field, figure] of Object.entries(figures)) {
+    if (!figure) continue;
+    if ((minValue && figure.lessThan(minValue)) || (maxValue && figure.greaterThan(maxValue))) {
+      check.fail(field, "VALUE_OUT_OF_RANGE", {
+        value: figure.toFixed(),
+        unit: indicator.unit,
+        min: minValue?.toFixed() ?? "—",
+        max: maxValue?.toFixed() ?? "—",
+      });
+    }
+  }
 }
 
 export interface RecordIndicatorValueInput {
@@ -134,9 +182,7 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
       check.fail("period", "ALREADY_HAS_VALUE", { indicator: indicator.nameZh, region: region.nameZh, period: period.key });
     }
   }
-  if (indicator?.unit === "%" && value && (value.isNegative() || value.greaterThan(1000))) {
-    check.fail("value", "IMPLAUSIBLE_PERCENT", { value: value.toFixed() });
-  }
+  if (indicator) checkPlausible(check, indicator, { value, target, baseline });
   check.done();
   return db.indicatorValue.create({
     data: {
@@ -192,6 +238,10 @@ export async function correctIndicatorValue(
   }
   if (input.note !== undefined) data.note = check.optionalText("note", input.note);
   if (input.source !== undefined) data.source = check.optionalText("source", input.source);
+  if (indicator) {
+    const figure = (field: unknown) => (field instanceof Prisma.Decimal ? field : null);
+    checkPlausible(check, indicator, { value: figure(data.value), target: figure(data.target), baseline: figure(data.baseline) });
+  }
   check.done();
   const what = `${indicator!.code} of ${region!.nameZh} for ${period!.key}`;
   requireVersion(what, current!, input.expectedVersion);

@@ -89,6 +89,8 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
     direction: "HIGHER_IS_BETTER",
     aggregation: "NOT_AGGREGATED",
     decimals: 1,
+    // A share of an average, not of a whole: 117 % is Jingzhou District's published figure.
+    maxValue: null,
   },
   count("REGISTERED_POOR_HOUSEHOLDS", "建档立卡贫困户", "Registered poor households", "户", "POVERTY_CONSOLIDATION"),
   count("REGISTERED_POOR_PERSONS", "建档立卡贫困人口", "Registered poor persons", "人", "POVERTY_CONSOLIDATION"),

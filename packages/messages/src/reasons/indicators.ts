@@ -21,5 +21,12 @@ export const indicatorReasons = {
     "{region}没有{indicator} {period} 的数值可更正",
     "{indicator} has no value for {region} in {period} to correct",
   ),
-  IMPLAUSIBLE_PERCENT: msg<{ value: string }>("{value} 不是合理的百分比", "{value} is not a plausible percentage"),
+  VALUE_OUT_OF_RANGE: msg<{ value: string; unit: string; min: string; max: string }>(
+    "{value}{unit} 不在合理范围 {min} 到 {max} 之内",
+    "{value} {unit} is outside the plausible range {min} to {max}",
+  ),
+  RANGE_REVERSED: msg<{ min: string; max: string }>(
+    "上限 {max} 小于下限 {min}",
+    "the upper bound {max} is below the lower bound {min}",
+  ),
 } as const;
