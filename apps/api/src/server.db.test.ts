@@ -79,7 +79,7 @@ describe("the GraphQL endpoint", () => {
       "totalInvestment",
     ]);
     expect(issues.find((issue) => issue.field === "totalInvestment")?.message).toBe(
-      '应为数字，如 1298.50，不带单位（填写的是 "350万"）',
+      "应为数字，如 1298.50，不带单位（填写的是“350万”）",
     );
     expect(issues.find((issue) => issue.field === "code")?.message).toBe("必填");
     expect(body.data).toBeUndefined();

@@ -10,8 +10,8 @@ describe("variableIssue", () => {
     ).toMatchObject({
       field: "rows[2].amount",
       reason: "WRONG_TYPE",
-      params: { expected: "Decimal", value: '"350万"' },
-      message: 'must be digits such as 1298.50, without a unit (got "350万")',
+      params: { expected: "Decimal", value: "350万" },
+      message: "must be digits such as 1298.50, without a unit (got “350万”)",
     });
   });
 

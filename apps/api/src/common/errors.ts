@@ -341,7 +341,9 @@ export function variableIssue(message: string): FieldIssue | undefined {
   if (invalid) {
     const [, value = "", path = "", expected, detail = ""] = invalid;
     const field = path.replace(/^\./, "");
-    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    // graphql-js writes the value as JSON: a string in quotes, which the message quotes itself.
+    const bare = /^"(.*)"$/s.test(value) ? value.slice(1, -1) : value;
+    const shown = bare.length > 60 ? `${bare.slice(0, 60)}…` : bare;
     if (/^Field "(\w+)" of required type .* was not provided\.$/.test(detail)) {
       return fieldIssue(`${field}.${/^Field "(\w+)"/.exec(detail)![1]}`, "REQUIRED");
     }

@@ -68,8 +68,8 @@ export const inputReasons = {
   ),
   /** GraphQL refused the value for its type before any rule ran (a Decimal written 350万). */
   WRONG_TYPE: msg<{ expected: string; value: string }>(
-    "{expected, select, Decimal {应为数字，如 1298.50，不带单位} Date {应为日期，写成 年-月-日，如 2024-06-05} Period {应为填报期，如 2024-06、2024Q2 或 2024} Int {应为整数} Float {应为数字} Boolean {应为是或否} other {格式不对}}（填写的是 {value}）",
-    "{expected, select, Decimal {must be digits such as 1298.50, without a unit} Date {must be a date written YYYY-MM-DD} Period {must be a period such as 2024-06, 2024Q2 or 2024} Int {must be a whole number} Float {must be a number} Boolean {must be true or false} other {has the wrong form}} (got {value})",
+    "{expected, select, Decimal {应为数字，如 1298.50，不带单位} Date {应为日期，写成 年-月-日，如 2024-06-05} Period {应为填报期，如 2024-06、2024Q2 或 2024} Int {应为整数} Float {应为数字} Boolean {应为是或否} other {格式不对}}（填写的是“{value}”）",
+    "{expected, select, Decimal {must be digits such as 1298.50, without a unit} Date {must be a date written YYYY-MM-DD} Period {must be a period such as 2024-06, 2024Q2 or 2024} Int {must be a whole number} Float {must be a number} Boolean {must be true or false} other {has the wrong form}} (got “{value}”)",
   ),
   NOT_AN_OPTION: msg<{ value: string }>("“{value}”不是可选的值", '"{value}" is not one of the choices'),
   UNKNOWN_FIELD: msg<{ value: string }>("没有名为 {value} 的字段", "there is no field called {value}"),

@@ -39,22 +39,22 @@ describe("a refusal, by the form's fields, in the dashboard's language", () => {
           message: "…",
           extensions: {
             code: "BAD_USER_INPUT",
-            issues: [{ field: "amount", reason: "WRONG_TYPE", params: { expected: "Decimal", value: '"350万"' }, message: "x" }],
+            issues: [{ field: "amount", reason: "WRONG_TYPE", params: { expected: "Decimal", value: "350万" }, message: "x" }],
           },
         },
         {
           message: "…",
           extensions: {
             code: "BAD_USER_INPUT",
-            issues: [{ field: "paidOn", reason: "WRONG_TYPE", params: { expected: "Date", value: '"2026/3/1"' }, message: "y" }],
+            issues: [{ field: "paidOn", reason: "WRONG_TYPE", params: { expected: "Date", value: "2026/3/1" }, message: "y" }],
           },
         },
       ],
     });
     expect(refusalByField(typeErrors, ["amount", "paidOn"], "zh-CN", NETWORK)).toEqual({
       fields: {
-        amount: '应为数字，如 1298.50，不带单位（填写的是 "350万"）',
-        paidOn: '应为日期，写成 年-月-日，如 2024-06-05（填写的是 "2026/3/1"）',
+        amount: "应为数字，如 1298.50，不带单位（填写的是“350万”）",
+        paidOn: "应为日期，写成 年-月-日，如 2024-06-05（填写的是“2026/3/1”）",
       },
       general: undefined,
     });
