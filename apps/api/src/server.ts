@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { dirname, join, resolve } from "node:path";
@@ -161,12 +162,24 @@ function refuseExpandingDocuments(request: express.Request, response: express.Re
 function expansionProblem(body: unknown): ReturnType<typeof checkDocumentSize> {
   const query = typeof body === "object" && body !== null ? (body as { query?: unknown }).query : undefined;
   if (typeof query !== "string") return undefined;
+  // The dashboard sends the same few documents again and again: each is parsed and counted once.
+  const hash = createHash("sha256").update(query).digest("base64");
+  if (SIZED_DOCUMENTS.has(hash)) return undefined;
+  let problem: ReturnType<typeof checkDocumentSize>;
   try {
-    return checkDocumentSize(parse(query));
+    problem = checkDocumentSize(parse(query));
   } catch {
-    return undefined;
+    return undefined; // Apollo refuses what does not parse, with its own error
   }
+  if (!problem) {
+    if (SIZED_DOCUMENTS.size >= 1000) SIZED_DOCUMENTS.clear();
+    SIZED_DOCUMENTS.add(hash);
+  }
+  return problem;
 }
+
+/** Hashes of documents already counted and found within the limit. */
+const SIZED_DOCUMENTS = new Set<string>();
 
 /** Codes whose messages are written for the client and pass through as they are. */
 const EXPECTED_CODES = new Set([

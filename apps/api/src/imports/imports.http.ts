@@ -1,4 +1,4 @@
-import { formatReason, type Params } from "@revita/messages";
+import { formatReason, isReasonCode, type Params } from "@revita/messages";
 import express, { type Request, type Response, type Router } from "express";
 import { GraphQLError } from "graphql";
 import { credentialsOf, sessionCookie } from "../accounts/request-credentials.js";
@@ -46,9 +46,9 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       fail(response, 401, new AuthenticationError("SIGN_IN_REQUIRED", {}));
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
+      // credentialsOf speaks GraphQL; its reason is said here like every other refusal.
       const { reason, params } = error.extensions as { reason?: string; params?: Params };
-      const said = formatReason(requestLocale(), reason ?? "", params, error.message);
-      response.status(401).json({ error: { code: "UNAUTHENTICATED", reason, params, message: said } });
+      fail(response, 401, new AuthenticationError(isReasonCode(reason) ? reason : "TOKEN_INVALID", (params ?? {}) as never));
     }
     return null;
   };
