@@ -51,8 +51,8 @@ describe("formatError", () => {
       },
     });
     expect(format(wrap(refusal))).toMatchObject({
-      message: "amount：不能为负数（填写的是 ）",
-      extensions: { code: "BAD_USER_INPUT", issues: [{ field: "amount", reason: "NEGATIVE" }] },
+      message: "amount：不能为负数",
+      extensions: { code: "BAD_USER_INPUT", issues: [{ field: "amount", reason: "RULE_NOT_NEGATIVE" }] },
     });
   });
 

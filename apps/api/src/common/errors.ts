@@ -95,8 +95,8 @@ export class ValidationError extends RevitaError<"INVALID_INPUT"> {
 /** Something asked for by a code or id is not there (or not visible: the same answer for both). */
 export class NotFoundError<R extends ReasonCode = ReasonCode> extends RevitaError<R> {
   constructor(reason: R, params: ReasonParams<R>, field?: string) {
-    super("NOT_FOUND", reason, params, field ? [{ field, reason, params: params as Params, message: "" }] : []);
-    for (const issue of this.issues) issue.message = this.message;
+    const message = formatReason("en", reason, params as Params);
+    super("NOT_FOUND", reason, params, field ? [{ field, reason, params: params as Params, message }] : []);
     this.name = "NotFoundError";
   }
 }
@@ -118,16 +118,16 @@ const CONSTRAINT_ISSUES: Record<string, { field: string; reason: ReasonCode }> =
   region_code_shape: { field: "code", reason: "RULE_REGION_CODE_SHAPE" },
   region_root_is_province: { field: "parentCode", reason: "RULE_REGION_ROOT" },
   region_kind_fits_level: { field: "kind", reason: "RULE_REGION_KIND" },
-  project_total_investment_not_negative: { field: "totalInvestment", reason: "NEGATIVE" },
+  project_total_investment_not_negative: { field: "totalInvestment", reason: "RULE_NOT_NEGATIVE" },
   project_phase_number_with_parent: { field: "phaseNumber", reason: "RULE_PHASE_NUMBER" },
   project_planned_dates_ordered: { field: "plannedFinish", reason: "RULE_PLANNED_DATES" },
   project_actual_dates_ordered: { field: "actualFinish", reason: "RULE_ACTUAL_DATES" },
-  project_output_quantity_not_negative: { field: "outputs.quantity", reason: "NEGATIVE" },
+  project_output_quantity_not_negative: { field: "outputs.quantity", reason: "RULE_NOT_NEGATIVE" },
   progress_report_period_key: { field: "period", reason: "RULE_PERIOD_KEY" },
-  progress_report_completed_investment_not_negative: { field: "completedInvestment", reason: "NEGATIVE" },
+  progress_report_completed_investment_not_negative: { field: "completedInvestment", reason: "RULE_NOT_NEGATIVE" },
   progress_report_physical_progress_range: { field: "physicalProgress", reason: "RULE_PROGRESS_RANGE" },
   progress_report_has_a_figure: { field: "completedInvestment", reason: "NO_FIGURES" },
-  fund_amount_not_negative: { field: "amount", reason: "NEGATIVE" },
+  fund_amount_not_negative: { field: "amount", reason: "RULE_NOT_NEGATIVE" },
   fund_years_ordered: { field: "startYear", reason: "RULE_FUND_YEARS" },
   fund_allocation_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
   disbursement_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
@@ -237,13 +237,10 @@ function checkViolation(cause: DriverErrorCause): RevitaError {
   const constraint = cause.constraint ?? /violates check constraint "([^"]+)"/.exec(cause.message ?? "")?.[1];
   const known = constraint ? CONSTRAINT_ISSUES[constraint] : undefined;
   if (known) {
-    const issue: FieldIssue = {
-      field: known.field,
-      reason: known.reason,
-      params: { value: "" },
-      message: formatReason("en", known.reason, { value: "" }),
-    };
-    return new ValidationError([issue]);
+    // The constraints' reasons take no parameters: the database does not say the value.
+    return new ValidationError([
+      { field: known.field, reason: known.reason, params: {}, message: formatReason("en", known.reason, {}) },
+    ]);
   }
   for (const rule of TRIGGER_RULES) {
     const found = rule.pattern.exec(cause.message ?? "");
