@@ -53,32 +53,34 @@ export async function rollUpIndicator(
   const scale = indicator.ratioScale ?? new Prisma.Decimal(1);
 
   const levels = [...REGION_LEVELS].reverse();
+  // Each level joins its children's figures grouped once per parent (a correlated sub-select per
+  // region read every child row for each parent: a province's 1,000 towns × 12,000 villages took
+  // 27 s for one scorecard).
+  const childA =
+    aggregation === "SUM"
+      ? Prisma.sql`sum(ch.a)`
+      : aggregation === "WEIGHTED_AVERAGE"
+        ? Prisma.sql`sum(ch.a * ch.b) / nullif(sum(ch.b) FILTER (WHERE ch.a IS NOT NULL), 0)`
+        : aggregation === "RATIO"
+          ? Prisma.sql`sum(ch.b) / nullif(sum(ch.c), 0) * ${scale}::numeric`
+          : Prisma.sql`NULL::numeric`;
   const levelCtes = levels.map((level, index) => {
     const below = index === 0 ? null : Prisma.raw(`lv${index - 1}`);
-    const childA = below
-      ? aggregation === "SUM"
-        ? Prisma.sql`(SELECT sum(ch.a) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
-        : aggregation === "WEIGHTED_AVERAGE"
-          ? Prisma.sql`(SELECT sum(ch.a * ch.b) / nullif(sum(ch.b) FILTER (WHERE ch.a IS NOT NULL), 0) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period AND ch.a IS NOT NULL)`
-          : aggregation === "RATIO"
-            ? Prisma.sql`(SELECT sum(ch.b) / nullif(sum(ch.c), 0) * ${scale}::numeric FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
-            : Prisma.sql`NULL::numeric`
-      : Prisma.sql`NULL::numeric`;
-    const childB = below
-      ? Prisma.sql`(SELECT sum(ch.b) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
-      : Prisma.sql`NULL::numeric`;
-    const childC = below
-      ? Prisma.sql`(SELECT sum(ch.c) FROM ${below} ch WHERE ch.parent_id = s.id AND ch.period = s.period)`
-      : Prisma.sql`NULL::numeric`;
+    const children = below
+      ? Prisma.sql`LEFT JOIN (SELECT ch.parent_id, ch.period, ${childA} AS a, sum(ch.b) AS b, sum(ch.c) AS c
+                                FROM ${below} ch GROUP BY ch.parent_id, ch.period) ch
+                         ON ch.parent_id = s.id AND ch.period = s.period`
+      : Prisma.sql`LEFT JOIN (SELECT NULL::int AS parent_id, NULL::numeric AS a, NULL::numeric AS b, NULL::numeric AS c) ch ON false`;
     return Prisma.sql`${Prisma.raw(`lv${index}`)} AS (
       SELECT s.period, s.id, s.parent_id, s.code, s.name_zh, (ra.value IS NOT NULL) AS reported,
-             coalesce(ra.value, ${childA}) AS a,
-             coalesce(rb.value, ${childB}) AS b,
-             coalesce(rc.value, ${childC}) AS c
+             coalesce(ra.value, ch.a) AS a,
+             coalesce(rb.value, ch.b) AS b,
+             coalesce(rc.value, ch.c) AS c
         FROM sub s
         LEFT JOIN reported ra ON ra.region_id = s.id AND ra.period = s.period AND ra.indicator_id = ${indicator.id}
         LEFT JOIN reported rb ON rb.region_id = s.id AND rb.period = s.period AND rb.indicator_id = ${inputB ?? -1}
         LEFT JOIN reported rc ON rc.region_id = s.id AND rc.period = s.period AND rc.indicator_id = ${inputC ?? -1}
+        ${children}
        WHERE s.level = ${level}::"RegionLevel"
     )`;
   });
