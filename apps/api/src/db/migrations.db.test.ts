@@ -57,6 +57,8 @@ describe("migrations", () => {
     const names = triggers.map((t) => t.trigger_name);
     expect(names.filter((name) => !name.includes("audit"))).toEqual([
       "allocation_covers_disbursements",
+      "approved_progress_report_figures_delete",
+      "approved_progress_report_figures_insert",
       "data_approval_next_version",
       "data_approval_refresh_delete",
       "data_approval_refresh_insert",
@@ -76,6 +78,11 @@ describe("migrations", () => {
       "indicator_value_next_version",
       "indicator_value_plausible_insert",
       "indicator_value_plausible_update",
+      "kept_figures_pending_flush",
+      "progress_report_figures_delete",
+      "progress_report_figures_insert",
+      "progress_report_figures_update_new",
+      "progress_report_figures_update_old",
       "progress_report_keep_superseded",
       "progress_report_locked_delete",
       "progress_report_locked_insert",
@@ -83,15 +90,20 @@ describe("migrations", () => {
       "progress_report_locked_update_old",
       "progress_report_next_version",
       "progress_report_within_budget",
+      "project_figures_delete",
+      "project_figures_insert",
+      "project_figures_update",
       "project_next_version",
       "project_total_covers_reports",
       "region_after_move",
       "region_before_write",
+      "region_figures_update",
     ]);
     // Every table records its changes in the audit log, but the sessions, idempotency keys, the
     // audit itself, the superseded versions (history written only by a trigger, whose
     // corrections the audit already shows) and which records are approved (derived by triggers
-    // from the approvals, which are audited).
+    // from the approvals, which are audited) and the kept figures (derived by triggers from the
+    // audited data).
     const unaudited = [
       "session",
       "idempotency_key",
@@ -99,6 +111,11 @@ describe("migrations", () => {
       "superseded_version",
       "approved_progress_report",
       "approved_indicator_value",
+      "project_figures",
+      "project_month_figures",
+      "region_investment_figures",
+      "region_month_figures",
+      "kept_figures_pending",
       "_prisma_migrations",
     ];
     const audited = tables.map((t) => t.table_name).filter((name) => !unaudited.includes(name));

@@ -1,7 +1,9 @@
 import type { Period } from "@revita/schema/period";
+import type { Figures } from "../access/scoped-client.js";
 import { fieldIssue, ValidationError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { type KeptRegion, regionRows } from "./kept-figures.js";
 
 export interface InvestmentMonth {
   /** Month key, e.g. 2020-12. */
@@ -16,11 +18,18 @@ export interface InvestmentMonth {
 export const MAX_MONTHS = 120;
 
 /**
- * Planned vs completed investment of a region's projects, month by month, in one SQL statement.
- * Completed investment sums the reports of projects without phases (phases report for their
- * project); planned investment spreads top-level projects with planned dates over them.
+ * Planned vs completed investment of a region's projects, month by month, in one SQL statement
+ * over the figures the database keeps (kept-figures.ts): each month's growth, summed up to the
+ * month. Completed investment sums the reports of projects without phases (phases report for
+ * their project); planned investment spreads top-level projects with planned dates over them.
  */
-export async function investmentOverTime(db: DbClient, regionId: number, from: Period, to: Period): Promise<InvestmentMonth[]> {
+export async function investmentOverTime(
+  db: DbClient,
+  region: KeptRegion,
+  from: Period,
+  to: Period,
+  figures: Figures,
+): Promise<InvestmentMonth[]> {
   const months =
     (Number(to.end.slice(0, 4)) - Number(from.start.slice(0, 4))) * 12 +
     Number(to.end.slice(5, 7)) -
@@ -29,36 +38,24 @@ export async function investmentOverTime(db: DbClient, regionId: number, from: P
   if (months < 1) throw new ValidationError([fieldIssue("to", "RANGE_BACKWARDS", { from: from.key, to: to.key })]);
   if (months > MAX_MONTHS) throw new ValidationError([fieldIssue("to", "RANGE_TOO_LONG", { max: MAX_MONTHS, value: months })]);
   const rows = await db.$queryRaw<{ month: string; planned: Prisma.Decimal; completed: Prisma.Decimal }[]>`
-    WITH months AS (
-      SELECT month_start::date AS month_start, (month_start + interval '1 month - 1 day')::date AS month_end
+    WITH growth AS (
+      SELECT k.month, sum(k.planned_delta) AS planned, sum(k.completed_delta) AS completed
+        FROM (${regionRows("region_month_figures", region, figures)}) k
+       WHERE k.month <= ${to.end}::date
+       GROUP BY k.month
+    ),
+    months AS (
+      SELECT month_start::date AS month_start
         FROM generate_series(${from.start}::date, ${to.end}::date, interval '1 month') AS month_start
-    ),
-    scope AS (
-      SELECT p.id, p.parent_id, p.total_investment, p.planned_start, p.planned_finish
-        FROM project p JOIN region r ON r.id = p.region_id
-       WHERE r.path @> ARRAY[${regionId}::int]
-    ),
-    leaves AS (
-      SELECT s.id FROM scope s WHERE NOT EXISTS (SELECT 1 FROM project ph WHERE ph.parent_id = s.id)
-    ),
-    planned_projects AS (
-      SELECT total_investment, planned_start, planned_finish FROM scope
-       WHERE parent_id IS NULL AND planned_start IS NOT NULL AND planned_finish IS NOT NULL
     )
     SELECT to_char(m.month_start, 'YYYY-MM') AS month,
-           (SELECT coalesce(sum(pp.total_investment * least(1, greatest(0,
-                     (m.month_end - pp.planned_start + 1)::numeric / (pp.planned_finish - pp.planned_start + 1)))), 0)
-              FROM planned_projects pp) AS planned,
-           (SELECT coalesce(sum(latest.completed_investment), 0) FROM (
-              SELECT DISTINCT ON (pr.project_id) pr.completed_investment
-                FROM progress_report pr
-               WHERE pr.project_id IN (SELECT id FROM leaves) AND pr.period_end <= m.month_end
-               ORDER BY pr.project_id, pr.period_end DESC, pr.id DESC) latest) AS completed
+           (SELECT coalesce(sum(g.planned), 0) FROM growth g WHERE g.month <= m.month_start) AS planned,
+           (SELECT coalesce(sum(g.completed), 0) FROM growth g WHERE g.month <= m.month_start) AS completed
       FROM months m
      ORDER BY m.month_start`;
   return rows.map((row) => ({
     month: row.month,
     planned: new Prisma.Decimal(row.planned).toDecimalPlaces(2),
-    completed: new Prisma.Decimal(row.completed),
+    completed: new Prisma.Decimal(row.completed).toDecimalPlaces(2),
   }));
 }

@@ -53,7 +53,14 @@ export interface ProjectStanding {
 /** How far progress may trail the elapsed schedule, in percentage points, before it counts as behind. */
 export const BEHIND_SCHEDULE_TOLERANCE = 10;
 
-export function projectStanding(project: ProgressInput): ProjectStanding {
+/** A project's latest figures: its own latest report's, or its reporting phases' rolled up. */
+export interface LatestStanding {
+  completedInvestment: Prisma.Decimal | null;
+  physicalProgress: Prisma.Decimal | null;
+  asOf: Date | null;
+}
+
+export function latestStanding(project: ProgressInput): LatestStanding {
   const own = project.progressReports[0];
   let completedInvestment: Prisma.Decimal | null = own?.completedInvestment ?? null;
   let physicalProgress: Prisma.Decimal | null = own?.physicalProgress ?? null;
@@ -83,6 +90,29 @@ export function projectStanding(project: ProgressInput): ProjectStanding {
     }
   }
 
+  return { completedInvestment, physicalProgress, asOf };
+}
+
+export function projectStanding(project: ProgressInput): ProjectStanding {
+  return standingFrom(project, latestStanding(project));
+}
+
+/** What standingFrom needs of the project besides its latest figures. */
+export interface ScheduleInput {
+  totalInvestment: Prisma.Decimal;
+  plannedStart: Date | null;
+  plannedFinish: Date | null;
+  status: string;
+}
+
+/**
+ * A project's standing from its latest figures, however they were found: from its reports
+ * (projectStanding) or from the figures the database keeps (kept-figures.ts), by one rule.
+ */
+export function standingFrom(
+  project: ScheduleInput,
+  { completedInvestment, physicalProgress, asOf }: LatestStanding,
+): ProjectStanding {
   const completionRate = completedInvestment ? percentOf(completedInvestment, project.totalInvestment) : null;
 
   let scheduleElapsed: Prisma.Decimal | null = null;

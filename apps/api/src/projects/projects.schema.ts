@@ -8,7 +8,8 @@ import { DeliveryModel, OutputMetric } from "../generated/prisma/enums.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
-import { BEHIND_SCHEDULE_TOLERANCE, type ProjectStanding, projectStanding, STANDING_SELECT } from "./project-progress.js";
+import { keptStanding } from "./kept-figures.js";
+import { BEHIND_SCHEDULE_TOLERANCE, type LatestStanding, type ProjectStanding, standingFrom } from "./project-progress.js";
 import { foldForSearch } from "./project-search.js";
 import {
   type CreateProjectInput,
@@ -187,8 +188,8 @@ builder.prismaNode("Project", {
     standing: t.field({
       type: ProjectStandingRef,
       description: "Completed investment, completion rate, physical progress and schedule, as of the latest report.",
-      select: STANDING_SELECT,
-      resolve: (project) => projectStanding(project),
+      resolve: async (project, _args, context) =>
+        standingFrom(project, (await keptStanding(context, project.id)) ?? NOT_REPORTED),
     }),
     deliveryModel: t.expose("deliveryModel", { type: DeliveryModelEnum, description: "How it is financed and run." }),
     description: t.exposeString("description", { nullable: true, description: "What the project builds, as published." }),
@@ -234,6 +235,9 @@ builder.prismaObject("ProjectSite", {
   }),
 });
 
+/** A project the database keeps no figures for yet (created in a transaction not yet committed). */
+const NOT_REPORTED: LatestStanding = { completedInvestment: null, physicalProgress: null, asOf: null };
+
 builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
   t.prismaField({
     authScopes: readsRegion,
@@ -245,7 +249,7 @@ builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
       if (!Number.isInteger(first) || first < 1 || first > 100) {
         throw new ValidationError([fieldIssue("first", "OUT_OF_RANGE", { min: 1, max: 100, value: String(first) })]);
       }
-      const ids = await projectsBehindSchedule(context.prisma, region.id, first);
+      const ids = await projectsBehindSchedule(context.prisma, region.id, first, context.figures);
       const projects = await context.prisma.project.findMany({ ...query, where: { id: { in: ids } } });
       const byId = new Map(projects.map((project) => [project.id, project]));
       return ids.flatMap((id) => byId.get(id) ?? []);

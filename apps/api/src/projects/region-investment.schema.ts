@@ -55,7 +55,7 @@ builder.objectField(RegionRef, "investmentSummary", (t) =>
     description:
       "Planned vs completed investment of every project in this region and below, grouped; computed in one SQL statement.",
     args: { groupBy: t.arg({ type: InvestmentGroupingEnum, required: true, description: "How to group." }) },
-    resolve: (region, args, context) => investmentSummary(context.prisma, region.id, args.groupBy),
+    resolve: (region, args, context) => investmentSummary(context.prisma, region, args.groupBy, context.figures),
   }),
 );
 
@@ -84,6 +84,6 @@ builder.objectField(RegionRef, "investmentOverTime", (t) =>
       from: t.arg({ type: "Period", required: true, description: "First month (or the start of a quarter or year)." }),
       to: t.arg({ type: "Period", required: true, description: "Last month (or the end of a quarter or year)." }),
     },
-    resolve: (region, args, context) => investmentOverTime(context.prisma, region.id, args.from, args.to),
+    resolve: (region, args, context) => investmentOverTime(context.prisma, region, args.from, args.to, context.figures),
   }),
 );
