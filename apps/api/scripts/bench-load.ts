@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { type DocumentNode, Kind, parse, print, visit } from "graphql";
+import { join } from "node:path";
 import { databaseConfigFromEnv, openDatabase } from "../src/db/database.js";
 import { applyMigrations } from "../src/db/migrations.js";
 import { hasData, loadDemoData } from "../src/seed/demo/load-demo.js";
 import { DEMO_PASSWORD } from "../src/seed/demo/users.js";
 import { startServer } from "../src/server.js";
+import { dashboardOperation } from "./dashboard-operations.js";
 
 /**
  * The dashboard's overview as 20 readers load it at once, over HTTP on the loopback: each client
@@ -24,40 +24,13 @@ const WRITERS = Number(process.env.BENCH_WRITERS ?? 0);
 const MAX_REQUESTS = 200_000;
 const CENGONG = "522626000000";
 
-const ADMIN = resolve(import.meta.dirname, "../../admin/src");
-const files = [
-  "session/session.graphql",
-  "shell/region-scope.graphql",
-  "routes/overview/overview.graphql",
-  "features/projects/project-row.graphql",
-];
-const definitions = files.flatMap((file) => parse(readFileSync(join(ADMIN, file), "utf8")).definitions);
-const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-
-/** One operation of the dashboard with exactly the fragments it spreads. */
-function operation(name: string): string {
-  const op = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!op) throw new Error(`no operation ${name} in ${files.join(", ")}`);
-  const needed = new Set<string>();
-  const collect = (node: DocumentNode["definitions"][number]) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        if (needed.has(spread.name.value)) return;
-        needed.add(spread.name.value);
-        collect(fragments.get(spread.name.value)!);
-      },
-    });
-  collect(op);
-  return [op, ...[...needed].map((n) => fragments.get(n)!)].map((d) => print(d)).join("\n");
-}
-
 const READS = [
-  { operationName: "Session", query: operation("Session"), variables: {} },
-  { operationName: "RegionScope", query: operation("RegionScope"), variables: { code: CENGONG } },
-  { operationName: "RegionYears", query: operation("RegionYears"), variables: { code: CENGONG } },
+  { operationName: "Session", query: dashboardOperation("Session"), variables: {} },
+  { operationName: "RegionScope", query: dashboardOperation("RegionScope"), variables: { code: CENGONG } },
+  { operationName: "RegionYears", query: dashboardOperation("RegionYears"), variables: { code: CENGONG } },
   {
     operationName: "Overview",
-    query: operation("Overview"),
+    query: dashboardOperation("Overview"),
     variables: { code: CENGONG, year: "2020", from: "2016-01", to: "2020-12" },
   },
 ];

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { type DocumentNode, Kind, parse, print, visit } from "graphql";
+import { join } from "node:path";
 import { issueSession } from "../src/accounts/accounts.service.js";
 import { databaseConfigFromEnv, openDatabase } from "../src/db/database.js";
 import { applyMigrations } from "../src/db/migrations.js";
 import { hasData, loadDemoData } from "../src/seed/demo/load-demo.js";
 import { generateScaleData } from "../src/seed/scale.js";
 import { startServer } from "../src/server.js";
+import { dashboardOperation } from "./dashboard-operations.js";
 
 /**
  * The overview page's operations over HTTP, for a county and for a 100-county province (20,000
@@ -24,27 +24,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const CONCURRENT_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PROVINCE = "990000000000";
-
-const ADMIN = resolve(import.meta.dirname, "../../admin/src");
-const files = ["shell/region-scope.graphql", "routes/overview/overview.graphql", "features/projects/project-row.graphql"];
-const definitions = files.flatMap((file) => parse(readFileSync(join(ADMIN, file), "utf8")).definitions);
-const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-
-/** One operation of the dashboard with exactly the fragments it spreads. */
-function operation(name: string): string {
-  const op = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!;
-  const needed = new Set<string>();
-  const collect = (node: DocumentNode["definitions"][number]) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        if (needed.has(spread.name.value)) return;
-        needed.add(spread.name.value);
-        collect(fragments.get(spread.name.value)!);
-      },
-    });
-  collect(op);
-  return [op, ...[...needed].map((n) => fragments.get(n)!)].map((d) => print(d)).join("\n");
-}
 
 const config = databaseConfigFromEnv();
 const scratch = config.engine === "embedded" ? mkdtempSync(join(tmpdir(), "revita-bench-overview-")) : undefined;
@@ -79,8 +58,8 @@ try {
   const { token } = await issueSession(db.prisma, user.id, "BEARER", { days: 1, label: "bench:overview" });
   const server = await startServer(db, { port: 0, production: true });
 
-  const overview = operation("Overview");
-  const years = operation("RegionYears");
+  const overview = dashboardOperation("Overview");
+  const years = dashboardOperation("RegionYears");
   const cases = [
     { name: `county ${county.code} overview`, query: overview, code: county.code, approved: false },
     { name: `province overview (${COUNTIES} counties)`, query: overview, code: PROVINCE, approved: false },
