@@ -167,6 +167,9 @@ const ProjectStandingRef = builder.objectRef<ProjectStanding>("ProjectStanding")
   }),
 });
 
+/** A project the database keeps no figures for yet (created in a transaction not yet committed). */
+const NOT_REPORTED: LatestStanding = { completedInvestment: null, physicalProgress: null, asOf: null };
+
 builder.prismaNode("Project", {
   description: "项目: an investment project, or one phase (一期/二期 ...) of a parent project.",
   id: { field: "id" },
@@ -234,9 +237,6 @@ builder.prismaObject("ProjectSite", {
     note: t.exposeString("note", { nullable: true, description: "What the project does there." }),
   }),
 });
-
-/** A project the database keeps no figures for yet (created in a transaction not yet committed). */
-const NOT_REPORTED: LatestStanding = { completedInvestment: null, physicalProgress: null, asOf: null };
 
 builder.objectField(RegionRef, "projectsBehindSchedule", (t) =>
   t.prismaField({
