@@ -66,7 +66,6 @@ export interface KeptStanding {
   completedInvestment: Prisma.Decimal | null;
   physicalProgress: Prisma.Decimal | null;
   asOf: Date | null;
-  latestReportId: number | null;
 }
 
 /**
@@ -77,7 +76,7 @@ export const keptStanding = perRequestLoader((context: Context) =>
   batchLoader(async (projectIds: number[]) => {
     const rows = await context.prisma.projectFigures.findMany({
       where: { projectId: { in: projectIds }, approvedOnly: approvedOnly(context.figures) },
-      select: { projectId: true, completedInvestment: true, physicalProgress: true, asOf: true, latestReportId: true },
+      select: { projectId: true, completedInvestment: true, physicalProgress: true, asOf: true },
     });
     return new Map(rows.map((row) => [row.projectId, row satisfies KeptStanding]));
   }),

@@ -60,6 +60,11 @@ export interface LatestStanding {
   asOf: Date | null;
 }
 
+/**
+ * The rule, worked out from the reports themselves. The API reads the same figures kept by the
+ * database (revita_refresh_kept_figures in the kept_figures migration mirrors this rule);
+ * kept-figures.db.test.ts holds the two to each other.
+ */
 export function latestStanding(project: ProgressInput): LatestStanding {
   const own = project.progressReports[0];
   let completedInvestment: Prisma.Decimal | null = own?.completedInvestment ?? null;
