@@ -1,3 +1,4 @@
+export { alertMessages } from "./alerts.js";
 export {
   type Catalogue,
   catalogueProblems,

@@ -101,3 +101,11 @@ describe("the asker's language", () => {
     expect(localeFromAcceptLanguage(header)).toBe(locale);
   });
 });
+
+describe("the alert texts", () => {
+  it("has every alert text in both languages with the same parameters, and no English in the Chinese", async () => {
+    const { alertMessages } = await import("./alerts.js");
+    expect(catalogueProblems(alertMessages)).toEqual([]);
+    expect(englishInChinese(alertMessages, [])).toEqual([]);
+  });
+});

@@ -40,6 +40,8 @@ const ENTRY_POINTS: Record<string, string> = {
   organizations: `query($code: String!) { region(code: $code) { organizations { name } assessments { grade } } }`,
   auditTrail: `query($code: String!) { auditTrail(regionCode: $code, first: 100) { edges { node { tableName recordKey } } } }`,
   nodes: `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
+  alerts: `query($code: String!) { region(code: $code) { alerts(asOf: "2026-12-01", first: 500) { items { subject { kind code } } }
+      alertThresholds { rule } } }`,
 };
 
 /** Entry points that only sum: their figures must be those of the records the user may see. */
@@ -196,6 +198,17 @@ describe.each([
               else expect(counted, where).toBeLessThanOrEqual(projectsUnder.count);
             }
             if (inScope && SUMS.has(entry)) expect(result.data, where).toBeTruthy();
+            const alerts = (
+              result.data as { region?: { alerts?: { items: { subject: { kind: string; code: string } }[] } } } | null
+            )?.region?.alerts;
+            if (entry === "alerts" && alerts) {
+              // Alerts name their projects by code: each must be one the user may see.
+              const codes = alerts.items
+                .filter((a) => a.subject.kind === "PROJECT" || a.subject.kind === "PHASE")
+                .map((a) => a.subject.code);
+              const raised = await db.prisma.project.findMany({ where: { code: { in: codes } }, select: { id: true } });
+              for (const { id } of raised) expect(visible.Project.has(id), `${where} raised project ${id}`).toBe(true);
+            }
           }
         }
         // The user does see something: a test that saw nothing would prove nothing.

@@ -56,6 +56,7 @@ describe("migrations", () => {
       SELECT DISTINCT trigger_name FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY trigger_name`;
     const names = triggers.map((t) => t.trigger_name);
     expect(names.filter((name) => !name.includes("audit"))).toEqual([
+      "alert_threshold_next_version",
       "allocation_covers_disbursements",
       "approved_progress_report_figures_delete",
       "approved_progress_report_figures_insert",

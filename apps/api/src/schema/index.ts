@@ -10,6 +10,7 @@ import "../indicators/indicators.schema.js";
 import "../accounts/accounts.schema.js";
 import "../audit/audit.schema.js";
 import "../approvals/approvals.schema.js";
+import "../alerts/alerts.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

@@ -2,6 +2,7 @@ import { formatMessage, type Message, type Params } from "../catalogue.js";
 import type { Locale } from "../locale.js";
 import { accessReasons } from "./access.js";
 import { accountReasons } from "./accounts.js";
+import { alertReasons } from "./alerts.js";
 import { approvalReasons } from "./approvals.js";
 import { constraintReasons } from "./constraints.js";
 import { fundReasons } from "./funds.js";
@@ -31,6 +32,7 @@ export const REASONS = {
   ...approvalReasons,
   ...accountReasons,
   ...importReasons,
+  ...alertReasons,
   ...constraintReasons,
 } as const;
 

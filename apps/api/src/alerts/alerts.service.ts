@@ -1,0 +1,330 @@
+import type { Figures } from "../access/scoped-client.js";
+import type { DbClient } from "../db/database.js";
+import { type AlertRule, Prisma } from "../generated/prisma/client.js";
+import { ALERT_RULE_ORDER, ALERT_RULES, type AlertSeverity } from "./alert-rules.js";
+
+/** What an alert is about. A phase is a project's part; REGION is a reporting unit (a town, a village). */
+export type AlertSubjectKind = "PROJECT" | "PHASE" | "FUND" | "INDICATOR" | "REGION";
+
+export interface Alert {
+  rule: AlertRule;
+  severity: AlertSeverity;
+  subject: {
+    kind: AlertSubjectKind;
+    code: string;
+    nameZh: string;
+    nameEn: string | null;
+    /** For a phase, its project's code. */
+    parentCode: string | null;
+  };
+  /** Where the subject sits: the project's, fund's or value's region, or the reporting unit itself. */
+  region: { code: string; nameZh: string; nameEn: string };
+  /** Who answers for it: a project's implementing unit where one is recorded. */
+  responsibleUnit: string | null;
+  /** What the rule measured, in its measure (points, days, percent), as exact decimal text with its scale ("36.00"). */
+  value: string;
+  /** The thresholds it was judged by (the region's own, or the default). */
+  amber: string;
+  red: string;
+  /** The figures that raised it, by name: decimals and dates as text, counts as numbers. */
+  figures: Record<string, string | number | null | string[]>;
+  /** Since when it holds, where that is known: the figures' date, the planned finish, the due date. */
+  since: Date | null;
+}
+
+export interface AlertList {
+  asOf: Date;
+  /** Every alert raised, whatever the page shows. */
+  totalCount: number;
+  counts: { rule: AlertRule; severity: AlertSeverity; count: number }[];
+  /** The first alerts: red before amber, then by rule (ALERT_RULE_ORDER), the worst first. */
+  items: Alert[];
+}
+
+export interface AlertQuery {
+  regionId: number;
+  asOf: Date;
+  figures: Figures;
+  first: number;
+  rules?: readonly AlertRule[] | null;
+  severity?: AlertSeverity | null;
+}
+
+/**
+ * The alerts of a region and everything below it as of a day, in one SQL statement whatever the
+ * region's size: each rule measures its subjects (projects and phases from the kept figures,
+ * funds with their allocations and payments, the latest indicator values with a target, the
+ * reporting units' monthly reports), each measure is judged by the thresholds of the subject's
+ * own region (its nearest override, else the default), and only what is raised comes back.
+ * Row-level security applies as to every read: an alert about what the reader may not see is
+ * never raised for them.
+ */
+export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<AlertList> {
+  const asOf = query.asOf.toISOString().slice(0, 10);
+  const defaults = Prisma.join(
+    ALERT_RULE_ORDER.map((rule, index) => {
+      const { amber, red, lessIsWorse } = ALERT_RULES[rule];
+      return Prisma.sql`(${rule}::text, ${amber}::numeric, ${red}::numeric, ${lessIsWorse}::boolean, ${index}::int)`;
+    }),
+  );
+  const rules = query.rules?.length ? query.rules : ALERT_RULE_ORDER;
+  const [row] = await db.$queryRaw<
+    { items: RawAlert[]; counts: { rule: AlertRule; severity: AlertSeverity; count: number }[] }[]
+  >`
+    WITH defaults (rule, amber, red, less_is_worse, priority) AS (VALUES ${defaults}),
+    overrides AS MATERIALIZED (
+      SELECT t.rule::text AS rule, t.amber, t.red, t.region_id, cardinality(r.path) AS depth
+        FROM alert_threshold t JOIN region r ON r.id = t.region_id
+    ),
+    scope AS MATERIALIZED (SELECT id, path FROM region WHERE path @> ARRAY[${query.regionId}::int]),
+    projects AS MATERIALIZED (
+      SELECT p.id, p.code, p.name_zh, p.name_en, p.parent_id, p.status::text AS status, p.total_investment,
+             p.planned_start, p.planned_finish, coalesce(p.actual_start, p.planned_start) AS started,
+             p.implementing_unit_id, p.region_id, s.path, f.completed_investment, f.physical_progress, f.as_of,
+             p.status NOT IN ('COMPLETED', 'ACCEPTED') AS unfinished,
+             EXISTS (SELECT 1 FROM project c WHERE c.parent_id = p.id) AS has_phases,
+             CASE WHEN f.completed_investment IS NOT NULL AND p.total_investment > 0
+                  THEN round(f.completed_investment * 100 / p.total_investment, 2) END AS completion_rate,
+             CASE WHEN f.as_of IS NOT NULL AND p.planned_start IS NOT NULL AND p.planned_finish > p.planned_start
+                  THEN round(least(1, greatest(0, (f.as_of - p.planned_start)::numeric / (p.planned_finish - p.planned_start))) * 100, 2)
+             END AS elapsed
+        FROM project p
+        JOIN scope s ON s.id = p.region_id
+        LEFT JOIN project_figures f ON f.project_id = p.id AND f.approved_only = ${query.figures === "approved"}
+    ),
+    allocated AS (
+      SELECT coalesce(p.parent_id, p.id) AS top_id, p.id AS project_id, a.amount, a.allocated_on
+        FROM fund_allocation a JOIN projects p ON p.id = a.project_id
+    ),
+    funds AS (
+      SELECT f.id, f.code, f.name_zh, f.source_type::text AS source_type, f.year, f.start_year, f.amount, f.region_id, s.path,
+             coalesce(sum(a.amount), 0) AS allocated,
+             coalesce(sum(a.amount) FILTER (WHERE c.is_industry), 0) AS industry,
+             max(a.allocated_on) AS last_allocated,
+             (SELECT coalesce(sum(d.amount), 0) FROM disbursement d JOIN fund_allocation da ON da.id = d.allocation_id
+               WHERE da.fund_id = f.id) AS disbursed,
+             (SELECT max(d.paid_on) FROM disbursement d JOIN fund_allocation da ON da.id = d.allocation_id
+               WHERE da.fund_id = f.id) AS last_paid
+        FROM fund f
+        JOIN scope s ON s.id = f.region_id
+        LEFT JOIN fund_allocation a ON a.fund_id = f.id
+        LEFT JOIN project ap ON ap.id = a.project_id
+        LEFT JOIN project_category c ON c.id = ap.category_id
+       GROUP BY f.id, s.path
+    ),
+    latest_values AS (
+      SELECT DISTINCT ON (v.indicator_id, v.region_id) v.indicator_id, v.region_id, s.path, v.period, v.period_end, v.value, v.target
+        FROM indicator_value v JOIN scope s ON s.id = v.region_id
+       WHERE v.target IS NOT NULL AND v.period_end <= ${asOf}::date
+       ORDER BY v.indicator_id, v.region_id, v.period_end DESC
+    ),
+    reporters AS (
+      SELECT p.*, (date_trunc('month', ${asOf}::date - lim.amber::int) - interval '1 day')::date AS due_end
+        FROM projects p
+        CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`p.path`)}) lim
+       WHERE p.status IN ('STARTED', 'IN_PROGRESS') AND NOT p.has_phases AND p.started <= ${asOf}::date
+    ),
+    candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
+      SELECT 'BEHIND_SCHEDULE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
+             parent_id, region_id, path, implementing_unit_id,
+             elapsed - coalesce(physical_progress, completion_rate), as_of,
+             jsonb_build_object('scheduleElapsed', elapsed::text, 'progress', coalesce(physical_progress, completion_rate)::text,
+                                'asOf', as_of::text, 'plannedFinish', planned_finish::text)
+        FROM projects WHERE unfinished AND elapsed IS NOT NULL AND coalesce(physical_progress, completion_rate) IS NOT NULL
+      UNION ALL
+      SELECT 'OVERDUE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
+             parent_id, region_id, path, implementing_unit_id, (${asOf}::date - planned_finish)::numeric, planned_finish,
+             jsonb_build_object('plannedFinish', planned_finish::text, 'status', status,
+                                'physicalProgress', physical_progress::text, 'asOf', as_of::text)
+        FROM projects WHERE unfinished AND planned_finish < ${asOf}::date
+      UNION ALL
+      SELECT 'STALE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
+             parent_id, region_id, path, implementing_unit_id, (${asOf}::date - coalesce(as_of, started))::numeric,
+             coalesce(as_of, started), jsonb_build_object('lastReport', as_of::text, 'started', started::text)
+        FROM projects
+       WHERE status IN ('STARTED', 'IN_PROGRESS') AND NOT has_phases AND started <= ${asOf}::date
+      UNION ALL
+      SELECT 'DIVERGENCE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
+             parent_id, region_id, path, implementing_unit_id, abs(completion_rate - physical_progress), as_of,
+             jsonb_build_object('completionRate', completion_rate::text, 'physicalProgress', physical_progress::text,
+                                'ahead', CASE WHEN completion_rate > physical_progress THEN 'FINANCIAL' ELSE 'PHYSICAL' END,
+                                'asOf', as_of::text)
+        FROM projects WHERE unfinished AND completion_rate IS NOT NULL AND physical_progress IS NOT NULL
+      UNION ALL
+      SELECT 'OVER_ALLOCATED', CASE WHEN p.parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, p.id, p.code, p.name_zh, p.name_en,
+             p.parent_id, p.region_id, p.path, p.implementing_unit_id,
+             round((a.allocated - p.total_investment) * 100 / p.total_investment, 2), a.last_allocated,
+             jsonb_build_object('allocated', a.allocated::text, 'totalInvestment', p.total_investment::text)
+        FROM projects p
+        JOIN LATERAL (
+          SELECT sum(x.amount) AS allocated, max(x.allocated_on) AS last_allocated FROM allocated x
+           WHERE (p.parent_id IS NULL AND x.top_id = p.id) OR (p.parent_id IS NOT NULL AND x.project_id = p.id)
+        ) a ON a.allocated > p.total_investment
+       WHERE p.total_investment > 0
+      UNION ALL
+      SELECT 'INDUSTRY_SHARE', 'FUND', id, code, name_zh, NULL, NULL, region_id, path, NULL,
+             round(industry * 100 / allocated, 2), last_allocated,
+             jsonb_build_object('industryShare', round(industry * 100 / allocated, 2)::text, 'industry', industry::text,
+                                'allocated', allocated::text, 'year', year)
+        FROM funds WHERE source_type = 'CENTRAL_BRIDGING' AND allocated > 0
+      UNION ALL
+      SELECT 'DISBURSEMENT_LAG', 'FUND', id, code, name_zh, NULL, NULL, region_id, path, NULL, lag.elapsed - lag.paid,
+             coalesce(last_paid, make_date(start_year, 1, 1)),
+             jsonb_build_object('spanElapsed', lag.elapsed::text, 'disbursedShare', lag.paid::text, 'disbursed', disbursed::text,
+                                'amount', amount::text, 'year', year, 'startYear', start_year)
+        FROM funds
+        CROSS JOIN LATERAL (
+          SELECT round(least(1, (${asOf}::date - make_date(start_year, 1, 1) + 1)::numeric
+                                / (make_date(year, 12, 31) - make_date(start_year, 1, 1) + 1)) * 100, 2) AS elapsed,
+                 round(disbursed * 100 / amount, 2) AS paid
+        ) lag
+       WHERE amount > 0 AND make_date(start_year, 1, 1) <= ${asOf}::date
+         AND source_type IN ('CENTRAL_BRIDGING', 'FISCAL_SPECIAL', 'INDUSTRY_SUBSIDY')
+      UNION ALL
+      SELECT 'INDICATOR_OFF_TARGET', 'INDICATOR', i.id, i.code, i.name_zh, i.name_en, NULL, v.region_id, v.path, NULL, share.reached,
+             v.period_end,
+             jsonb_build_object('value', v.value::text, 'target', v.target::text, 'period', v.period, 'unit', i.unit,
+                                'direction', i.direction::text, 'reached', share.reached::text)
+        FROM latest_values v
+        JOIN indicator i ON i.id = v.indicator_id
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN i.direction = 'HIGHER_IS_BETTER'
+                      THEN CASE WHEN v.target > 0 THEN round(v.value * 100 / v.target, 2) END
+                      ELSE CASE WHEN v.value > 0 THEN round(v.target * 100 / v.value, 2) ELSE 100 END END AS reached
+        ) share
+       WHERE share.reached IS NOT NULL
+      UNION ALL
+      SELECT 'REPORT_MISSING', 'REGION', r.id, r.code, r.name_zh, r.name_en, NULL, r.id, r.path, NULL, m.days_late, m.due_end + m.amber::int,
+             jsonb_build_object('period', to_char(m.due_end, 'YYYY-MM'), 'expected', m.expected, 'missing', m.missing,
+                                'missingCodes', to_jsonb(m.codes))
+        FROM (
+          SELECT p.region_id, max(p.due_end) AS due_end, max(lim.amber) AS amber,
+                 count(*) FILTER (WHERE p.started <= p.due_end) AS expected,
+                 count(*) FILTER (WHERE p.started <= p.due_end AND coalesce(p.as_of, '-infinity') < p.due_end) AS missing,
+                 max(${asOf}::date - (date_trunc('month', coalesce(p.as_of + 1, p.started)) + interval '1 month' - interval '1 day')::date)
+                   FILTER (WHERE p.started <= p.due_end AND coalesce(p.as_of, '-infinity') < p.due_end) AS days_late,
+                 (array_agg(p.code ORDER BY p.code)
+                   FILTER (WHERE p.started <= p.due_end AND coalesce(p.as_of, '-infinity') < p.due_end))[1:10] AS codes
+            FROM reporters p
+            CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`p.path`)}) lim
+           GROUP BY p.region_id
+        ) m
+        JOIN region r ON r.id = m.region_id
+       WHERE m.missing > 0
+    ),
+    judged AS (
+      SELECT c.*, d.priority, d.less_is_worse, lim.amber, lim.red,
+             CASE WHEN d.less_is_worse
+                  THEN CASE WHEN c.value < lim.red THEN 'RED' WHEN c.value < lim.amber THEN 'AMBER' END
+                  ELSE CASE WHEN c.value > lim.red THEN 'RED' WHEN c.value > lim.amber THEN 'AMBER' END
+             END AS severity
+        FROM candidates c
+        JOIN defaults d ON d.rule = c.rule
+        CROSS JOIN LATERAL (${threshold(Prisma.sql`c.rule`, Prisma.sql`c.path`)}) lim
+    ),
+    raised AS (SELECT * FROM judged WHERE severity IS NOT NULL),
+    -- A phased project is behind when one of its phases is, even where the phases' weighted
+    -- average hides it (phases 1 and 2 behind, phase 3 ahead).
+    phases_behind AS (
+      SELECT 'BEHIND_SCHEDULE' AS rule, 'PROJECT' AS kind, par.id AS subject_id, par.code, par.name_zh, par.name_en,
+             NULL::int AS parent_id, par.region_id, par.path, par.implementing_unit_id AS unit_id, max(ph.value) AS value,
+             min(ph.since) AS since,
+             jsonb_build_object('phasesBehind', count(*), 'phases', (SELECT count(*) FROM project c WHERE c.parent_id = par.id),
+                                'worstPhase', (array_agg(ph.code ORDER BY ph.value DESC))[1],
+                                'scheduleElapsed', par.elapsed::text,
+                                'progress', coalesce(par.physical_progress, par.completion_rate)::text) AS figures,
+             min(ph.priority) AS priority, bool_and(ph.less_is_worse) AS less_is_worse, min(ph.amber) AS amber,
+             min(ph.red) AS red, max(ph.severity) AS severity
+        FROM raised ph JOIN projects par ON par.id = ph.parent_id
+       WHERE ph.rule = 'BEHIND_SCHEDULE' AND ph.kind = 'PHASE'
+         AND NOT EXISTS (SELECT 1 FROM raised own WHERE own.rule = 'BEHIND_SCHEDULE' AND own.subject_id = par.id AND own.kind = 'PROJECT')
+       GROUP BY par.id, par.code, par.name_zh, par.name_en, par.region_id, par.path, par.implementing_unit_id, par.elapsed,
+                par.physical_progress, par.completion_rate
+    ),
+    alerts AS (
+      SELECT rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures,
+             priority, less_is_worse, amber, red, severity FROM raised
+      UNION ALL
+      SELECT rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures,
+             priority, less_is_worse, amber, red, severity FROM phases_behind
+    ),
+    chosen AS (
+      SELECT * FROM alerts
+       WHERE rule = ANY (${rules as string[]}::text[]) AND (${query.severity ?? null}::text IS NULL OR severity = ${query.severity ?? null}::text)
+    ),
+    page AS (
+      SELECT * FROM chosen
+       ORDER BY severity = 'AMBER', priority, CASE WHEN less_is_worse THEN value ELSE -value END, code
+       LIMIT ${query.first}
+    )
+    SELECT
+      (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                'rule', a.rule, 'severity', a.severity, 'kind', a.kind, 'code', a.code, 'nameZh', a.name_zh, 'nameEn', a.name_en,
+                'parentCode', parent.code, 'regionCode', r.code, 'regionNameZh', r.name_zh, 'regionNameEn', r.name_en,
+                'responsibleUnit', o.name, 'value', a.value::text, 'amber', trim_scale(a.amber)::text, 'red', trim_scale(a.red)::text,
+                'since', a.since::text, 'figures', a.figures)
+              ORDER BY a.severity = 'AMBER', a.priority, CASE WHEN a.less_is_worse THEN a.value ELSE -a.value END, a.code), '[]'::jsonb)
+         FROM page a
+         JOIN region r ON r.id = a.region_id
+         LEFT JOIN project parent ON parent.id = a.parent_id
+         LEFT JOIN organization o ON o.id = a.unit_id) AS items,
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('rule', g.rule, 'severity', g.severity, 'count', g.count)
+                                 ORDER BY g.severity = 'AMBER', g.priority), '[]'::jsonb)
+         FROM (SELECT rule, severity, min(priority) AS priority, count(*) AS count FROM chosen GROUP BY rule, severity) g) AS counts`;
+  const counts = row?.counts ?? [];
+  return {
+    asOf: query.asOf,
+    totalCount: counts.reduce((sum, group) => sum + Number(group.count), 0),
+    counts: counts.map((group) => ({ ...group, count: Number(group.count) })),
+    items: (row?.items ?? []).map(fromRaw),
+  };
+}
+
+/**
+ * The thresholds a rule has where a subject sits: the override of the nearest region on its
+ * path (its own, else the closest above it), else the default.
+ */
+function threshold(rule: Prisma.Sql, path: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(o.amber, d.amber) AS amber, coalesce(o.red, d.red) AS red
+      FROM defaults d
+      LEFT JOIN LATERAL (
+        SELECT o.amber, o.red FROM overrides o
+         WHERE o.rule = d.rule AND o.region_id = ANY (${path}) ORDER BY o.depth DESC LIMIT 1
+      ) o ON true
+     WHERE d.rule = ${rule}`;
+}
+
+interface RawAlert {
+  rule: AlertRule;
+  severity: AlertSeverity;
+  kind: AlertSubjectKind;
+  code: string;
+  nameZh: string;
+  nameEn: string | null;
+  parentCode: string | null;
+  regionCode: string;
+  regionNameZh: string;
+  regionNameEn: string;
+  responsibleUnit: string | null;
+  value: string;
+  amber: string;
+  red: string;
+  since: string | null;
+  figures: Alert["figures"];
+}
+
+function fromRaw(raw: RawAlert): Alert {
+  return {
+    rule: raw.rule,
+    severity: raw.severity,
+    subject: { kind: raw.kind, code: raw.code, nameZh: raw.nameZh, nameEn: raw.nameEn, parentCode: raw.parentCode },
+    region: { code: raw.regionCode, nameZh: raw.regionNameZh, nameEn: raw.regionNameEn },
+    responsibleUnit: raw.responsibleUnit,
+    value: raw.value,
+    amber: raw.amber,
+    red: raw.red,
+    figures: raw.figures,
+    since: raw.since ? new Date(`${raw.since}T00:00:00Z`) : null,
+  };
+}
