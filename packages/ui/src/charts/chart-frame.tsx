@@ -27,6 +27,8 @@ export interface ChartFrameProps {
   /** A Recharts chart element (sized here), or with `plain`, any drawing that sizes itself. */
   children: ReactElement<{ width?: number; height?: number }>;
   plain?: boolean;
+  /** Said instead of drawing empty axes when the table has no rows; the kit's "no data to chart" by default. */
+  emptyText?: string;
 }
 
 /**
@@ -39,7 +41,17 @@ export const MAX_TABLE_ROWS = 500;
  * What every chart shares: a title, a focusable figure described for screen readers, and its
  * data as a table (hidden for sighted readers until they ask for it).
  */
-export function ChartFrame({ title, description, table, height = 280, width, aside, children, plain = false }: ChartFrameProps) {
+export function ChartFrame({
+  title,
+  description,
+  table,
+  height = 280,
+  width,
+  aside,
+  children,
+  plain = false,
+  emptyText,
+}: ChartFrameProps) {
   const messages = useKitMessages();
   const [showTable, setShowTable] = useState(false);
   const titleId = useId();
@@ -63,8 +75,17 @@ export function ChartFrame({ title, description, table, height = 280, width, asi
           {description}
         </p>
       )}
+      {/* Empty axes say nothing: a chart without data says so in words instead. */}
+      {table.rows.length === 0 && (
+        <p className="revita-chart__empty" style={{ display: showTable ? "none" : undefined }}>
+          {emptyText ?? messages.nothingToChart}
+        </p>
+      )}
       {/* Recharts draws with a keyboard layer: arrow keys move between points when focused. */}
-      <div className="revita-chart__body" style={{ height: plain ? undefined : height, display: showTable ? "none" : undefined }}>
+      <div
+        className="revita-chart__body"
+        style={{ height: plain ? undefined : height, display: showTable || table.rows.length === 0 ? "none" : undefined }}
+      >
         {plain ? (
           children
         ) : width ? (

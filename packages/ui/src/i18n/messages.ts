@@ -8,6 +8,7 @@ import type { Locale } from "../format/locale.js";
 export const KIT_CATALOGUE = {
   loading: msg("加载中…", "Loading…"),
   empty: msg("暂无数据", "No data"),
+  nothingToChart: msg("所选范围内暂无数据，没有可绘制的内容。", "Nothing to chart: there is no data in this range."),
   errorTitle: msg("加载失败", "Could not load"),
   retry: msg("重试", "Retry"),
   previousPage: msg("上一页", "Previous page"),
