@@ -10,8 +10,8 @@ import { dashboardOperation } from "./dashboard-operations.js";
 
 /**
  * The dashboard's overview as 20 readers load it at once, over HTTP on the loopback: each client
- * signs in once, then asks the page's four operations (Session, RegionScope, RegionYears,
- * Overview) again and again for BENCH_SECONDS. Prints requests per second, p50, p99 and errors.
+ * signs in once, then asks the page's five operations (Session, RegionScope, RegionYears,
+ * Overview, Attention) again and again for BENCH_SECONDS. Prints requests per second, p50, p99 and errors.
  *
  *   pnpm --filter @revita/api bench:load                          a fresh embedded database
  *   pnpm --filter @revita/api with-postgres tsx scripts/bench-load.ts   a throwaway PostgreSQL 15
@@ -33,6 +33,7 @@ const READS = [
     query: dashboardOperation("Overview"),
     variables: { code: CENGONG, year: "2020", from: "2016-01", to: "2020-12" },
   },
+  { operationName: "Attention", query: dashboardOperation("Attention"), variables: { code: CENGONG, first: 100 } },
 ];
 
 const config = databaseConfigFromEnv();

@@ -60,9 +60,12 @@ try {
 
   const overview = dashboardOperation("Overview");
   const years = dashboardOperation("RegionYears");
+  const attention = dashboardOperation("Attention");
   const cases = [
     { name: `county ${county.code} overview`, query: overview, code: county.code, approved: false },
+    { name: `county ${county.code} attention list`, query: attention, code: county.code, approved: false },
     { name: `province overview (${COUNTIES} counties)`, query: overview, code: PROVINCE, approved: false },
+    { name: `province attention list (${COUNTIES} counties)`, query: attention, code: PROVINCE, approved: false },
     { name: "province overview, approved figures", query: overview, code: PROVINCE, approved: true },
     { name: "province years with data", query: years, code: PROVINCE, approved: false },
   ];
@@ -76,7 +79,10 @@ try {
         authorization: `Bearer ${token}`,
         ...(c.approved ? { "x-revita-figures": "approved" } : {}),
       },
-      body: JSON.stringify({ query: c.query, variables: { code: c.code, year: "2024", from: "2020-01", to: "2024-12" } }),
+      body: JSON.stringify({
+        query: c.query,
+        variables: { code: c.code, year: "2024", from: "2020-01", to: "2024-12", first: 100, rules: null, subjectCode: null },
+      }),
     });
     const answer = (await response.json()) as { errors?: { message: string }[] };
     if (!response.ok || answer.errors?.length) {

@@ -7,6 +7,7 @@ const FILES = [
   "session/session.graphql",
   "shell/region-scope.graphql",
   "routes/overview/overview.graphql",
+  "routes/overview/attention.graphql",
   "features/projects/project-row.graphql",
 ];
 const definitions = FILES.flatMap((file) => parse(readFileSync(join(ADMIN, file), "utf8")).definitions);

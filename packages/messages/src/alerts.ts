@@ -24,7 +24,7 @@ export const alertMessages = {
   summary: {
     BEHIND_SCHEDULE: msg<{ progress: string; elapsed: string; gap: string }>(
       "形象进度 {progress}%，时间进度 {elapsed}%，落后 {gap} 个百分点",
-      "progress {progress}% against {elapsed}% of the schedule: {gap} points behind",
+      "Progress {progress}% against {elapsed}% of the schedule: {gap} points behind",
     ),
     PHASES_BEHIND: msg<{ behind: number; phases: number; gap: string }>(
       "{phases} 期中有 {behind} 期进度滞后，最多落后 {gap} 个百分点",
@@ -32,7 +32,7 @@ export const alertMessages = {
     ),
     OVERDUE: msg<{ plannedFinish: string; days: string }>(
       "计划 {plannedFinish} 完工，已逾期 {days} 天",
-      "planned to finish on {plannedFinish}: {days} days late",
+      "Planned to finish on {plannedFinish}: {days} days late",
     ),
     OVER_ALLOCATED: msg<{ allocated: string; total: string; over: string }>(
       "已安排资金 {allocated}，超过总投资 {total} 的 {over}%",
@@ -48,11 +48,11 @@ export const alertMessages = {
     ),
     DIVERGENCE_FINANCIAL: msg<{ completionRate: string; physicalProgress: string; gap: string }>(
       "投资完成率 {completionRate}% 高于形象进度 {physicalProgress}%，相差 {gap} 个百分点",
-      "spending {completionRate}% ahead of the works {physicalProgress}% by {gap} points",
+      "Spending {completionRate}% ahead of the works {physicalProgress}% by {gap} points",
     ),
     DIVERGENCE_PHYSICAL: msg<{ completionRate: string; physicalProgress: string; gap: string }>(
       "形象进度 {physicalProgress}% 高于投资完成率 {completionRate}%，相差 {gap} 个百分点",
-      "works {physicalProgress}% ahead of spending {completionRate}% by {gap} points",
+      "Works {physicalProgress}% ahead of spending {completionRate}% by {gap} points",
     ),
     INDICATOR_OFF_TARGET: msg<{ period: string; value: string; target: string; reached: string }>(
       "{period} 实际 {value}，目标 {target}，完成 {reached}%",
@@ -60,14 +60,14 @@ export const alertMessages = {
     ),
     STALE: msg<{ lastReport: string; days: string }>(
       "最近一次报送截至 {lastReport}，已 {days} 天未更新",
-      "last report as of {lastReport}: {days} days without one",
+      "Last report as of {lastReport}: {days} days without one",
     ),
     NEVER_REPORTED: msg<{ started: string; days: string }>(
       "自 {started} 开工以来从未报送（{days} 天）",
-      "never reported since it started on {started} ({days} days)",
+      "Never reported since it started on {started} ({days} days)",
     ),
     REPORT_MISSING: msg<{ period: string; missing: number; expected: number }>(
-      "{period} 月报应报 {expected} 个项目，{missing} 个逾期未报",
+      "{period}的月报：应报 {expected} 个项目，{missing} 个逾期未报",
       "{period}: {missing} of {expected} monthly reports missing past their due date",
     ),
   },

@@ -1,3 +1,4 @@
+export { type AlertFacts, type AlertFormats, alertSummary } from "./alert-summary.js";
 export { alertMessages } from "./alerts.js";
 export {
   type Catalogue,

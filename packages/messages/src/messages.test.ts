@@ -109,3 +109,31 @@ describe("the alert texts", () => {
     expect(englishInChinese(alertMessages, [])).toEqual([]);
   });
 });
+
+describe("an alert's summary", () => {
+  it("writes money, dates and periods the way the screen asks, in either language", async () => {
+    const { alertSummary } = await import("./alert-summary.js");
+    const formats = {
+      money: (yuan: string) => `¥${yuan}`,
+      date: (iso: string) => `[${iso}]`,
+      period: (key: string) => `<${key}>`,
+    };
+    const over = {
+      rule: "OVER_ALLOCATED" as const,
+      value: "49.62",
+      amber: "0",
+      figures: { allocated: "389000000.00", totalInvestment: "260000000.00" },
+    };
+    expect(alertSummary(over, "zh-CN", formats)).toBe("已安排资金 ¥389000000.00，超过总投资 ¥260000000.00 的 49.62%");
+    expect(alertSummary(over, "en", formats)).toBe("¥389000000.00 allocated, 49.62% above its total of ¥260000000.00");
+    const late = {
+      rule: "REPORT_MISSING" as const,
+      value: "51",
+      amber: "10",
+      figures: { period: "2026-10", expected: 7, missing: 7 },
+    };
+    expect(alertSummary(late, "zh-CN", formats)).toBe("<2026-10>的月报：应报 7 个项目，7 个逾期未报");
+    const never = { rule: "STALE" as const, value: "2891", amber: "62", figures: { lastReport: null, started: "2019-01-01" } };
+    expect(alertSummary(never, "en", formats)).toBe("Never reported since it started on [2019-01-01] (2891 days)");
+  });
+});

@@ -40,7 +40,7 @@ const ENTRY_POINTS: Record<string, string> = {
   organizations: `query($code: String!) { region(code: $code) { organizations { name } assessments { grade } } }`,
   auditTrail: `query($code: String!) { auditTrail(regionCode: $code, first: 100) { edges { node { tableName recordKey } } } }`,
   nodes: `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
-  alerts: `query($code: String!) { region(code: $code) { alerts(asOf: "2026-12-01", first: 500) { items { subject { kind code } } }
+  alerts: `query($code: String!) { region(code: $code) { alerts(asOf: "2026-12-01", first: 100) { items { subject { kind code } } }
       alertThresholds { rule } } }`,
 };
 

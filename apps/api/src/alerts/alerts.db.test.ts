@@ -34,7 +34,7 @@ interface AlertData {
 }
 
 const ALERTS = `query ($code: String!, $asOf: Date, $rules: [AlertRule!]) {
-  region(code: $code) { alerts(asOf: $asOf, rules: $rules, first: 500) {
+  region(code: $code) { alerts(asOf: $asOf, rules: $rules, first: 100) {
     totalCount counts { rule severity count }
     items { rule severity value amber red since summary responsibleUnit
             subject { kind code parentCode } region { code } figures { name value } } } } }`;
@@ -104,6 +104,15 @@ describe("the alerts of the demo data", () => {
     const [apart] = find(items, "DIVERGENCE", "CG-FH-CBSTD-1");
     expect(apart).toMatchObject({ severity: "AMBER", value: "28.63" });
     expect(apart!.summary).toBe("形象进度 64.00% 高于投资完成率 35.37%，相差 28.63 个百分点");
+    // Asked about one project, its own alerts and its phases' only.
+    const one = await runGraphql<{ region: { alerts: { items: AlertItem[] } } }>(
+      db.prisma,
+      `{ region(code: "${CENGONG}") { alerts(asOf: "${AS_OF}", subjectCode: "CG-FH-CBSTD", first: 100) { items { subject { code } } } } }`,
+      {},
+      { as: viewer },
+    );
+    const subjects = new Set(one.region.alerts.items.map((a) => a.subject.code));
+    expect([...subjects].sort()).toEqual(["CG-FH-CBSTD", "CG-FH-CBSTD-1", "CG-FH-CBSTD-2", "CG-FH-CBSTD-3"]);
     const [missing] = find(items, "REPORT_MISSING", CENGONG);
     expect(missing).toMatchObject({ severity: "RED", since: "2026-11-10", subject: { kind: "REGION" } });
     expect(figure(missing!, "period")).toBe("2026-10");
@@ -120,7 +129,7 @@ describe("the alerts of the demo data", () => {
       amber: phase.amber,
       figures: Object.fromEntries(phase.figures.map((f) => [f.name, f.value])),
     };
-    expect(alertSummary(alert as never, "en")).toBe("progress 36.00% against 57.16% of the schedule: 21.16 points behind");
+    expect(alertSummary(alert as never, "en")).toBe("Progress 36.00% against 57.16% of the schedule: 21.16 points behind");
   });
 });
 

@@ -133,13 +133,16 @@ builder.objectField(RegionRef, "alerts", (t) =>
       asOf: t.arg({ type: "Date", description: "The day to judge on (YYYY-MM-DD); today by default." }),
       rules: t.arg({ type: [AlertRuleEnum], description: "Only these rules." }),
       severity: t.arg({ type: AlertSeverityEnum, description: "Only this severity." }),
-      first: t.arg.int({ defaultValue: 50, description: "At most this many items (1–500, default 50); counts cover all." }),
+      subjectCode: t.arg.string({
+        description: "Only alerts about this project (its phases too), fund, indicator or region, by code.",
+      }),
+      first: t.arg.int({ defaultValue: 50, description: "At most this many items (1–100, default 50); counts cover all." }),
     },
     resolve: async (region, args, context) => {
       const check = new InputChecker();
       const first = args.first ?? 50;
-      if (!Number.isInteger(first) || first < 1 || first > 500) {
-        check.fail("first", "OUT_OF_RANGE", { min: 1, max: 500, value: String(first) });
+      if (!Number.isInteger(first) || first < 1 || first > 100) {
+        check.fail("first", "OUT_OF_RANGE", { min: 1, max: 100, value: String(first) });
       }
       const asOf = args.asOf ? check.date("asOf", args.asOf) : today();
       check.done();
@@ -150,6 +153,7 @@ builder.objectField(RegionRef, "alerts", (t) =>
         first,
         rules: args.rules ?? null,
         severity: args.severity ?? null,
+        subjectCode: args.subjectCode ?? null,
       });
     },
   }),

@@ -48,6 +48,8 @@ export interface AlertQuery {
   first: number;
   rules?: readonly AlertRule[] | null;
   severity?: AlertSeverity | null;
+  /** Only alerts about this subject (a project, fund, indicator or region code), a project's phases included. */
+  subjectCode?: string | null;
 }
 
 /**
@@ -251,6 +253,8 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
     chosen AS (
       SELECT * FROM alerts
        WHERE rule = ANY (${rules as string[]}::text[]) AND (${query.severity ?? null}::text IS NULL OR severity = ${query.severity ?? null}::text)
+         AND (${query.subjectCode ?? null}::text IS NULL OR code = ${query.subjectCode ?? null}::text
+              OR parent_id IN (SELECT id FROM project WHERE code = ${query.subjectCode ?? null}::text))
     ),
     page AS (
       SELECT * FROM chosen
