@@ -17,8 +17,9 @@ const CENGONG = "522626000000";
 const PINGZHUANG = "522626107000";
 const PROJECTOR = { width: 1920, height: 1080 };
 
-/** The published figures (domain.md), as the dashboard's tables show them: 万元 to two places. */
-const wan = (yuan: string) => formatMoney(yuan, { unit: "wan" });
+/** The published figures (domain.md), as every page shows them: the one money rule (亿元 / 万元 / 元, two places). */
+const money = (yuan: string) => formatMoney(yuan);
+/** ... and as the hover over each amount says them, to the fen. */
 const exactYuan = (yuan: string) => formatMoney(yuan, { unit: "yuan" });
 const CJK = /[\u3400-\u9fff]/;
 /** The demo users' password (README). */
@@ -92,22 +93,39 @@ describe("the dashboard in Chromium", () => {
     expect(requested.filter((url) => /monaco|query-lab/.test(url))).toEqual([]);
   });
 
-  it("shows the embankments' published figures", async () => {
-    // 城北新区防洪堤: 60,000,000 planned, 12,980,000 done (21.6%), and behind schedule.
-    const behind = rowOf("进度滞后项目", "城北新区防洪堤");
-    await expect.poll(() => behind.textContent(), SETTLE).toContain(wan("60000000"));
-    await expect.poll(() => behind.textContent(), SETTLE).toContain(wan("12980000"));
-    await expect.poll(() => behind.textContent(), SETTLE).toContain("21.6%");
+  it("puts what needs a decision first: the embankment's late phases above the fold", async () => {
+    const behind = page.getByRole("article", { name: "红色预警 进度滞后" });
+    // 城北新区防洪堤: 21.6% built against 61.33% of its schedule.
+    await expect
+      .poll(() => behind.textContent(), SETTLE)
+      .toContain("城北新区防洪堤形象进度 21.60%，时间进度 61.33%，落后 39.73 个百分点");
+    // The ecological embankment is ahead on its weighted average; two of its phases are not.
+    const ecological = behind.locator(".attention__item", { hasText: "城北新区生态防洪堤工程" });
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain("3 期中有 2 期进度滞后");
+    const phases = ecological.locator(".attention__phase");
+    await expect
+      .poll(() => phases.allTextContents(), SETTLE)
+      .toEqual([expect.stringContaining("二期"), expect.stringContaining("一期")]);
+    const lastPhase = await phases.last().boundingBox();
+    expect(lastPhase!.y + lastPhase!.height).toBeLessThan(PROJECTOR.height);
+    // Allocated above its total: 3.89亿元 against 2.60亿元, by the money rule.
+    await expect
+      .poll(() => page.getByRole("article", { name: "红色预警 资金安排超总投资" }).textContent(), SETTLE)
+      .toContain(`已安排资金 ${money("389000000")}，超过总投资 ${money("260000000")} 的 49.62%`);
+  });
+
+  it("shows the embankments' published figures by the one money rule", async () => {
     // 城北新区生态防洪堤工程: 260,000,000 planned; its phases 1–3 have done 63,010,000.
     const ecological = rowOf("重点项目（按总投资）", "城北新区生态防洪堤工程");
-    await expect.poll(() => ecological.textContent(), SETTLE).toContain(wan("260000000"));
-    await expect.poll(() => ecological.textContent(), SETTLE).toContain(wan("63010000"));
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain(money("260000000"));
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain(money("63010000"));
+    expect(await ecological.getByText(money("260000000")).getAttribute("title")).toBe(exactYuan("260000000"));
     await page.waitForTimeout(1600); // let the charts' entry animation finish before the picture
     await shot("overview-zh-1920");
   });
 
   it("drills into a town and comes back up by the breadcrumb", async () => {
-    await page.getByRole("table", { name: "下级地区" }).getByRole("link", { name: "平庄镇" }).click();
+    await page.getByRole("combobox", { name: "下级地区" }).selectOption({ label: "平庄镇" });
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("平庄镇总览");
     expect(new URL(page.url()).searchParams.get("region")).toBe(PINGZHUANG);
     const breadcrumb = page.getByRole("navigation", { name: "地区层级" });
@@ -129,12 +147,13 @@ describe("the dashboard in Chromium", () => {
     expect(new URL(page.url()).pathname).toBe("/projects/CG-FH-CBSTD");
     const phases = page.getByRole("table", { name: "分期" });
     await expect.poll(() => phases.getByRole("row").count(), SETTLE).toBe(4);
-    await expect.poll(() => phases.getByRole("row", { name: /三期/ }).textContent(), SETTLE).toContain(exactYuan("51075400"));
-    await expect.poll(() => phases.getByRole("row", { name: /三期/ }).textContent(), SETTLE).toContain(exactYuan("39800000"));
-    // Phases 1–3 by the water bureau: 129,512,500 in all, 63,010,000 done.
+    await expect.poll(() => phases.getByRole("row", { name: /三期/ }).textContent(), SETTLE).toContain(money("51075400"));
+    await expect.poll(() => phases.getByRole("row", { name: /三期/ }).textContent(), SETTLE).toContain(money("39800000"));
+    // Phases 1–3 by the water bureau: 129,512,500 in all, 63,010,000 done; to the yuan on hover.
     const totals = page.locator(".phase-totals");
-    await expect.poll(() => totals.textContent(), SETTLE).toContain(exactYuan("129512500"));
-    await expect.poll(() => totals.textContent(), SETTLE).toContain(exactYuan("63010000"));
+    await expect.poll(() => totals.textContent(), SETTLE).toContain(money("129512500"));
+    await expect.poll(() => totals.textContent(), SETTLE).toContain(money("63010000"));
+    expect(await totals.getByText(money("129512500")).getAttribute("title")).toBe(exactYuan("129512500"));
     await page.getByRole("figure", { name: "进度历程" }).locator("svg.recharts-surface").first().waitFor({ state: "visible" });
     await expect.poll(() => page.getByRole("table", { name: "资金安排" }).getByRole("row").count(), SETTLE).toBe(4);
     // Its admin also sees every recorded change: here, the demo data as it was loaded.
@@ -149,7 +168,7 @@ describe("the dashboard in Chromium", () => {
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("Chengbei ecological flood embankment");
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
-    await expect.poll(() => page.locator(".phase-totals").textContent(), SETTLE).toContain("129,512,500.00 yuan");
+    await expect.poll(() => page.locator(".phase-totals").textContent(), SETTLE).toContain("129.51 million yuan");
     await expectNoChineseLabels();
     await shot("project-en-1920");
 
@@ -157,8 +176,8 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("Cengong County overview");
     await page.waitForFunction(() => document.querySelectorAll(".chart-grid svg.recharts-surface").length >= 4);
     await expect
-      .poll(() => rowOf("Projects behind schedule", "Chengbei new district flood embankment").textContent(), SETTLE)
-      .toContain(formatMoney("60000000", { locale: "en" }));
+      .poll(() => page.getByRole("article", { name: "Red Behind schedule" }).textContent(), SETTLE)
+      .toContain("2 of 3 phases behind schedule");
     await expectNoChineseLabels();
     await page.waitForTimeout(1600);
     await shot("overview-en-1920");
@@ -204,7 +223,7 @@ describe("the dashboard in Chromium", () => {
     await page.goto(`${server.url}/funds?region=421003000000`);
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("荆州区资金");
     // The district's bridging funds, 497,000,000 over five years, graded A.
-    await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain(wan("497000000"));
+    await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain(money("497000000"));
     await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain("A");
     await shot("funds-zh-1920");
     await page.goto(`${server.url}/indicators?region=421003000000&indicator=RURAL_SEWAGE_COVERAGE`);
@@ -219,16 +238,37 @@ describe("the dashboard in Chromium", () => {
     await page.locator(".graphiql-container").waitFor({ state: "visible", timeout: 30_000 });
   });
 
-  it("fits a phone: no sideways scrolling on the overview", async () => {
+  it("fits a phone: no sideways scrolling on any page, in either language", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await signIn(phone, "cengong.viewer");
     await phone.goto(`${server.url}/?region=${CENGONG}`);
     await phone.waitForFunction(() => document.querySelectorAll(".chart-grid svg.recharts-surface").length >= 4);
     await phone.waitForTimeout(1600);
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await phone.screenshot({ path: join(OUTPUT, "overview-zh-phone.png"), fullPage: true });
+    // The attention list comes first on a phone too: its first card starts on the first screen.
+    const firstCard = await phone.locator(".attention__card").first().boundingBox();
+    expect(firstCard!.y).toBeLessThan(844);
+    const overflows: string[] = [];
+    for (const language of ["中文", "English"]) {
+      if (language === "English") await phone.getByRole("button", { name: "English" }).click();
+      for (const path of [
+        `/?region=${CENGONG}`,
+        `/projects?region=${CENGONG}`,
+        "/projects/CG-FH-CBSTD",
+        `/funds?region=${CENGONG}`,
+        `/indicators?region=${CENGONG}`,
+        `/data-entry?region=${CENGONG}`,
+        `/?region=${PINGZHUANG}`,
+      ]) {
+        await phone.goto(`${server.url}${path}`);
+        await phone.locator("h1").waitFor();
+        await phone.waitForTimeout(800);
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) overflows.push(`${language} ${path}: ${overflow} px too wide`);
+      }
+    }
     await phone.close();
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(overflows).toEqual([]);
   });
 
   it("shows a viewer neither the query lab nor a project's changes", async () => {

@@ -1,4 +1,4 @@
-import { type Catalogue, type Localized, localize } from "@revita/messages";
+import { alertMessages, type Catalogue, type Localized, localize } from "@revita/messages";
 import type { Locale } from "@revita/ui/format/locale";
 import { dataEntryMessages } from "../routes/data-entry/data-entry.messages.js";
 import { fundsMessages } from "../routes/funds/funds.messages.js";
@@ -30,6 +30,7 @@ export const APP_CATALOGUE = {
   ...indicatorsMessages,
   ...dataEntryMessages,
   ...queryLabMessages,
+  alerts: alertMessages,
 } satisfies Catalogue;
 
 /** The catalogue in one language: texts as strings, messages with parameters as functions of them. */

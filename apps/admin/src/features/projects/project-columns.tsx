@@ -1,19 +1,16 @@
 import type { Column } from "@revita/ui/components/data-table";
+import { Money } from "@revita/ui/components/money";
 import { ProgressBar } from "@revita/ui/components/progress-bar";
 import { ProjectStatusBadge, StatusBadge } from "@revita/ui/components/status-badge";
 import type { Locale } from "@revita/ui/format/locale";
-import { formatMoney } from "@revita/ui/format/money";
 import type { ProjectRowFragment } from "../../generated/operations.js";
 import type { AppMessages } from "../../i18n/messages.js";
 import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace } from "../../navigation/places.js";
 
-/**
- * Money in tables: 万元 with two decimals in Chinese (exact to the hundred yuan, the unit of
- * county reports), millions in English.
- */
-export function tableMoney(amount: string | null | undefined, locale: Locale): string {
-  return formatMoney(amount, { locale, unit: locale === "en" ? "auto" : "wan" });
+/** Money in tables, by the one money rule (亿元 / 万元 / 元, exact yuan on hover and in exports). */
+export function tableMoney(amount: string | null | undefined, locale: Locale) {
+  return <Money amount={amount} locale={locale} />;
 }
 
 /** The columns of every project table: the list, the overview's behind-schedule and key projects. */

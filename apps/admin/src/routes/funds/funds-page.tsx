@@ -15,6 +15,7 @@ import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+import { AttentionList } from "../overview/attention-list.js";
 
 /** In the order the labels list them; every source type the schema has (the labels' type makes sure). */
 const SOURCE_TYPES = Object.keys(APP_MESSAGES["zh-CN"].sourceTypes) as FundSourceType[];
@@ -55,6 +56,13 @@ function Funds({ place, region, year }: { place: Place; region: ScopedRegion; ye
 
   return (
     <div className="funds">
+      <AttentionList
+        place={place}
+        regionCode={region.code}
+        rules={["OVER_ALLOCATED", "INDUSTRY_SHARE", "DISBURSEMENT_LAG"]}
+        title={t.attention.aboutFunds}
+        quietWhenNone
+      />
       <DataState loading={loading && !data} error={error} empty={false} onRetry={() => void refetch()}>
         {flows && (
           <div className="chart-grid">

@@ -17,6 +17,7 @@ import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+import { AttentionList } from "../overview/attention-list.js";
 
 type Indicator = IndicatorChoicesQuery["indicators"][number];
 
@@ -42,6 +43,13 @@ function Indicators({ place, region, year }: { place: Place; region: ScopedRegio
 
   return (
     <div className="indicators">
+      <AttentionList
+        place={place}
+        regionCode={region.code}
+        rules={["INDICATOR_OFF_TARGET"]}
+        title={t.attention.aboutIndicators}
+        quietWhenNone
+      />
       <label className="indicator-picker">
         <span>{t.indicators.indicator}</span>
         <select

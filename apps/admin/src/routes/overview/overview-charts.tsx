@@ -60,6 +60,10 @@ export default function OverviewCharts({
   const childGroups = figures.byChild.filter((group) => group.key !== null);
   const drill = (code: string) => navigate(withParams(place, { region: code }));
   const byChild = new Map(figures.byChild.map((group) => [group.key, group]));
+  // A table of towns that all read 0 says nothing: only regions below with projects are rows,
+  // and one line counts the rest.
+  const withProjects = region.children.filter((child) => (byChild.get(child.code)?.projectCount ?? 0) > 0);
+  const withoutProjects = region.children.length - withProjects.length;
 
   return (
     <>
@@ -67,7 +71,12 @@ export default function OverviewCharts({
         <InvestmentOverTimeChart
           title={t.overview.investmentOverTime}
           description={t.overview.investmentOverTimeDescription({ from: windowText[0], to: windowText[1] })}
-          points={figures.investmentOverTime.map((m) => ({ period: m.month, planned: m.planned, completed: m.completed }))}
+          points={
+            // A region with nothing planned or done in the window draws no flat line: the chart says so instead.
+            figures.investmentOverTime.some((m) => Number(m.planned) !== 0 || Number(m.completed) !== 0)
+              ? figures.investmentOverTime.map((m) => ({ period: m.month, planned: m.planned, completed: m.completed }))
+              : []
+          }
         />
         <BreakdownChart
           title={t.overview.byCategory}
@@ -88,7 +97,7 @@ export default function OverviewCharts({
           title={t.overview.scorecard}
           description={t.overview.scorecardDescription({ year })}
           scoreLabel={t.overview.scoreLabel}
-          pillars={PILLARS.map((pillar) => {
+          pillars={(figures.scorecard.some((entry) => entry.withTarget > 0) ? PILLARS : []).map((pillar) => {
             const scored = figures.scorecard.find((entry) => entry.pillar === pillar);
             return {
               key: pillar,
@@ -112,52 +121,58 @@ export default function OverviewCharts({
               onSelect={(code) => code && drill(code)}
             />
           )}
-          <DataTable
-            caption={t.childRegions}
-            rowKey={(child) => child.code}
-            rows={region.children}
-            pageSize={50}
-            exportName={`regions-${region.code}`}
-            columns={[
-              {
-                key: "name",
-                header: t.region,
-                value: (child) => name(child),
-                render: (child) => <PlaceLink place={withParams(place, { region: child.code })}>{name(child)}</PlaceLink>,
-              },
-              {
-                key: "projects",
-                header: t.overview.projects,
-                numeric: true,
-                value: (child) => byChild.get(child.code)?.projectCount ?? 0,
-                render: (child) => formatCount(byChild.get(child.code)?.projectCount ?? 0, { locale }),
-              },
-              {
-                key: "planned",
-                header: kit.planned,
-                numeric: true,
-                value: (child) => byChild.get(child.code)?.plannedInvestment ?? null,
-                render: (child) => tableMoney(byChild.get(child.code)?.plannedInvestment, locale),
-              },
-              {
-                key: "completed",
-                header: kit.completed,
-                numeric: true,
-                value: (child) => byChild.get(child.code)?.completedInvestment ?? null,
-                render: (child) => tableMoney(byChild.get(child.code)?.completedInvestment, locale),
-              },
-              {
-                key: "rate",
-                header: kit.investmentCompletion,
-                numeric: true,
-                value: (child) => byChild.get(child.code)?.completionRate ?? null,
-                render: (child) => {
-                  const rate = byChild.get(child.code)?.completionRate;
-                  return rate ? <ProgressBar completionRate={rate} physicalProgress={null} compact /> : "—";
+          {withProjects.length === 0 && <p className="muted">{t.overview.noChildProjects}</p>}
+          {withProjects.length > 0 && (
+            <DataTable
+              caption={t.childRegions}
+              rowKey={(child) => child.code}
+              rows={withProjects}
+              pageSize={50}
+              exportName={`regions-${region.code}`}
+              columns={[
+                {
+                  key: "name",
+                  header: t.region,
+                  value: (child) => name(child),
+                  render: (child) => <PlaceLink place={withParams(place, { region: child.code })}>{name(child)}</PlaceLink>,
                 },
-              },
-            ]}
-          />
+                {
+                  key: "projects",
+                  header: t.overview.projects,
+                  numeric: true,
+                  value: (child) => byChild.get(child.code)?.projectCount ?? 0,
+                  render: (child) => formatCount(byChild.get(child.code)?.projectCount ?? 0, { locale }),
+                },
+                {
+                  key: "planned",
+                  header: kit.planned,
+                  numeric: true,
+                  value: (child) => byChild.get(child.code)?.plannedInvestment ?? null,
+                  render: (child) => tableMoney(byChild.get(child.code)?.plannedInvestment, locale),
+                },
+                {
+                  key: "completed",
+                  header: kit.completed,
+                  numeric: true,
+                  value: (child) => byChild.get(child.code)?.completedInvestment ?? null,
+                  render: (child) => tableMoney(byChild.get(child.code)?.completedInvestment, locale),
+                },
+                {
+                  key: "rate",
+                  header: kit.investmentCompletion,
+                  numeric: true,
+                  value: (child) => byChild.get(child.code)?.completionRate ?? null,
+                  render: (child) => {
+                    const rate = byChild.get(child.code)?.completionRate;
+                    return rate ? <ProgressBar completionRate={rate} physicalProgress={null} compact /> : "—";
+                  },
+                },
+              ]}
+            />
+          )}
+          {withProjects.length > 0 && withoutProjects > 0 && (
+            <p className="muted">{t.overview.childRegionsWithout({ count: withoutProjects })}</p>
+          )}
         </section>
       )}
     </>

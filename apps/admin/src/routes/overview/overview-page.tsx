@@ -14,6 +14,7 @@ import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace } from "../../navigation/places.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
+import { AttentionList } from "./attention-list.js";
 import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
 
 // Recharts is most of a chart page's weight, so the charts are their own chunk: the key figures
@@ -48,8 +49,11 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
   // The overview's short lists leave out what the project page shows anyway.
   const columns = projectColumns(t, locale, place).filter((column) => column.key !== "region");
 
+  const grades = figures?.assessments ?? [];
+
   return (
     <div className="overview">
+      <AttentionList place={place} regionCode={region.code} />
       <section className="kpi-grid" aria-label={t.nav.overview}>
         <KpiCard
           label={t.overview.projects}
@@ -80,6 +84,12 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
           detail={t.overview.indicatorsDetail({ year })}
         />
       </section>
+      {grades.length > 0 && (
+        <p className="overview__grades">
+          <strong>{t.overview.grades}</strong>{" "}
+          {grades.map((grade) => `${grade.year} ${grade.scheme}：${grade.grade}`).join(" · ")}
+        </p>
+      )}
 
       <DataState loading={kpiLoading} error={error} empty={false} onRetry={() => void refetch()}>
         {figures && (
@@ -96,21 +106,6 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
       </DataState>
 
       <div className="panel-grid">
-        <section className="panel">
-          <h2>{t.overview.behindSchedule}</h2>
-          <p className="panel__description">{t.overview.behindScheduleDescription}</p>
-          <DataTable
-            caption={t.overview.behindSchedule}
-            columns={columns}
-            rows={figures?.projectsBehindSchedule ?? []}
-            rowKey={(p) => p.id}
-            loading={loading}
-            error={error}
-            onRetry={() => void refetch()}
-            emptyText={t.overview.noneBehind}
-            exportName={`behind-schedule-${region.code}`}
-          />
-        </section>
         <section className="panel">
           <h2>{t.overview.largestProjects}</h2>
           <DataTable

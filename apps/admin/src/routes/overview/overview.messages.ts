@@ -2,6 +2,31 @@ import { msg } from "@revita/messages";
 
 /** The overview page. */
 export const overviewMessages = {
+  attention: {
+    title: msg("需要关注", "Needs attention"),
+    aboutProject: msg("本项目需要关注", "This project needs attention"),
+    aboutFunds: msg("资金需要关注", "Funds that need attention"),
+    aboutIndicators: msg("未达目标的指标", "Indicators off target"),
+    asOf: msg<{ date: string }>("截至 {date}，本地区及下级", "As of {date}, here and below"),
+    asOfDay: msg<{ date: string }>("截至 {date}", "As of {date}"),
+    counts: msg<{ red: number; amber: number }>("红色 {red} 项 · 黄色 {amber} 项", "{red} red · {amber} amber"),
+    none: msg(
+      "没有需要关注的事项：进度、资金、指标和报送均在阈值以内。",
+      "Nothing needs attention: progress, funds, indicators and reports are all within their thresholds.",
+    ),
+    more: msg<{ count: number }>("还有 {count} 项", "{count} more"),
+    fewer: msg("收起", "Show fewer"),
+    pastPage: msg<{ count: number }>(
+      "另有 {count} 项未列出，请缩小地区范围查看",
+      "{count} more not listed: open a smaller region to see them",
+    ),
+    since: msg<{ date: string }>("自 {date}", "since {date}"),
+    phase: msg("分期", "Phase"),
+    thresholdsNote: msg(
+      "预警阈值可由县级管理员调整；未调整的按默认值。",
+      "A county's admins may change the thresholds; the defaults apply otherwise.",
+    ),
+  },
   overview: {
     title: msg<{ region: string }>("{region}总览", "{region} overview"),
     projects: msg("项目数", "Projects"),
@@ -28,12 +53,12 @@ export const overviewMessages = {
     byCategory: msg("按项目类别", "By project category"),
     byChildRegion: msg("按下级地区", "By region below"),
     byChildRegionDescription: msg("点击柱形进入该地区", "Click a bar to open that region"),
-    behindSchedule: msg("进度滞后项目", "Projects behind schedule"),
-    behindScheduleDescription: msg(
-      "形象进度落后时间进度超过10个百分点，按落后幅度排序",
-      "Progress more than 10 points behind the schedule, furthest behind first",
+    childRegionsWithout: msg<{ count: number }>(
+      "另有 {count} 个下级地区暂无项目。",
+      "{count, plural, one {# region below has} other {# regions below have}} no projects.",
     ),
-    noneBehind: msg("没有进度滞后的项目。", "No project is behind schedule."),
+    noChildProjects: msg("下级地区暂无项目。", "No region below has projects."),
+    grades: msg("考核评价", "Assessments"),
     largestProjects: msg("重点项目（按总投资）", "Key projects (by total investment)"),
     fundsBySource: msg("资金来源：下达与拨付", "Funds by source: allocated and disbursed"),
     scorecard: msg("五大振兴指标", "Five-pillar scorecard"),

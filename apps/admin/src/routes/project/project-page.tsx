@@ -2,9 +2,9 @@ import { useQuery } from "@apollo/client/react";
 import { ProgressHistoryChart } from "@revita/ui/charts/progress-history-chart";
 import { DataState } from "@revita/ui/components/data-state";
 import { type Column, DataTable } from "@revita/ui/components/data-table";
+import { Money } from "@revita/ui/components/money";
 import { ProgressBar } from "@revita/ui/components/progress-bar";
 import { ProjectStatusBadge, StatusBadge } from "@revita/ui/components/status-badge";
-import { formatMoney } from "@revita/ui/format/money";
 import { formatQuantity } from "@revita/ui/format/numbers";
 import { formatDate, formatPeriod } from "@revita/ui/format/period";
 import { moneyRatio, sumMoney } from "../../features/money/sums.js";
@@ -16,6 +16,7 @@ import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace, withParams } from "../../navigation/places.js";
 import { Frame } from "../../shell/frame.js";
 import type { RegionScope } from "../../shell/region-scope.js";
+import { AttentionList } from "../overview/attention-list.js";
 import { ProjectChanges } from "./project-changes.js";
 import { ProjectEntry } from "./project-entry.js";
 import { ownHistory, phasedHistory } from "./project-history.js";
@@ -45,9 +46,9 @@ export default function ProjectPage({ place, scope }: { place: Place; scope: Reg
   );
 }
 
-/** Exact yuan on a project's own page: the figure a clerk checks against the ledger. */
+/** Money on a project's page, by the one money rule; the exact yuan a clerk checks against the ledger is on hover. */
 function exactMoney(amount: string | null | undefined, locale: "zh-CN" | "en") {
-  return formatMoney(amount, { locale, unit: "yuan" });
+  return <Money amount={amount} locale={locale} />;
 }
 
 function ProjectDetails({ place, project }: { place: Place; project: Project }) {
@@ -70,6 +71,13 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
 
   return (
     <div className="project">
+      <AttentionList
+        place={place}
+        regionCode={project.region.code}
+        subjectCode={project.code}
+        title={t.attention.aboutProject}
+        quietWhenNone
+      />
       <section className="facts" aria-label={t.project.name}>
         <dl>
           <Fact label={t.project.code}>{project.code}</Fact>
