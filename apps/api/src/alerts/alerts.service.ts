@@ -63,21 +63,11 @@ export interface AlertQuery {
  */
 export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<AlertList> {
   const asOf = query.asOf.toISOString().slice(0, 10);
-  const defaults = Prisma.join(
-    ALERT_RULE_ORDER.map((rule, index) => {
-      const { amber, red, lessIsWorse } = ALERT_RULES[rule];
-      return Prisma.sql`(${rule}::text, ${amber}::numeric, ${red}::numeric, ${lessIsWorse}::boolean, ${index}::int)`;
-    }),
-  );
   const rules = query.rules?.length ? query.rules : ALERT_RULE_ORDER;
   const [row] = await db.$queryRaw<
     { items: RawAlert[]; counts: { rule: AlertRule; severity: AlertSeverity; count: number }[] }[]
   >`
-    WITH defaults (rule, amber, red, less_is_worse, priority) AS (VALUES ${defaults}),
-    overrides AS MATERIALIZED (
-      SELECT t.rule::text AS rule, t.amber, t.red, t.region_id, cardinality(r.path) AS depth
-        FROM alert_threshold t JOIN region r ON r.id = t.region_id
-    ),
+    WITH ${thresholdTables()},
     scope AS MATERIALIZED (SELECT id, path FROM region WHERE path @> ARRAY[${query.regionId}::int]),
     projects AS MATERIALIZED (
       SELECT p.id, p.code, p.name_zh, p.name_en, p.parent_id, p.status::text AS status, p.total_investment,
@@ -285,10 +275,28 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
 }
 
 /**
- * The thresholds a rule has where a subject sits: the override of the nearest region on its
- * path (its own, else the closest above it), else the default.
+ * The common table expressions `defaults` (every rule's published thresholds, direction and
+ * order) and `overrides` (the regions' own settings with their depth) that threshold() reads.
  */
-function threshold(rule: Prisma.Sql, path: Prisma.Sql): Prisma.Sql {
+export function thresholdTables(): Prisma.Sql {
+  const defaults = Prisma.join(
+    ALERT_RULE_ORDER.map((rule, index) => {
+      const { amber, red, lessIsWorse } = ALERT_RULES[rule];
+      return Prisma.sql`(${rule}::text, ${amber}::numeric, ${red}::numeric, ${lessIsWorse}::boolean, ${index}::int)`;
+    }),
+  );
+  return Prisma.sql`defaults (rule, amber, red, less_is_worse, priority) AS (VALUES ${defaults}),
+    overrides AS MATERIALIZED (
+      SELECT t.rule::text AS rule, t.amber, t.red, t.region_id, cardinality(r.path) AS depth
+        FROM alert_threshold t JOIN region r ON r.id = t.region_id
+    )`;
+}
+
+/**
+ * The thresholds a rule has where a subject sits: the override of the nearest region on its
+ * path (its own, else the closest above it), else the default. Needs thresholdTables().
+ */
+export function threshold(rule: Prisma.Sql, path: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT coalesce(o.amber, d.amber) AS amber, coalesce(o.red, d.red) AS red
       FROM defaults d

@@ -158,6 +158,11 @@ export interface ReportProgressInput {
   correctionReason?: string | null;
   note?: string | null;
   reportedBy: string;
+  /**
+   * When the report was made, for history entered after the fact (the demo's months); now by
+   * default. Reporting timeliness is judged by it.
+   */
+  reportedAt?: Date;
 }
 
 export async function reportProgress(db: DbClient, input: ReportProgressInput): Promise<ProgressReport> {
@@ -193,6 +198,7 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
       periodStart: new Date(`${period!.start}T00:00:00Z`),
       periodEnd: new Date(`${period!.end}T00:00:00Z`),
       ...figures,
+      ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
     },
   });
 }

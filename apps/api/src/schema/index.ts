@@ -11,6 +11,7 @@ import "../accounts/accounts.schema.js";
 import "../audit/audit.schema.js";
 import "../approvals/approvals.schema.js";
 import "../alerts/alerts.schema.js";
+import "../reporting/reporting.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

@@ -97,6 +97,8 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
         physicalProgress: month.physicalProgress?.toFixed(2) ?? null,
         note: index === months.length - 1 ? (history.note ?? null) : null,
         reportedBy: DEMO_REPORTER,
+        // Illustrative, like the monthly figures: each month reported on the 5th of the next.
+        reportedAt: demoReportedAt(month.period),
       });
     }
   }
@@ -139,4 +141,10 @@ export function quarterlyInstalments(total: string, from: string, to: string): {
     const amount = index === months.length - 1 ? whole.minus(each.times(months.length - 1)) : each;
     return { amount: amount.toFixed(2), paidOn: `${month}-${String(lastDay).padStart(2, "0")}` };
   });
+}
+
+/** The day a demo month's report is taken to have been made: the 5th of the following month. */
+function demoReportedAt(period: string): Date {
+  const [year, month] = period.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 5, 2));
 }

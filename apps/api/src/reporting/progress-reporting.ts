@@ -1,0 +1,152 @@
+import type { Period } from "@revita/schema/period";
+import { threshold, thresholdTables } from "../alerts/alerts.service.js";
+import type { DbClient } from "../db/database.js";
+import { Prisma } from "../generated/prisma/client.js";
+
+export type ReportingGroupBy = "CHILD_REGION" | "IMPLEMENTING_UNIT";
+
+export interface ReportingCounts {
+  /** Monthly reports expected: one a month from each reporting project (a project without phases, or a phase) under way. */
+  expected: number;
+  received: number;
+  /** Received by the due day (the region's REPORT_MISSING amber threshold, the 10th of the next month by default). */
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+export interface MissingReport {
+  projectCode: string;
+  nameZh: string;
+  nameEn: string | null;
+  /** The month not reported, 2026-10. */
+  period: string;
+  /** The end of the project's latest report, if it ever reported. */
+  lastReport: Date | null;
+}
+
+export interface ReportingGroup extends ReportingCounts {
+  /** The child region's code or the implementing unit's id; null for the region's own projects (or those without a unit). */
+  key: string | null;
+  label: string | null;
+  labelEn: string | null;
+  /** The first 20 missing reports, oldest month first. */
+  missingReports: MissingReport[];
+}
+
+export interface ProgressReporting extends ReportingCounts {
+  groups: ReportingGroup[];
+}
+
+/**
+ * Reporting completeness and timeliness of monthly progress (DHIS2's reporting rate and on-time
+ * rate): for each month of the period, every project or phase that reports (no phases of its
+ * own) and was under way that month — started by its end, not finished before its start — is
+ * expected to report; a report counts as received if one covers the month, and on time if it was
+ * first made by the due day. Grouped by the child region or the implementing unit, in one SQL
+ * statement; row-level security decides which projects count.
+ */
+export async function progressReporting(
+  db: DbClient,
+  regionId: number,
+  period: Period,
+  groupBy: ReportingGroupBy,
+): Promise<ProgressReporting> {
+  const rows = await db.$queryRaw<
+    {
+      key: string | null;
+      label: string | null;
+      label_en: string | null;
+      expected: bigint;
+      received: bigint;
+      on_time: bigint;
+      missing: Prisma.JsonValue;
+    }[]
+  >`
+    WITH ${thresholdTables()},
+    months AS (
+      SELECT m::date AS start, (m + interval '1 month' - interval '1 day')::date AS finish
+        FROM generate_series(${period.start}::date, ${period.end}::date, interval '1 month') m
+    ),
+    reporters AS (
+      SELECT p.id, p.code, p.name_zh, p.name_en, p.implementing_unit_id, r.path,
+             r.path[array_position(r.path, ${regionId}::int) + 1] AS child_id,
+             coalesce(p.actual_start, p.planned_start) AS started,
+             coalesce(p.actual_finish, CASE WHEN p.status IN ('COMPLETED', 'ACCEPTED') THEN p.planned_finish END) AS finished,
+             lim.amber::int AS due_days
+        FROM project p
+        JOIN region r ON r.id = p.region_id
+        CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`r.path`)}) lim
+       WHERE r.path @> ARRAY[${regionId}::int] AND p.status <> 'PLANNED'
+         AND NOT EXISTS (SELECT 1 FROM project c WHERE c.parent_id = p.id)
+    ),
+    expected AS (
+      SELECT e.*, m.start, m.finish, first_report.at AS reported_at
+        FROM reporters e
+        JOIN months m ON e.started <= m.finish AND (e.finished IS NULL OR e.finished >= m.start)
+        LEFT JOIN LATERAL (
+          -- When the month was first reported: a correction moves reported_at, its earlier versions keep the first.
+          SELECT least(min(pr.reported_at),
+                       min((SELECT min((sv.record ->> 'reported_at')::timestamp) FROM superseded_version sv
+                             WHERE sv.table_name = 'progress_report' AND sv.record_id = pr.id))) AS at
+            FROM progress_report pr
+           WHERE pr.project_id = e.id AND pr.period_start <= m.start AND pr.period_end >= m.finish
+        ) first_report ON true
+    ),
+    grouped AS (
+      SELECT ${groupBy === "CHILD_REGION" ? Prisma.sql`e.child_id::text` : Prisma.sql`e.implementing_unit_id::text`} AS key,
+             count(*) AS expected,
+             count(e.reported_at) AS received,
+             -- reported_at is UTC; a due day is a day in China (UTC+8, no summer time).
+             count(*) FILTER (WHERE (e.reported_at + interval '8 hours')::date <= e.finish + e.due_days) AS on_time,
+             coalesce(jsonb_agg(jsonb_build_object('projectCode', e.code, 'nameZh', e.name_zh, 'nameEn', e.name_en,
+                                                   'period', to_char(e.start, 'YYYY-MM'),
+                                                   'lastReport', (SELECT max(pr.period_end) FROM progress_report pr WHERE pr.project_id = e.id AND pr.period_end < e.start)::text)
+                                ORDER BY e.start, e.code) FILTER (WHERE e.reported_at IS NULL), '[]'::jsonb) AS missing
+        FROM expected e
+       GROUP BY 1
+    )
+    SELECT ${
+      groupBy === "CHILD_REGION"
+        ? Prisma.sql`child.code AS key, child.name_zh AS label, child.name_en AS label_en`
+        : Prisma.sql`g.key, o.name AS label, NULL::text AS label_en`
+    }, g.expected, g.received, g.on_time, g.missing
+      FROM grouped g
+      ${
+        groupBy === "CHILD_REGION"
+          ? Prisma.sql`LEFT JOIN region child ON child.id::text = g.key`
+          : Prisma.sql`LEFT JOIN organization o ON o.id::text = g.key`
+      }
+     ORDER BY (g.expected - g.received) DESC, 1 NULLS FIRST`;
+  const groups = rows.map((row): ReportingGroup => {
+    const expected = Number(row.expected);
+    const received = Number(row.received);
+    const onTime = Number(row.on_time);
+    const missing = (row.missing as unknown as (Omit<MissingReport, "lastReport"> & { lastReport: string | null })[]).map(
+      (m) => ({
+        ...m,
+        lastReport: m.lastReport ? new Date(`${m.lastReport}T00:00:00Z`) : null,
+      }),
+    );
+    return {
+      key: row.key,
+      label: row.label,
+      labelEn: row.label_en,
+      expected,
+      received,
+      onTime,
+      late: received - onTime,
+      missing: expected - received,
+      missingReports: missing.slice(0, 20),
+    };
+  });
+  const sum = (pick: (g: ReportingGroup) => number) => groups.reduce((total, group) => total + pick(group), 0);
+  return {
+    expected: sum((g) => g.expected),
+    received: sum((g) => g.received),
+    onTime: sum((g) => g.onTime),
+    late: sum((g) => g.late),
+    missing: sum((g) => g.missing),
+    groups,
+  };
+}
