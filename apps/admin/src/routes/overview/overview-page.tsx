@@ -16,6 +16,7 @@ import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { AttentionList } from "./attention-list.js";
 import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
+import { ReportingPanel } from "./reporting-panel.js";
 
 // Recharts is most of a chart page's weight, so the charts are their own chunk: the key figures
 // and tables do not wait for it. Its download starts with the app, beside the data queries.
@@ -90,6 +91,8 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
           {grades.map((grade) => `${grade.year} ${grade.scheme}：${grade.grade}`).join(" · ")}
         </p>
       )}
+
+      <ReportingPanel place={place} regionCode={region.code} />
 
       <DataState loading={kpiLoading} error={error} empty={false} onRetry={() => void refetch()}>
         {figures && (

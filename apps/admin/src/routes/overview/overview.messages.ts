@@ -2,6 +2,23 @@ import { msg } from "@revita/messages";
 
 /** The overview page. */
 export const overviewMessages = {
+  reporting: {
+    title: msg<{ period: string }>("{period}进度报送", "Progress reports for {period}"),
+    summary: msg<{ expected: number; received: number; onTime: number; missing: number; rate: string }>(
+      "应报 {expected} 份，已报 {received} 份（按时 {onTime} 份），缺报 {missing} 份，报送率 {rate}",
+      "{received} of {expected} received ({onTime} on time), {missing} missing: {rate} reported",
+    ),
+    table: msg("报送情况", "Reporting"),
+    expected: msg("应报", "Expected"),
+    onTime: msg("按时", "On time"),
+    late: msg("逾期报送", "Late"),
+    missing: msg("缺报", "Missing"),
+    rate: msg("报送率", "Reporting rate"),
+    noneExpected: msg("本月没有应报进度的在建项目。", "No project under way had to report this month."),
+    missingList: msg<{ count: number }>("缺报项目（{count}）", "Missing reports ({count})"),
+    lastReport: msg<{ date: string }>("最近报送截至 {date}", "last report as of {date}"),
+    neverReported: msg("从未报送", "never reported"),
+  },
   attention: {
     title: msg("需要关注", "Needs attention"),
     aboutProject: msg("本项目需要关注", "This project needs attention"),
