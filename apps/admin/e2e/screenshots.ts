@@ -1,7 +1,21 @@
-import { launchChromium } from "./e2e/browser.js";
-import { startRevita } from "./e2e/revita-server.js";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchChromium } from "./browser.js";
+import { startRevita } from "./revita-server.js";
 
+/*
+ * Pictures of pages as a reader sees them, to look at before calling a screen done: each page
+ * at 1920×1080 and on a 390×844 phone, in Chinese and English, signed in as a demo user, on a
+ * fresh demo database; each prints how far it is wider than the screen (should be 0).
+ *
+ *   pnpm --filter @revita/admin screenshots                              the Cengong overview
+ *   PAGES="/projects,/funds?region=421003000000" USER_NAME=jingzhou.analyst FULL=1 pnpm ... screenshots
+ *
+ * Needs a built dashboard (pnpm --filter @revita/admin build); pictures go to e2e/output/screens/.
+ */
 const pages = (process.env.PAGES ?? "/?region=522626000000").split(",");
+const OUT = join(import.meta.dirname, "output", "screens");
+mkdirSync(OUT, { recursive: true });
 const [server, browser] = await Promise.all([startRevita(), launchChromium()]);
 try {
   for (const [w, h, tag] of [
@@ -22,10 +36,10 @@ try {
       for (const [i, path] of pages.entries()) {
         await page.goto(`${server.url}${path}`);
         await page.waitForTimeout(3500);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        const file = `/tmp/shots/p${i}-${lang}-${tag}.png`;
+        const overflow = await page.evaluate((width) => document.documentElement.scrollWidth - width, w);
+        const file = join(OUT, `p${i}-${lang}-${tag}.png`);
         await page.screenshot({ path: file, fullPage: process.env.FULL === "1" });
-        console.log(file, path, "overflow", overflow);
+        console.log(`${file}  ${path}  ${overflow > 0 ? `${overflow} px too wide` : "fits"}`);
       }
       await page.close();
     }
