@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 import { percentOf } from "../common/percent.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { type FundFlowGroup, fundFlow } from "./fund-flow.js";
+import { type FundsYearOnYear, fundsYearOnYear } from "./funds-year-on-year.js";
 
 /** Where a region's money went, which the funds domain computes: attached to Region from here. */
 
@@ -57,5 +58,38 @@ builder.objectField(RegionRef, "fundFlow", (t) =>
     description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
     args: { groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }) },
     resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy),
+  }),
+);
+
+const FundsYearOnYearRef = builder.objectRef<FundsYearOnYear>("FundsYearOnYear").implement({
+  description: "Money allocated and paid out from a region's funds by a day, and by the same day a year before.",
+  fields: (t) => ({
+    asOf: t.field({ type: "Date", description: "The end of the period asked for.", resolve: (y) => y.asOf }),
+    yearBeforeAsOf: t.field({ type: "Date", description: "The same day a year before.", resolve: (y) => y.yearBeforeAsOf }),
+    allocated: t.field({ type: "Decimal", description: "Allocated to projects by asOf, in yuan.", resolve: (y) => y.allocated }),
+    allocatedYearBefore: t.field({
+      type: "Decimal",
+      description: "Allocated a year before, in yuan.",
+      resolve: (y) => y.allocatedYearBefore,
+    }),
+    disbursed: t.field({ type: "Decimal", description: "Paid out by asOf, in yuan.", resolve: (y) => y.disbursed }),
+    disbursedYearBefore: t.field({
+      type: "Decimal",
+      description: "Paid out a year before, in yuan.",
+      resolve: (y) => y.disbursedYearBefore,
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "fundsYearOnYear", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: FundsYearOnYearRef,
+    description:
+      "Allocations and payments of the funds managed in this region and below by a period's end, beside the same day a year before; one SQL statement.",
+    args: {
+      period: t.arg({ type: "Period", required: true, description: "A year (2024), quarter or month: its last day is asOf." }),
+    },
+    resolve: (region, args, context) => fundsYearOnYear(context.prisma, region.id, args.period),
   }),
 );

@@ -4,6 +4,7 @@ import { percentOf } from "../common/percent.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { type InvestmentMonth, investmentOverTime } from "./investment-over-time.js";
 import { type InvestmentGroup, investmentSummary } from "./investment-summary.js";
+import { type InvestmentYearOnYear, investmentYearOnYear } from "./investment-year-on-year.js";
 
 /**
  * A region's investment figures, which the projects domain computes: attached to Region from
@@ -85,5 +86,46 @@ builder.objectField(RegionRef, "investmentOverTime", (t) =>
       to: t.arg({ type: "Period", required: true, description: "Last month (or the end of a quarter or year)." }),
     },
     resolve: (region, args, context) => investmentOverTime(context.prisma, region, args.from, args.to, context.figures),
+  }),
+);
+
+const InvestmentYearOnYearRef = builder.objectRef<InvestmentYearOnYear>("InvestmentYearOnYear").implement({
+  description: "A region's investment as of a day and as of the same day a year before.",
+  fields: (t) => ({
+    asOf: t.field({ type: "Date", description: "The end of the period asked for.", resolve: (y) => y.asOf }),
+    yearBeforeAsOf: t.field({ type: "Date", description: "The same day a year before.", resolve: (y) => y.yearBeforeAsOf }),
+    completed: t.field({
+      type: "Decimal",
+      description: "Completed investment as of asOf, in yuan.",
+      resolve: (y) => y.completed,
+    }),
+    completedYearBefore: t.field({
+      type: "Decimal",
+      description: "Completed investment a year before, in yuan.",
+      resolve: (y) => y.completedYearBefore,
+    }),
+    planned: t.field({
+      type: "Decimal",
+      description: "Planned investment as of asOf (totals spread over the planned months), in yuan.",
+      resolve: (y) => y.planned,
+    }),
+    plannedYearBefore: t.field({
+      type: "Decimal",
+      description: "Planned investment a year before, in yuan.",
+      resolve: (y) => y.plannedYearBefore,
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "investmentYearOnYear", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: InvestmentYearOnYearRef,
+    description:
+      "Completed and planned investment of this region and below as of a period's end, beside the same day a year before; one SQL statement.",
+    args: {
+      period: t.arg({ type: "Period", required: true, description: "A year (2024), quarter or month: its last day is asOf." }),
+    },
+    resolve: (region, args, context) => investmentYearOnYear(context.prisma, region, args.period, context.figures),
   }),
 );
