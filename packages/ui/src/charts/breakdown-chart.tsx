@@ -36,6 +36,35 @@ export interface BreakdownChartProps {
   width?: number;
 }
 
+/** Roughly how wide a label draws at the axis' 11 px: a Chinese character is square, a Latin letter about half. */
+export function labelWidth(label: string): number {
+  let width = 0;
+  for (const char of label) width += /[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 11 : 6.2;
+  return width;
+}
+
+/** Labels wider than this stand beside horizontal bars, cut with "…" (the table and tooltip keep them whole). */
+const LABEL_COLUMN = 150;
+
+/**
+ * Whether the bars lie down: when the labels side by side would need more than a small card's
+ * width (about 300 px once the axis is drawn), as English category names do, they overlap
+ * under upright bars.
+ */
+export function barsLieDown(labels: string[]): boolean {
+  return labels.reduce((sum, label) => sum + labelWidth(label) + 8, 0) > 300;
+}
+
+function cut(label: string): string {
+  if (labelWidth(label) <= LABEL_COLUMN) return label;
+  let out = "";
+  for (const char of label) {
+    if (labelWidth(`${out}${char}…`) > LABEL_COLUMN) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
 /** Investment (or anything else) broken down by category or child region, as bars. */
 export function BreakdownChart({
   title,
@@ -57,31 +86,38 @@ export function BreakdownChart({
     ...Object.fromEntries(series.map((s) => [s.key, toPlotNumber(row.values[s.key] ?? null)])),
   }));
   const colored = series.map((s, index) => ({ ...s, color: s.color ?? categoryColor(index) }));
+  const lying = barsLieDown(rows.map((row) => row.label));
+  const valueTick = (value: number) => (valueKind === "money" ? formatMoneyAxis(value, locale) : String(value));
+  const labelColumn = Math.min(LABEL_COLUMN, Math.max(...rows.map((row) => labelWidth(row.label)), 0)) + 8;
   return (
     <ChartFrame
       title={title}
       description={description}
-      height={height}
+      height={lying ? Math.max(height, rows.length * 30 + 70) : height}
       width={width}
       table={{
         header: ["", ...series.map((s) => s.label)],
         rows: rows.map((row) => [row.label, ...series.map((s) => format(row.values[s.key]))]),
       }}
     >
-      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--revita-border)" vertical={false} />
-        <XAxis
-          dataKey="label"
-          interval={0}
-          tick={{ fontSize: 11 }}
-          height={rows.length > 6 ? 60 : 30}
-          angle={rows.length > 6 ? -30 : 0}
-          textAnchor={rows.length > 6 ? "end" : "middle"}
-        />
-        <YAxis
-          tickFormatter={(value: number) => (valueKind === "money" ? formatMoneyAxis(value, locale) : String(value))}
-          width={56}
-        />
+      <BarChart
+        data={data}
+        layout={lying ? "vertical" : "horizontal"}
+        margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+        accessibilityLayer
+      >
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--revita-border)" vertical={lying} horizontal={!lying} />
+        {lying ? (
+          <>
+            <XAxis type="number" tickFormatter={valueTick} tick={{ fontSize: 11 }} />
+            <YAxis type="category" dataKey="label" interval={0} tick={{ fontSize: 11 }} width={labelColumn} tickFormatter={cut} />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} height={30} />
+            <YAxis tickFormatter={valueTick} width={56} />
+          </>
+        )}
         <Tooltip
           cursor={{ fill: "var(--revita-surface-muted)" }}
           content={({ active, label }) => {

@@ -11,6 +11,8 @@ export interface KpiChange {
   trend: "up" | "down" | "flat";
   /** Whether this change is good news: more investment completed is, more dropouts are not. */
   favourable: boolean;
+  /** What it is compared with, when not the previous period: "较上年同期". */
+  versus?: string;
 }
 
 export interface KpiCardProps {
@@ -45,7 +47,7 @@ export function KpiCard({ label, value, detail, change, target, loading = false 
                 className={`revita-kpi__change revita-kpi__change--${change.trend === "flat" ? "flat" : change.favourable ? "good" : "bad"}`}
               >
                 <span aria-hidden="true">{TREND_ARROW[change.trend]} </span>
-                {change.text} <span className="revita-kpi__muted">{messages.vsPrevious}</span>
+                {change.text} <span className="revita-kpi__muted">{change.versus ?? messages.vsPrevious}</span>
               </span>
             )}
             {target && (

@@ -28,3 +28,15 @@ describe("the overview's headline figures", () => {
     expect(investmentWindow(2015, [2016])).toEqual({ from: "2015", to: "2015" });
   });
 });
+
+describe("a key figure against a year before", () => {
+  it("says how far it moved, flat below a twentieth of a percent, and nothing when there was nothing", async () => {
+    const { yearOnYear } = await import("./overview-figures.js");
+    expect(yearOnYear("795000000", "600000000")).toMatchObject({ trend: "up" });
+    expect(yearOnYear("795000000", "600000000")!.change).toBeCloseTo(32.5, 5);
+    expect(yearOnYear("100", "100.01")).toMatchObject({ trend: "flat" });
+    expect(yearOnYear("50", "100")).toMatchObject({ trend: "down", change: -50 });
+    expect(yearOnYear("100", "0")).toBeNull();
+    expect(yearOnYear(null, "1")).toBeNull();
+  });
+});

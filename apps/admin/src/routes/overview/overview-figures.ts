@@ -35,3 +35,15 @@ export function investmentWindow(year: number, years: number[]): { from: string;
   const first = years.find((y) => y <= year) ?? year;
   return { from: String(Math.max(first, year - 9)), to: String(year) };
 }
+
+/** How a figure moved against the same day a year before, for a key-figure card; none when there was nothing a year before. */
+export function yearOnYear(
+  now: string | null | undefined,
+  before: string | null | undefined,
+): { change: number; trend: "up" | "down" | "flat" } | null {
+  const current = Number(now);
+  const previous = Number(before);
+  if (now == null || before == null || !Number.isFinite(current) || !Number.isFinite(previous) || previous === 0) return null;
+  const change = ((current - previous) / Math.abs(previous)) * 100;
+  return { change, trend: Math.abs(change) < 0.05 ? "flat" : change > 0 ? "up" : "down" };
+}

@@ -4,7 +4,7 @@ import { DataTable } from "@revita/ui/components/data-table";
 import { KpiCard } from "@revita/ui/components/kpi-card";
 import { formatMoney } from "@revita/ui/format/money";
 import { formatCount, formatPercent } from "@revita/ui/format/numbers";
-import { formatPeriod } from "@revita/ui/format/period";
+import { formatDate, formatPeriod } from "@revita/ui/format/period";
 import { lazy, Suspense } from "react";
 import { moneyRatio } from "../../features/money/sums.js";
 import { projectColumns } from "../../features/projects/project-columns.js";
@@ -15,7 +15,7 @@ import { type Place, pagePlace } from "../../navigation/places.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { AttentionList } from "./attention-list.js";
-import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
+import { investmentWindow, projectCounts, targetCount, yearOnYear } from "./overview-figures.js";
 import { ReportingPanel } from "./reporting-panel.js";
 
 // Recharts is most of a chart page's weight, so the charts are their own chunk: the key figures
@@ -51,6 +51,25 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
   const columns = projectColumns(t, locale, place).filter((column) => column.key !== "region");
 
   const grades = figures?.assessments ?? [];
+  // Completed investment and payments against the same day a year before (the end of the year shown).
+  const yearBefore = figures ? formatDate(figures.investmentYearOnYear.yearBeforeAsOf, { locale }) : "";
+  const change = (moved: ReturnType<typeof yearOnYear>, what: string) =>
+    moved
+      ? {
+          text: `${moved.change > 0 ? "+" : moved.change < 0 ? "−" : "±"}${formatPercent(Math.abs(moved.change), { locale })}`,
+          trend: moved.trend,
+          favourable: moved.trend !== "down",
+          versus: t.overview.versusYearBefore({ what, date: yearBefore }),
+        }
+      : undefined;
+  const investmentChange = change(
+    yearOnYear(figures?.investmentYearOnYear.completed, figures?.investmentYearOnYear.completedYearBefore),
+    t.overview.completedWord,
+  );
+  const fundsChange = change(
+    yearOnYear(figures?.fundsYearOnYear.disbursed, figures?.fundsYearOnYear.disbursedYearBefore),
+    t.overview.disbursedWord,
+  );
 
   return (
     <div className="overview">
@@ -67,12 +86,14 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
           loading={kpiLoading}
           value={formatPercent(investment.percent, { locale })}
           detail={t.overview.investmentDetail({ completed: money(investment.part), planned: money(investment.whole) })}
+          change={investmentChange}
         />
         <KpiCard
           label={t.overview.funds}
           loading={kpiLoading}
           value={formatPercent(funds.percent, { locale })}
           detail={t.overview.fundsDetail({ disbursed: money(funds.part), allocated: money(funds.whole) })}
+          change={fundsChange}
         />
         <KpiCard
           label={t.overview.indicators}
