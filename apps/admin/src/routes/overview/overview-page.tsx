@@ -113,7 +113,7 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
         </p>
       )}
 
-      <ReportingPanel place={place} regionCode={region.code} />
+      <ReportingPanel place={place} regionCode={region.code} ready={Boolean(data)} />
 
       <DataState loading={kpiLoading} error={error} empty={false} onRetry={() => void refetch()}>
         {figures && (

@@ -14,10 +14,15 @@ type Group = NonNullable<ReportingQuery["region"]>["progressReporting"]["groups"
  * Who reported last month's progress (the latest month now due), on time or late, per region
  * below, and which projects are missing: DHIS2's reporting rate, for the dispatch meeting.
  */
-export function ReportingPanel({ place, regionCode }: { place: Place; regionCode: string }) {
+export function ReportingPanel({ place, regionCode, ready = true }: { place: Place; regionCode: string; ready?: boolean }) {
   const { t, locale } = useAppLocale();
   const period = dueMonth(chinaToday());
-  const { data, loading, error, refetch } = useQuery(ReportingDocument, { variables: { code: regionCode, period } });
+  // Asked once the page's key figures are in (ready): on the embedded database queries take
+  // turns, and this one is below the first screen, so it must not hold up the charts.
+  const { data, loading, error, refetch } = useQuery(ReportingDocument, {
+    variables: { code: regionCode, period },
+    skip: !ready,
+  });
   const reporting = data?.region?.progressReporting;
   const name = (group: Group) =>
     group.key === null ? t.ownLevel : ((locale === "en" ? group.labelEn : group.label) ?? group.key);
@@ -44,7 +49,7 @@ export function ReportingPanel({ place, regionCode }: { place: Place; regionCode
         caption={t.reporting.table}
         rows={reporting?.groups ?? []}
         rowKey={(group) => group.key ?? "own"}
-        loading={loading && !data}
+        loading={(loading || !ready) && !data}
         error={error}
         onRetry={() => void refetch()}
         emptyText={t.reporting.noneExpected}
