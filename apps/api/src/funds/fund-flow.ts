@@ -20,7 +20,13 @@ export interface FundFlowGroup {
  * Where the money of a region's funds (those managed by the region or any region below it)
  * went: allocated and paid, grouped, in one SQL statement.
  */
-export async function fundFlow(db: DbClient, regionId: number, groupBy: FundFlowGrouping): Promise<FundFlowGroup[]> {
+export async function fundFlow(
+  db: DbClient,
+  regionId: number,
+  groupBy: FundFlowGrouping,
+  /** Only funds whose years include this one (as the funds list filters); every fund without it. */
+  year: number | null = null,
+): Promise<FundFlowGroup[]> {
   const rows = await db.$queryRaw<
     {
       key: string | null;
@@ -36,6 +42,7 @@ export async function fundFlow(db: DbClient, regionId: number, groupBy: FundFlow
       SELECT f.id, f.amount, f.source_type, f.year, r.path[array_position(r.path, ${regionId}::int) + 1] AS child_region_id
         FROM fund f JOIN region r ON r.id = f.region_id
        WHERE r.path @> ARRAY[${regionId}::int]
+         AND (${year}::int IS NULL OR (f.start_year <= ${year}::int AND f.year >= ${year}::int))
     ),
     allocations AS (
       SELECT a.fund_id, a.amount, c.code AS category_code, c.name_zh AS category_name, c.name_en AS category_name_en, c.is_industry,

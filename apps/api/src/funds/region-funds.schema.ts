@@ -56,8 +56,13 @@ builder.objectField(RegionRef, "fundFlow", (t) =>
     authScopes: readsRegion,
     type: [FundFlowGroupRef],
     description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
-    args: { groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }) },
-    resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy),
+    args: {
+      groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }),
+      year: t.arg.int({
+        description: "Only funds whose years include this year (as funds(year:) filters); all funds without it.",
+      }),
+    },
+    resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy, args.year ?? null),
   }),
 );
 

@@ -255,13 +255,33 @@ describe("a region's fund flow", () => {
     disbursementRate: string | null;
     industryShare: string | null;
   };
-  const flow = async (code: string, groupBy: string) =>
+  const flow = async (code: string, groupBy: string, year?: number) =>
     (
       await runGraphql<{ region: { fundFlow: Group[] } }>(
         db.prisma,
-        `{ region(code: "${code}") { fundFlow(groupBy: ${groupBy}) { key label labelEn fundAmount allocated disbursed disbursementRate industryShare } } }`,
+        `{ region(code: "${code}") { fundFlow(groupBy: ${groupBy}${year ? `, year: ${year}` : ""}) { key label labelEn fundAmount allocated disbursed disbursementRate industryShare } } }`,
       )
     ).region.fundFlow;
+
+  it("takes only the funds whose years include the year asked for, as the funds list does", async () => {
+    const all = await flow("421003000000", "YEAR");
+    const listed = async (year: number) =>
+      (
+        await runGraphql<{ funds: { edges: { node: { amount: string } }[] } }>(
+          db.prisma,
+          `{ funds(regionCode: "421003000000", year: ${year}, first: 100) { edges { node { amount } } } }`,
+        )
+      ).funds.edges.reduce((sum, edge) => sum + Number(edge.node.amount), 0);
+    for (const year of [2019, 2023]) {
+      const inYear = await flow("421003000000", "SOURCE_TYPE", year);
+      expect(inYear.reduce((sum, group) => sum + Number(group.fundAmount), 0)).toBe(await listed(year));
+    }
+    // The multi-year bridging funds (2019–2023) count in 2019, but 2023's own funds do not.
+    expect((await flow("421003000000", "SOURCE_TYPE", 2019)).length).toBeLessThan(
+      (await flow("421003000000", "SOURCE_TYPE")).length,
+    );
+    expect(all.length).toBeGreaterThan(0);
+  });
 
   it("shows Jingzhou District's bridging funds fully allocated, 65% to industry", async () => {
     const bridging = (await flow("421003000000", "SOURCE_TYPE")).find((group) => group.key === "CENTRAL_BRIDGING");

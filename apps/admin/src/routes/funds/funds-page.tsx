@@ -7,6 +7,7 @@ import { StatusBadge } from "@revita/ui/components/status-badge";
 import { formatPercent } from "@revita/ui/format/numbers";
 import { useKitMessages } from "@revita/ui/i18n";
 import { COMPLETED_COLOR, PLANNED_COLOR } from "@revita/ui/tokens";
+import { useEffect } from "react";
 import { tableMoney } from "../../features/projects/project-columns.js";
 import { type FlowFiguresFragment, type FundSourceType, FundsPageDocument } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
@@ -26,12 +27,12 @@ export default function FundsPage({ place, scope }: { place: Place; scope: Regio
   const { t } = useAppLocale();
   return (
     <RegionPage place={place} scope={scope} title={t.funds.title} untitled={t.nav.funds}>
-      {(region) => <Funds place={place} region={region} year={scope.year} />}
+      {(region) => <Funds place={place} region={region} year={scope.year} latestYear={scope.latestYear} />}
     </RegionPage>
   );
 }
 
-function Funds({ place, region, year }: { place: Place; region: ScopedRegion; year: number }) {
+function Funds({ place, region, year, latestYear }: { place: Place; region: ScopedRegion; year: number; latestYear: boolean }) {
   const { t, locale } = useAppLocale();
   const kit = useKitMessages();
   const name = useNamer();
@@ -40,6 +41,14 @@ function Funds({ place, region, year }: { place: Place; region: ScopedRegion; ye
     variables: { code: region.code, year, sourceType: source },
   });
   const flows = data?.region;
+  // Opened without a year, the page shows the latest year with indicator values; a region's
+  // funds may end earlier: then it opens on the latest year that has funds instead of an empty one.
+  const latestFundYear = Math.max(...(flows?.byYear ?? []).map((group) => Number(group.key)).filter(Number.isFinite));
+  useEffect(() => {
+    if (latestYear && data && data.funds.totalCount === 0 && Number.isFinite(latestFundYear) && latestFundYear !== year) {
+      navigate(withParams(place, { year: String(latestFundYear) }), { replace: true });
+    }
+  }, [latestYear, data, latestFundYear, year, place]);
   const label = (group: FlowFiguresFragment, kind: "source" | "other") =>
     kind === "source"
       ? (t.sourceTypes[group.key as keyof AppMessages["sourceTypes"]] ?? group.key ?? "")
@@ -71,12 +80,12 @@ function Funds({ place, region, year }: { place: Place; region: ScopedRegion; ye
               rows={[...rows(flows.byYear, "other")].sort((a, b) => a.key.localeCompare(b.key))}
             />
             <FundFlowChart
-              title={t.funds.bySource}
+              title={t.funds.bySourceInYear({ year })}
               rows={rows(flows.bySource, "source")}
               onSelect={(key) => navigate(withParams(place, { source: key }), { replace: true })}
             />
             <BreakdownChart
-              title={t.funds.byCategory}
+              title={t.funds.byCategoryInYear({ year })}
               rows={flows.byCategory.map((group) => ({
                 key: group.key ?? "",
                 label: label(group, "other"),
@@ -89,7 +98,7 @@ function Funds({ place, region, year }: { place: Place; region: ScopedRegion; ye
             />
             {flows.byChild.some((group) => group.key !== null) && (
               <FundFlowChart
-                title={t.funds.byChildRegion}
+                title={t.funds.byChildRegionInYear({ year })}
                 rows={rows(flows.byChild, "other")}
                 onSelect={(key) => key && navigate(withParams(place, { region: key }))}
               />
