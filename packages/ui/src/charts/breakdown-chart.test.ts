@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { barsLieDown, labelWidth } from "./breakdown-chart.js";
+import { barsLieDown } from "./breakdown-chart.js";
+import { labelWidth } from "./chart-format.js";
 
 describe("the breakdown chart's labels", () => {
   it("lays the bars down when the labels would not fit side by side", () => {

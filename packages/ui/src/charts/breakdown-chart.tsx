@@ -3,7 +3,7 @@ import { formatMoney } from "../format/money.js";
 import { formatCount } from "../format/numbers.js";
 import { useLocale } from "../i18n/locale-context.js";
 import { categoryColor } from "../tokens/palette.js";
-import { formatMoneyAxis, toPlotNumber } from "./chart-format.js";
+import { formatMoneyAxis, labelWidth, toPlotNumber } from "./chart-format.js";
 import { ChartFrame } from "./chart-frame.js";
 import { ChartTooltipBox } from "./chart-tooltip.js";
 
@@ -34,13 +34,6 @@ export interface BreakdownChartProps {
   onSelect?: (key: string) => void;
   height?: number;
   width?: number;
-}
-
-/** Roughly how wide a label draws at the axis' 11 px: a Chinese character is square, a Latin letter about half. */
-export function labelWidth(label: string): number {
-  let width = 0;
-  for (const char of label) width += /[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 11 : 6.2;
-  return width;
 }
 
 /** Labels wider than this stand beside horizontal bars, cut with "…" (the table and tooltip keep them whole). */

@@ -28,3 +28,10 @@ export function formatMoneyAxis(yuan: number, locale: Locale): string {
 function trim(value: number): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 }).format(value);
 }
+
+/** Roughly how wide a label draws at 11 px (an axis tick, a bar's value): a Chinese character is square, a Latin letter about half. */
+export function labelWidth(label: string): number {
+  let width = 0;
+  for (const char of label) width += /[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 11 : 6.2;
+  return width;
+}

@@ -1,7 +1,7 @@
 import { Bar, BarChart, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useKitMessages } from "../i18n/locale-context.js";
 import { categoryColor } from "../tokens/palette.js";
-import { toPlotNumber } from "./chart-format.js";
+import { labelWidth, toPlotNumber } from "./chart-format.js";
 import { ChartFrame } from "./chart-frame.js";
 import { ChartTooltipBox } from "./chart-tooltip.js";
 
@@ -50,6 +50,10 @@ export function RankingChart({
     });
   const targetValue = toPlotNumber(target ?? null);
   const height = Math.max(160, ranked.length * 28 + 40);
+  // Room for the longest value written beside its bar ("1,240元/公顷" was cut to "40元/公f")
+  // and for the longest name, within reason.
+  const valueRoom = Math.max(48, ...ranked.map((row) => labelWidth(format(row.value)) + 12));
+  const nameRoom = Math.min(160, Math.max(96, ...ranked.map((row) => labelWidth(row.label) * (12 / 11) + 8)));
   return (
     <ChartFrame
       title={title}
@@ -61,9 +65,9 @@ export function RankingChart({
         rows: ranked.map((row, index) => [String(index + 1), row.label, format(row.value)]),
       }}
     >
-      <BarChart data={ranked} layout="vertical" margin={{ top: 8, right: 48, bottom: 0, left: 8 }} accessibilityLayer>
+      <BarChart data={ranked} layout="vertical" margin={{ top: 8, right: valueRoom, bottom: 0, left: 8 }} accessibilityLayer>
         <XAxis type="number" hide domain={[0, "auto"]} />
-        <YAxis type="category" dataKey="label" width={96} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis type="category" dataKey="label" width={nameRoom} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip
           cursor={{ fill: "var(--revita-surface-muted)" }}
           content={({ active, payload }) => {
