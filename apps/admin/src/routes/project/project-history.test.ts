@@ -26,11 +26,25 @@ describe("a project's progress history", () => {
       { totalInvestment: "51075400", reports: [{ period: "2020-06", completedInvestment: "39800000", physicalProgress: "98" }] },
     ]);
     expect(history).toEqual([
-      // June: phase 1's June figures and phase 3's; phase 2 had not reported.
-      { period: "2020-06", completedInvestment: "44800000.00", physicalProgress: "62.18" },
+      // June: phase 1's June figures and phase 3's; phase 2 had not reported, so counts as 0 % built.
+      { period: "2020-06", completedInvestment: "44800000.00", physicalProgress: "45.35" },
       // December: the latest of each, 63,010,000 in all, as the project's standing says.
       { period: "2020-12", completedInvestment: "63010000.00", physicalProgress: "69.83" },
     ]);
+  });
+
+  it("does not drop when another phase starts reporting", () => {
+    const history = phasedHistory([
+      { totalInvestment: "100", reports: [{ period: "2024-01", completedInvestment: null, physicalProgress: "60" }] },
+      {
+        totalInvestment: "100",
+        reports: [
+          { period: "2024-02", completedInvestment: null, physicalProgress: "5" },
+          { period: "2024-03", completedInvestment: null, physicalProgress: "10" },
+        ],
+      },
+    ]);
+    expect(history.map((point) => point.physicalProgress)).toEqual(["30.00", "32.50", "35.00"]);
   });
 
   it("has nothing to draw when no phase has reported", () => {

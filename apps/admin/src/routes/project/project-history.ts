@@ -25,11 +25,18 @@ export function ownHistory(reports: Report[]): Report[] {
  * The history of a project that reports through its phases, period by period: at each period
  * any phase reported in, each phase's latest figures as of then, combined by the rule of the
  * project's standing (completed investment summed, physical progress weighted by investment),
- * so that the last point is the figure the project shows.
+ * so that the last point is the figure the project shows. The weights are those of every phase
+ * that reports physical progress at some point, counted at 0 % built before its first report:
+ * weighing only the phases reported so far made the line drop whenever another phase started
+ * reporting (its first 5 % pulling down the others' 60 %), though nothing had been undone.
  */
 export function phasedHistory(phases: Phase[]): Report[] {
   const periods = [...new Set(phases.flatMap((phase) => phase.reports.map((r) => r.period)))].sort(byEnd);
-  const sorted = phases.map((phase) => ({ ...phase, reports: ownHistory(phase.reports) }));
+  const sorted = phases.map((phase) => ({
+    ...phase,
+    reports: ownHistory(phase.reports),
+    reportsProgress: phase.reports.some((r) => r.physicalProgress !== null),
+  }));
   return periods.map((period) => {
     const end = parsePeriod(period).end;
     let completed = 0n;
@@ -37,15 +44,16 @@ export function phasedHistory(phases: Phase[]): Report[] {
     let weighted = 0;
     let weight = 0;
     for (const phase of sorted) {
-      const latest = phase.reports.filter((r) => parsePeriod(r.period).end <= end).at(-1);
-      if (!latest) continue;
-      if (latest.completedInvestment !== null) {
+      const upToNow = phase.reports.filter((r) => parsePeriod(r.period).end <= end);
+      const latest = upToNow.at(-1);
+      if (latest?.completedInvestment != null) {
         completed += parseFen(latest.completedInvestment);
         anyCompleted = true;
       }
-      if (latest.physicalProgress !== null) {
+      // As the standing: a phase whose latest report gives no physical progress is left out.
+      if (phase.reportsProgress && (!latest || latest.physicalProgress !== null)) {
         const investment = Number(phase.totalInvestment);
-        weighted += investment * Number(latest.physicalProgress);
+        weighted += investment * Number(latest?.physicalProgress ?? 0);
         weight += investment;
       }
     }
