@@ -123,6 +123,66 @@ describe("reporting completeness and timeliness", () => {
     expect(quarter.received).toBe(2);
   });
 
+  it("expects an indicator again from each region that reported it for an earlier period of its kind", async () => {
+    const pingzhuang = await db.prisma.region.findFirstOrThrow({ where: { nameZh: "平庄镇" } });
+    const zhuxi = await db.prisma.region.findFirstOrThrow({ where: { nameZh: "注溪镇" } });
+    const indicator = await db.prisma.indicator.findFirstOrThrow({ where: { unit: "%" } });
+    const value = (regionId: number, year: number, reportedAt: string) =>
+      db.prisma.indicatorValue.create({
+        data: {
+          indicatorId: indicator.id,
+          regionId,
+          period: String(year),
+          periodStart: new Date(`${year}-01-01`),
+          periodEnd: new Date(`${year}-12-31`),
+          value: "50",
+          reportedBy: "test",
+          reportedAt: new Date(reportedAt),
+        },
+      });
+    type Group = Counts & { key: string; missingValues: { indicatorCode: string; regionCode: string; lastPeriod: string }[] };
+    const towns = async () => {
+      const data = await runGraphql<{ region: { indicatorReporting: Counts & { groups: Group[] } } }>(
+        db.prisma,
+        `{ region(code: "${CENGONG}") { indicatorReporting(period: "2025") { expected received onTime late missing reportingRate
+            groups { key expected received onTime late missing reportingRate missingValues { indicatorCode regionCode lastPeriod } } } } }`,
+        {},
+        { as: viewer },
+      );
+      const zero = { expected: 0, received: 0, onTime: 0, late: 0, missing: 0, missingValues: [] };
+      const byTown = new Map(data.region.indicatorReporting.groups.map((group) => [group.key, group]));
+      return { pingzhuang: byTown.get(pingzhuang.code) ?? zero, zhuxi: byTown.get(zhuxi.code) ?? zero };
+    };
+    // What the demo already expects of the two towns (their villages' values of other indicators).
+    const before = await towns();
+    await value(pingzhuang.id, 2024, "2025-01-05T00:00:00Z");
+    await value(pingzhuang.id, 2025, "2026-01-06T00:00:00Z");
+    await value(zhuxi.id, 2024, "2025-03-01T00:00:00Z");
+    const after = await towns();
+    // Pingzhuang reported 2024, so 2025 is expected; it came on 6 January, within the 10 days.
+    expect(after.pingzhuang).toMatchObject({
+      expected: before.pingzhuang.expected + 1,
+      received: before.pingzhuang.received + 1,
+      onTime: before.pingzhuang.onTime + 1,
+      missing: before.pingzhuang.missing,
+    });
+    // Zhuxi reported 2024 and not 2025: missing, with its last year.
+    expect(after.zhuxi).toMatchObject({ expected: before.zhuxi.expected + 1, missing: before.zhuxi.missing + 1 });
+    expect(after.zhuxi.missingValues).toContainEqual({
+      indicatorCode: indicator.code,
+      regionCode: zhuxi.code,
+      lastPeriod: "2024",
+    });
+    // A year is not a quarter: nothing quarterly is expected from these.
+    const quarterly = await runGraphql<{ region: { indicatorReporting: Counts } }>(
+      db.prisma,
+      `{ region(code: "${CENGONG}") { indicatorReporting(period: "2025Q4") { expected received } } }`,
+      {},
+      { as: viewer },
+    );
+    expect(quarterly.region.indicatorReporting.expected).toBe(0);
+  });
+
   it("counts for each reader only the projects they may read", async () => {
     const town = await db.prisma.region.findFirstOrThrow({
       where: { nameZh: "平庄镇" },

@@ -150,3 +150,99 @@ export async function progressReporting(
     groups,
   };
 }
+
+export interface MissingValue {
+  indicatorCode: string;
+  nameZh: string;
+  nameEn: string;
+  regionCode: string;
+  regionNameZh: string;
+  /** The last period of the same kind the region reported the indicator for. */
+  lastPeriod: string | null;
+}
+
+export interface IndicatorReportingGroup extends ReportingCounts {
+  key: string | null;
+  label: string | null;
+  labelEn: string | null;
+  missingValues: MissingValue[];
+}
+
+export interface IndicatorReporting extends ReportingCounts {
+  groups: IndicatorReportingGroup[];
+}
+
+/**
+ * Reporting of indicator values by their periodicity: for a period (a year, a quarter or a
+ * month), every region of the subtree that has reported an indicator for an earlier period of
+ * the same kind is expected to report it for this one too (what it reports is what it is
+ * assigned, as a DHIS2 data set would be); a value counts as on time if first entered by the
+ * period's end plus the region's due days. Per region below, in one SQL statement.
+ */
+export async function indicatorReporting(db: DbClient, regionId: number, period: Period): Promise<IndicatorReporting> {
+  const kind = period.type === "YEAR" ? "^\\d{4}$" : period.type === "QUARTER" ? "^\\d{4}Q[1-4]$" : "^\\d{4}-\\d{2}$";
+  const rows = await db.$queryRaw<
+    {
+      key: string | null;
+      label: string | null;
+      label_en: string | null;
+      expected: bigint;
+      received: bigint;
+      on_time: bigint;
+      missing: Prisma.JsonValue;
+    }[]
+  >`
+    WITH ${thresholdTables()},
+    assigned AS (
+      SELECT v.indicator_id, v.region_id, max(v.period) FILTER (WHERE v.period_end < ${period.start}::date) AS last_period,
+             bool_or(v.period = ${period.key}) AS received,
+             min(v.reported_at) FILTER (WHERE v.period = ${period.key}) AS reported_at
+        FROM indicator_value v JOIN region r ON r.id = v.region_id
+       WHERE r.path @> ARRAY[${regionId}::int] AND v.period ~ ${kind} AND v.period_end <= ${period.end}::date
+       GROUP BY v.indicator_id, v.region_id
+    ),
+    expected AS (
+      SELECT a.*, r.code AS region_code, r.name_zh AS region_name_zh, i.code AS indicator_code, i.name_zh, i.name_en,
+             r.path[array_position(r.path, ${regionId}::int) + 1] AS child_id, lim.amber::int AS due_days
+        FROM assigned a
+        JOIN region r ON r.id = a.region_id
+        JOIN indicator i ON i.id = a.indicator_id
+        CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`r.path`)}) lim
+    ),
+    grouped AS (
+      SELECT child_id, count(*) AS expected, count(*) FILTER (WHERE received) AS received,
+             count(*) FILTER (WHERE received AND (reported_at + interval '8 hours')::date <= ${period.end}::date + due_days) AS on_time,
+             coalesce(jsonb_agg(jsonb_build_object('indicatorCode', indicator_code, 'nameZh', name_zh, 'nameEn', name_en,
+                                                   'regionCode', region_code, 'regionNameZh', region_name_zh, 'lastPeriod', last_period)
+                                ORDER BY region_code, indicator_code) FILTER (WHERE NOT received), '[]'::jsonb) AS missing
+        FROM expected GROUP BY child_id
+    )
+    SELECT child.code AS key, child.name_zh AS label, child.name_en AS label_en, g.expected, g.received, g.on_time, g.missing
+      FROM grouped g LEFT JOIN region child ON child.id = g.child_id
+     ORDER BY (g.expected - g.received) DESC, 1 NULLS FIRST`;
+  const groups = rows.map((row): IndicatorReportingGroup => {
+    const expected = Number(row.expected);
+    const received = Number(row.received);
+    const onTime = Number(row.on_time);
+    return {
+      key: row.key,
+      label: row.label,
+      labelEn: row.label_en,
+      expected,
+      received,
+      onTime,
+      late: received - onTime,
+      missing: expected - received,
+      missingValues: (row.missing as unknown as MissingValue[]).slice(0, 20),
+    };
+  });
+  const sum = (pick: (g: IndicatorReportingGroup) => number) => groups.reduce((total, group) => total + pick(group), 0);
+  return {
+    expected: sum((g) => g.expected),
+    received: sum((g) => g.received),
+    onTime: sum((g) => g.onTime),
+    late: sum((g) => g.late),
+    missing: sum((g) => g.missing),
+    groups,
+  };
+}

@@ -4,7 +4,11 @@ import { percentOf } from "../common/percent.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import {
+  type IndicatorReporting,
+  type IndicatorReportingGroup,
+  indicatorReporting,
   type MissingReport,
+  type MissingValue,
   type ProgressReporting,
   progressReporting,
   type ReportingCounts,
@@ -102,5 +106,52 @@ builder.objectField(RegionRef, "progressReporting", (t) =>
       }),
     },
     resolve: (region, args, context) => progressReporting(context.prisma, region.id, args.period, args.groupBy ?? "CHILD_REGION"),
+  }),
+);
+
+const MissingValueRef = builder.objectRef<MissingValue>("MissingIndicatorValue").implement({
+  description: "An indicator a region reported for earlier periods of the kind but not for this one.",
+  fields: (t) => ({
+    indicatorCode: t.exposeString("indicatorCode", { description: "The indicator's code." }),
+    nameZh: t.exposeString("nameZh", { description: "The indicator's Chinese name." }),
+    nameEn: t.exposeString("nameEn", { description: "The indicator's English name." }),
+    regionCode: t.exposeString("regionCode", { description: "The region that has not reported it." }),
+    regionNameZh: t.exposeString("regionNameZh", { description: "That region's Chinese name." }),
+    lastPeriod: t.exposeString("lastPeriod", {
+      nullable: true,
+      description: "The last period of the kind it reported the indicator for.",
+    }),
+  }),
+});
+
+const IndicatorReportingGroupRef = builder.objectRef<IndicatorReportingGroup>("IndicatorReportingGroup").implement({
+  description: "Indicator reporting of one region below (its subtree), or of the region itself.",
+  interfaces: [ReportingCountsRef],
+  fields: (t) => ({
+    key: t.exposeString("key", { nullable: true, description: "The region's code; null for the region's own values." }),
+    label: t.exposeString("label", { nullable: true, description: "Its Chinese name." }),
+    labelEn: t.exposeString("labelEn", { nullable: true, description: "Its English name." }),
+    missingValues: t.expose("missingValues", { type: [MissingValueRef], description: "The first 20 values missing." }),
+  }),
+});
+
+const IndicatorReportingRef = builder.objectRef<IndicatorReporting>("IndicatorReporting").implement({
+  description: "Reporting completeness and timeliness of indicator values in a region and below, for a period.",
+  interfaces: [ReportingCountsRef],
+  fields: (t) => ({
+    groups: t.expose("groups", { type: [IndicatorReportingGroupRef], description: "Per region below, the most missing first." }),
+  }),
+});
+
+builder.objectField(RegionRef, "indicatorReporting", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: IndicatorReportingRef,
+    description:
+      "Indicator values by their periodicity: each region of the subtree that reported an indicator for an earlier period of the same kind (year, quarter or month) is expected to report it for this one; received on time (by the period's end plus the due days) or late, and what is missing, per region below. One SQL statement.",
+    args: {
+      period: t.arg({ type: "Period", required: true, description: "A year (2023), a quarter (2023Q2) or a month (2023-06)." }),
+    },
+    resolve: (region, args, context) => indicatorReporting(context.prisma, region.id, args.period),
   }),
 );
