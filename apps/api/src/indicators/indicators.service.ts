@@ -158,6 +158,8 @@ export interface RecordIndicatorValueInput {
   note?: string | null;
   source?: string | null;
   reportedBy: string;
+  /** When the value was entered, for history loaded after the fact (the demo's); now by default. */
+  reportedAt?: Date;
 }
 
 export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorValueInput): Promise<IndicatorValue> {
@@ -197,6 +199,7 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
       note: input.note?.trim() || null,
       source: input.source ?? null,
       reportedBy,
+      ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
     },
   });
 }

@@ -157,6 +157,7 @@ export interface MissingValue {
   nameEn: string;
   regionCode: string;
   regionNameZh: string;
+  regionNameEn: string;
   /** The last period of the same kind the region reported the indicator for. */
   lastPeriod: string | null;
 }
@@ -202,7 +203,7 @@ export async function indicatorReporting(db: DbClient, regionId: number, period:
        GROUP BY v.indicator_id, v.region_id
     ),
     expected AS (
-      SELECT a.*, r.code AS region_code, r.name_zh AS region_name_zh, i.code AS indicator_code, i.name_zh, i.name_en,
+      SELECT a.*, r.code AS region_code, r.name_zh AS region_name_zh, r.name_en AS region_name_en, i.code AS indicator_code, i.name_zh, i.name_en,
              r.path[array_position(r.path, ${regionId}::int) + 1] AS child_id, lim.amber::int AS due_days
         FROM assigned a
         JOIN region r ON r.id = a.region_id
@@ -213,7 +214,8 @@ export async function indicatorReporting(db: DbClient, regionId: number, period:
       SELECT child_id, count(*) AS expected, count(*) FILTER (WHERE received) AS received,
              count(*) FILTER (WHERE received AND (reported_at + interval '8 hours')::date <= ${period.end}::date + due_days) AS on_time,
              coalesce(jsonb_agg(jsonb_build_object('indicatorCode', indicator_code, 'nameZh', name_zh, 'nameEn', name_en,
-                                                   'regionCode', region_code, 'regionNameZh', region_name_zh, 'lastPeriod', last_period)
+                                                   'regionCode', region_code, 'regionNameZh', region_name_zh,
+                                                   'regionNameEn', region_name_en, 'lastPeriod', last_period)
                                 ORDER BY region_code, indicator_code) FILTER (WHERE NOT received), '[]'::jsonb) AS missing
         FROM expected GROUP BY child_id
     )

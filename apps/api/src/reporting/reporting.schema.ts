@@ -117,6 +117,7 @@ const MissingValueRef = builder.objectRef<MissingValue>("MissingIndicatorValue")
     nameEn: t.exposeString("nameEn", { description: "The indicator's English name." }),
     regionCode: t.exposeString("regionCode", { description: "The region that has not reported it." }),
     regionNameZh: t.exposeString("regionNameZh", { description: "That region's Chinese name." }),
+    regionNameEn: t.exposeString("regionNameEn", { description: "That region's English name." }),
     lastPeriod: t.exposeString("lastPeriod", {
       nullable: true,
       description: "The last period of the kind it reported the indicator for.",

@@ -16,7 +16,7 @@ import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { AttentionList } from "./attention-list.js";
 import { investmentWindow, projectCounts, targetCount, yearOnYear } from "./overview-figures.js";
-import { ReportingPanel } from "./reporting-panel.js";
+import { IndicatorReportingPanel, ReportingPanel } from "./reporting-panel.js";
 
 // Recharts is most of a chart page's weight, so the charts are their own chunk: the key figures
 // and tables do not wait for it. Its download starts with the app, beside the data queries.
@@ -113,7 +113,10 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
         </p>
       )}
 
-      <ReportingPanel place={place} regionCode={region.code} ready={Boolean(data)} />
+      <div className="panel-grid">
+        <ReportingPanel place={place} regionCode={region.code} ready={Boolean(data)} />
+        <IndicatorReportingPanel place={place} regionCode={region.code} year={year} ready={Boolean(data)} />
+      </div>
 
       <DataState loading={kpiLoading} error={error} empty={false} onRetry={() => void refetch()}>
         {figures && (

@@ -18,6 +18,14 @@ export const overviewMessages = {
     missingList: msg<{ count: number }>("缺报项目（{count}）", "Missing reports ({count})"),
     lastReport: msg<{ date: string }>("最近报送截至 {date}", "last report as of {date}"),
     neverReported: msg("从未报送", "never reported"),
+    indicatorsTitle: msg<{ year: number }>("{year}年指标报送", "Indicator values for {year}"),
+    indicatorsTable: msg("指标报送情况", "Indicator reporting"),
+    noIndicatorsExpected: msg(
+      "本年没有应报的指标（各地区此前未报过同类指标）。",
+      "No indicator is expected this year (no region reported one for an earlier year).",
+    ),
+    missingValues: msg<{ count: number }>("缺报指标（{count}）", "Missing values ({count})"),
+    lastValue: msg<{ period: string }>("最近报至 {period}", "last reported for {period}"),
   },
   attention: {
     title: msg("需要关注", "Needs attention"),

@@ -2,13 +2,69 @@ import { useQuery } from "@apollo/client/react";
 import { DataTable } from "@revita/ui/components/data-table";
 import { formatCount, formatPercent } from "@revita/ui/format/numbers";
 import { formatDate, formatPeriod } from "@revita/ui/format/period";
-import { ReportingDocument, type ReportingQuery } from "../../generated/operations.js";
+import { IndicatorReportingDocument, ReportingDocument, type ReportingQuery } from "../../generated/operations.js";
 import { useAppLocale } from "../../i18n/app-locale.js";
+import type { AppMessages } from "../../i18n/messages.js";
 import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace, withParams } from "../../navigation/places.js";
 import { chinaToday, dueMonth } from "./reporting-month.js";
 
 type Group = NonNullable<ReportingQuery["region"]>["progressReporting"]["groups"][number];
+
+/** What both reporting tables count, per region below. */
+interface Counted {
+  key: string | null;
+  label: string | null;
+  labelEn: string | null;
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  reportingRate: string | null;
+}
+
+function countColumns<Row extends Counted>(t: AppMessages, locale: "zh-CN" | "en", place: Place) {
+  const name = (group: Row) => (group.key === null ? t.ownLevel : ((locale === "en" ? group.labelEn : group.label) ?? group.key));
+  const count = (value: number) => formatCount(value, { locale });
+  return [
+    {
+      key: "region",
+      header: t.region,
+      value: name,
+      render: (group: Row) =>
+        group.key ? <PlaceLink place={withParams(place, { region: group.key })}>{name(group)}</PlaceLink> : name(group),
+    },
+    {
+      key: "expected",
+      header: t.reporting.expected,
+      numeric: true,
+      value: (g: Row) => g.expected,
+      render: (g: Row) => count(g.expected),
+    },
+    {
+      key: "onTime",
+      header: t.reporting.onTime,
+      numeric: true,
+      value: (g: Row) => g.onTime,
+      render: (g: Row) => count(g.onTime),
+    },
+    { key: "late", header: t.reporting.late, numeric: true, value: (g: Row) => g.late, render: (g: Row) => count(g.late) },
+    {
+      key: "missing",
+      header: t.reporting.missing,
+      numeric: true,
+      value: (g: Row) => g.missing,
+      render: (g: Row) => count(g.missing),
+    },
+    {
+      key: "rate",
+      header: t.reporting.rate,
+      numeric: true,
+      value: (g: Row) => g.reportingRate,
+      render: (g: Row) => formatPercent(g.reportingRate, { locale }),
+    },
+  ];
+}
 
 /**
  * Who reported last month's progress (the latest month now due), on time or late, per region
@@ -26,7 +82,6 @@ export function ReportingPanel({ place, regionCode, ready = true }: { place: Pla
   const reporting = data?.region?.progressReporting;
   const name = (group: Group) =>
     group.key === null ? t.ownLevel : ((locale === "en" ? group.labelEn : group.label) ?? group.key);
-  const count = (value: number) => formatCount(value, { locale });
   const missing = reporting?.groups.flatMap((group) => group.missingReports.map((report) => ({ group, report }))) ?? [];
 
   return (
@@ -54,38 +109,7 @@ export function ReportingPanel({ place, regionCode, ready = true }: { place: Pla
         onRetry={() => void refetch()}
         emptyText={t.reporting.noneExpected}
         exportName={`reporting-${regionCode}-${period}`}
-        columns={[
-          {
-            key: "region",
-            header: t.region,
-            value: name,
-            render: (group) =>
-              group.key ? <PlaceLink place={withParams(place, { region: group.key })}>{name(group)}</PlaceLink> : name(group),
-          },
-          {
-            key: "expected",
-            header: t.reporting.expected,
-            numeric: true,
-            value: (g) => g.expected,
-            render: (g) => count(g.expected),
-          },
-          { key: "onTime", header: t.reporting.onTime, numeric: true, value: (g) => g.onTime, render: (g) => count(g.onTime) },
-          { key: "late", header: t.reporting.late, numeric: true, value: (g) => g.late, render: (g) => count(g.late) },
-          {
-            key: "missing",
-            header: t.reporting.missing,
-            numeric: true,
-            value: (g) => g.missing,
-            render: (g) => count(g.missing),
-          },
-          {
-            key: "rate",
-            header: t.reporting.rate,
-            numeric: true,
-            value: (g) => g.reportingRate,
-            render: (g) => formatPercent(g.reportingRate, { locale }),
-          },
-        ]}
+        columns={countColumns<Group>(t, locale, place)}
       />
       {missing.length > 0 && (
         <details className="reporting__missing">
@@ -101,6 +125,81 @@ export function ReportingPanel({ place, regionCode, ready = true }: { place: Pla
                   {report.lastReport
                     ? t.reporting.lastReport({ date: formatDate(report.lastReport, { locale }) })
                     : t.reporting.neverReported}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Who reported the year's indicator values: each region is expected to report again what it
+ * reported for an earlier year (indicatorReporting), per region below, with what is missing.
+ */
+export function IndicatorReportingPanel({
+  place,
+  regionCode,
+  year,
+  ready = true,
+}: {
+  place: Place;
+  regionCode: string;
+  year: number;
+  ready?: boolean;
+}) {
+  const { t, locale } = useAppLocale();
+  const { data, loading, error, refetch } = useQuery(IndicatorReportingDocument, {
+    variables: { code: regionCode, period: String(year) },
+    skip: !ready,
+  });
+  const reporting = data?.region?.indicatorReporting;
+  const missing = reporting?.groups.flatMap((group) => group.missingValues) ?? [];
+  return (
+    <section className="panel" aria-labelledby="indicator-reporting-title">
+      <div className="panel__header">
+        <h2 id="indicator-reporting-title">{t.reporting.indicatorsTitle({ year })}</h2>
+        {reporting && reporting.expected > 0 && (
+          <p className="muted">
+            {t.reporting.summary({
+              expected: reporting.expected,
+              received: reporting.received,
+              onTime: reporting.onTime,
+              missing: reporting.missing,
+              rate: formatPercent(reporting.reportingRate, { locale }),
+            })}
+          </p>
+        )}
+      </div>
+      <DataTable
+        caption={t.reporting.indicatorsTable}
+        rows={reporting?.groups ?? []}
+        rowKey={(group) => group.key ?? "own"}
+        loading={(loading || !ready) && !data}
+        error={error}
+        onRetry={() => void refetch()}
+        emptyText={t.reporting.noIndicatorsExpected}
+        exportName={`indicator-reporting-${regionCode}-${year}`}
+        columns={countColumns<NonNullable<typeof reporting>["groups"][number]>(t, locale, place)}
+      />
+      {missing.length > 0 && (
+        <details className="reporting__missing">
+          <summary>{t.reporting.missingValues({ count: missing.length })}</summary>
+          <ul>
+            {missing.map((value) => (
+              <li key={`${value.regionCode} ${value.indicatorCode}`}>
+                <PlaceLink
+                  place={withParams(pagePlace(place, "indicators", { indicator: value.indicatorCode }), {
+                    region: value.regionCode,
+                  })}
+                >
+                  {locale === "en" ? value.nameEn : value.nameZh}
+                </PlaceLink>{" "}
+                <span className="muted">
+                  {locale === "en" ? value.regionNameEn : value.regionNameZh}
+                  {value.lastPeriod ? ` · ${t.reporting.lastValue({ period: formatPeriod(value.lastPeriod, { locale }) })}` : ""}
                 </span>
               </li>
             ))}

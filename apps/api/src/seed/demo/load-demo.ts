@@ -1,4 +1,4 @@
-import { monthsBetween } from "@revita/schema/period";
+import { monthsBetween, parsePeriod } from "@revita/schema/period";
 import { setActor } from "../../access/actor.js";
 import { createUser } from "../../accounts/accounts.service.js";
 import type { DbClient } from "../../db/database.js";
@@ -114,7 +114,10 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
     }
   }
 
-  for (const value of dataset.indicatorValues) await recordIndicatorValue(tx, { ...value, reportedBy: DEMO_REPORTER });
+  for (const value of dataset.indicatorValues) {
+    // Illustrative: each published value taken as entered within a week of its period's end.
+    await recordIndicatorValue(tx, { ...value, reportedBy: DEMO_REPORTER, reportedAt: demoValueEnteredAt(value.period) });
+  }
 
   for (const assessment of dataset.assessments) {
     const region = await tx.region.findUniqueOrThrow({ where: { code: assessment.regionCode } });
@@ -147,4 +150,10 @@ export function quarterlyInstalments(total: string, from: string, to: string): {
 function demoReportedAt(period: string): Date {
   const [year, month] = period.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(year, month, 5, 2));
+}
+
+/** The day a demo indicator value is taken to have been entered: a week after its period ends. */
+function demoValueEnteredAt(period: string): Date {
+  const { end } = parsePeriod(period);
+  return new Date(Date.parse(`${end}T02:00:00Z`) + 7 * 86_400_000);
 }
