@@ -84,21 +84,36 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
         JOIN scope s ON s.id = p.region_id
         LEFT JOIN project_figures f ON f.project_id = p.id AND f.approved_only = ${query.figures === "approved"}
     ),
+    -- What each project was allocated: a phase its own, a project with phases its own and its phases'.
     allocated AS (
-      SELECT coalesce(p.parent_id, p.id) AS top_id, p.id AS project_id, a.amount, a.allocated_on
+      SELECT coalesce(p.parent_id, p.id) AS top_id, p.id AS project_id, sum(a.amount) AS amount, max(a.allocated_on) AS allocated_on
         FROM fund_allocation a JOIN projects p ON p.id = a.project_id
+       GROUP BY p.id, p.parent_id
+    ),
+    allocated_to AS (
+      SELECT project_id AS id, amount, allocated_on FROM allocated WHERE top_id <> project_id
+      UNION ALL
+      SELECT top_id, sum(amount), max(allocated_on) FROM allocated GROUP BY top_id
+    ),
+    -- Paid out per fund, in one pass (a subquery per fund re-read every payment under the policies).
+    paid AS (
+      SELECT a.fund_id, sum(d.amount) AS disbursed, max(d.paid_on) AS last_paid
+        FROM disbursement d
+        JOIN fund_allocation a ON a.id = d.allocation_id
+        JOIN fund f ON f.id = a.fund_id
+        JOIN scope s ON s.id = f.region_id
+       GROUP BY a.fund_id
     ),
     funds AS (
       SELECT f.id, f.code, f.name_zh, f.source_type::text AS source_type, f.year, f.start_year, f.amount, f.region_id, s.path,
              coalesce(sum(a.amount), 0) AS allocated,
              coalesce(sum(a.amount) FILTER (WHERE c.is_industry), 0) AS industry,
              max(a.allocated_on) AS last_allocated,
-             (SELECT coalesce(sum(d.amount), 0) FROM disbursement d JOIN fund_allocation da ON da.id = d.allocation_id
-               WHERE da.fund_id = f.id) AS disbursed,
-             (SELECT max(d.paid_on) FROM disbursement d JOIN fund_allocation da ON da.id = d.allocation_id
-               WHERE da.fund_id = f.id) AS last_paid
+             coalesce(max(paid.disbursed), 0) AS disbursed,
+             max(paid.last_paid) AS last_paid
         FROM fund f
         JOIN scope s ON s.id = f.region_id
+        LEFT JOIN paid ON paid.fund_id = f.id
         LEFT JOIN fund_allocation a ON a.fund_id = f.id
         LEFT JOIN project ap ON ap.id = a.project_id
         LEFT JOIN project_category c ON c.id = ap.category_id
@@ -111,9 +126,10 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
        ORDER BY v.indicator_id, v.region_id, v.period_end DESC
     ),
     reporters AS (
-      SELECT p.*, (date_trunc('month', ${asOf}::date - lim.amber::int) - interval '1 day')::date AS due_end
+      SELECT p.*, ${THRESHOLD_AMBER} AS due_days,
+             (date_trunc('month', ${asOf}::date - (${THRESHOLD_AMBER})::int) - interval '1 day')::date AS due_end
         FROM projects p
-        CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`p.path`)}) lim
+        ${thresholdJoin(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`p.region_id`)}
        WHERE p.status IN ('STARTED', 'IN_PROGRESS') AND NOT p.has_phases AND p.started <= ${asOf}::date
     ),
     candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
@@ -148,10 +164,8 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              round((a.allocated - p.total_investment) * 100 / p.total_investment, 2), a.last_allocated,
              jsonb_build_object('allocated', a.allocated::text, 'totalInvestment', p.total_investment::text)
         FROM projects p
-        JOIN LATERAL (
-          SELECT sum(x.amount) AS allocated, max(x.allocated_on) AS last_allocated FROM allocated x
-           WHERE (p.parent_id IS NULL AND x.top_id = p.id) OR (p.parent_id IS NOT NULL AND x.project_id = p.id)
-        ) a ON a.allocated > p.total_investment
+        JOIN (SELECT id, amount AS allocated, allocated_on AS last_allocated FROM allocated_to) a
+          ON a.id = p.id AND a.allocated > p.total_investment
        WHERE p.total_investment > 0
       UNION ALL
       SELECT 'INDUSTRY_SHARE', 'FUND', id, code, name_zh, NULL, NULL, region_id, path, NULL,
@@ -190,7 +204,7 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              jsonb_build_object('period', to_char(m.due_end, 'YYYY-MM'), 'expected', m.expected, 'missing', m.missing,
                                 'missingCodes', to_jsonb(m.codes))
         FROM (
-          SELECT p.region_id, max(p.due_end) AS due_end, max(lim.amber) AS amber,
+          SELECT p.region_id, max(p.due_end) AS due_end, max(p.due_days) AS amber,
                  count(*) FILTER (WHERE p.started <= p.due_end) AS expected,
                  count(*) FILTER (WHERE p.started <= p.due_end AND coalesce(p.as_of, '-infinity') < p.due_end) AS missing,
                  max(${asOf}::date - (date_trunc('month', coalesce(p.as_of + 1, p.started)) + interval '1 month' - interval '1 day')::date)
@@ -198,21 +212,19 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
                  (array_agg(p.code ORDER BY p.code)
                    FILTER (WHERE p.started <= p.due_end AND coalesce(p.as_of, '-infinity') < p.due_end))[1:10] AS codes
             FROM reporters p
-            CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`p.path`)}) lim
            GROUP BY p.region_id
         ) m
         JOIN region r ON r.id = m.region_id
        WHERE m.missing > 0
     ),
     judged AS (
-      SELECT c.*, d.priority, d.less_is_worse, lim.amber, lim.red,
-             CASE WHEN d.less_is_worse
-                  THEN CASE WHEN c.value < lim.red THEN 'RED' WHEN c.value < lim.amber THEN 'AMBER' END
-                  ELSE CASE WHEN c.value > lim.red THEN 'RED' WHEN c.value > lim.amber THEN 'AMBER' END
+      SELECT c.*, lim_d.priority, lim_d.less_is_worse, ${THRESHOLD_AMBER} AS amber, ${THRESHOLD_RED} AS red,
+             CASE WHEN lim_d.less_is_worse
+                  THEN CASE WHEN c.value < ${THRESHOLD_RED} THEN 'RED' WHEN c.value < ${THRESHOLD_AMBER} THEN 'AMBER' END
+                  ELSE CASE WHEN c.value > ${THRESHOLD_RED} THEN 'RED' WHEN c.value > ${THRESHOLD_AMBER} THEN 'AMBER' END
              END AS severity
         FROM candidates c
-        JOIN defaults d ON d.rule = c.rule
-        CROSS JOIN LATERAL (${threshold(Prisma.sql`c.rule`, Prisma.sql`c.path`)}) lim
+        ${thresholdJoin(Prisma.sql`c.rule`, Prisma.sql`c.region_id`)}
     ),
     raised AS (SELECT * FROM judged WHERE severity IS NOT NULL),
     -- A phased project is behind when one of its phases is, even where the phases' weighted
@@ -276,7 +288,8 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
 
 /**
  * The common table expressions `defaults` (every rule's published thresholds, direction and
- * order) and `overrides` (the regions' own settings with their depth) that threshold() reads.
+ * order), `overrides` (the regions' own settings with their depth) and `limits` (the nearest
+ * setting of every region under one) that thresholdJoin() reads.
  */
 export function thresholdTables(): Prisma.Sql {
   const defaults = Prisma.join(
@@ -289,22 +302,27 @@ export function thresholdTables(): Prisma.Sql {
     overrides AS MATERIALIZED (
       SELECT t.rule::text AS rule, t.amber, t.red, t.region_id, cardinality(r.path) AS depth
         FROM alert_threshold t JOIN region r ON r.id = t.region_id
+    ),
+    -- Each region under a setting, with the nearest one: a few rows per county that set its own,
+    -- none where every region follows the defaults. Joined by region id, not looked up row by row.
+    limits AS MATERIALIZED (
+      SELECT DISTINCT ON (r.id, o.rule) r.id AS region_id, o.rule, o.amber, o.red
+        FROM overrides o JOIN region r ON r.path @> ARRAY[o.region_id]
+       ORDER BY r.id, o.rule, o.depth DESC
     )`;
 }
 
+/** The amber and red a row is judged by, after thresholdJoin(). */
+export const THRESHOLD_AMBER = Prisma.sql`coalesce(lim_o.amber, lim_d.amber)`;
+export const THRESHOLD_RED = Prisma.sql`coalesce(lim_o.red, lim_d.red)`;
+
 /**
- * The thresholds a rule has where a subject sits: the override of the nearest region on its
- * path (its own, else the closest above it), else the default. Needs thresholdTables().
+ * Joins the thresholds a rule has where a row's region sits (its own setting, the nearest
+ * above, else the default; THRESHOLD_AMBER and THRESHOLD_RED read them). Needs thresholdTables().
  */
-export function threshold(rule: Prisma.Sql, path: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT coalesce(o.amber, d.amber) AS amber, coalesce(o.red, d.red) AS red
-      FROM defaults d
-      LEFT JOIN LATERAL (
-        SELECT o.amber, o.red FROM overrides o
-         WHERE o.rule = d.rule AND o.region_id = ANY (${path}) ORDER BY o.depth DESC LIMIT 1
-      ) o ON true
-     WHERE d.rule = ${rule}`;
+export function thresholdJoin(rule: Prisma.Sql, regionId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`JOIN defaults lim_d ON lim_d.rule = ${rule}
+        LEFT JOIN limits lim_o ON lim_o.rule = ${rule} AND lim_o.region_id = ${regionId}`;
 }
 
 interface RawAlert {

@@ -1,5 +1,5 @@
 import type { Period } from "@revita/schema/period";
-import { threshold, thresholdTables } from "../alerts/alerts.service.js";
+import { THRESHOLD_AMBER, thresholdJoin, thresholdTables } from "../alerts/alerts.service.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
 
@@ -73,10 +73,10 @@ export async function progressReporting(
              r.path[array_position(r.path, ${regionId}::int) + 1] AS child_id,
              coalesce(p.actual_start, p.planned_start) AS started,
              coalesce(p.actual_finish, CASE WHEN p.status IN ('COMPLETED', 'ACCEPTED') THEN p.planned_finish END) AS finished,
-             lim.amber::int AS due_days
+             (${THRESHOLD_AMBER})::int AS due_days
         FROM project p
         JOIN region r ON r.id = p.region_id
-        CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`r.path`)}) lim
+        ${thresholdJoin(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`r.id`)}
        WHERE r.path @> ARRAY[${regionId}::int] AND p.status <> 'PLANNED'
          AND NOT EXISTS (SELECT 1 FROM project c WHERE c.parent_id = p.id)
     ),
@@ -175,12 +175,15 @@ export interface IndicatorReporting extends ReportingCounts {
 
 /**
  * Reporting of indicator values by their periodicity: for a period (a year, a quarter or a
- * month), every region of the subtree that has reported an indicator for an earlier period of
- * the same kind is expected to report it for this one too (what it reports is what it is
+ * month), every region of the subtree that reported an indicator for the period before (of the
+ * same kind) is expected to report it for this one too (what it reports is what it is
  * assigned, as a DHIS2 data set would be); a value counts as on time if first entered by the
  * period's end plus the region's due days. Per region below, in one SQL statement.
  */
 export async function indicatorReporting(db: DbClient, regionId: number, period: Period): Promise<IndicatorReporting> {
+  // Expected is what was reported for the period before (of the same kind): a region that
+  // stopped reporting an indicator years ago is no longer asked for it.
+  const lookBack = period.type === "YEAR" ? "1 year" : period.type === "QUARTER" ? "3 months" : "1 month";
   const kind = period.type === "YEAR" ? "^\\d{4}$" : period.type === "QUARTER" ? "^\\d{4}Q[1-4]$" : "^\\d{4}-\\d{2}$";
   const rows = await db.$queryRaw<
     {
@@ -199,16 +202,17 @@ export async function indicatorReporting(db: DbClient, regionId: number, period:
              bool_or(v.period = ${period.key}) AS received,
              min(v.reported_at) FILTER (WHERE v.period = ${period.key}) AS reported_at
         FROM indicator_value v JOIN region r ON r.id = v.region_id
-       WHERE r.path @> ARRAY[${regionId}::int] AND v.period ~ ${kind} AND v.period_end <= ${period.end}::date
+       WHERE r.path @> ARRAY[${regionId}::int] AND v.period ~ ${kind}
+         AND v.period_end <= ${period.end}::date AND v.period_end >= ${period.start}::date - ${lookBack}::interval
        GROUP BY v.indicator_id, v.region_id
     ),
     expected AS (
       SELECT a.*, r.code AS region_code, r.name_zh AS region_name_zh, r.name_en AS region_name_en, i.code AS indicator_code, i.name_zh, i.name_en,
-             r.path[array_position(r.path, ${regionId}::int) + 1] AS child_id, lim.amber::int AS due_days
+             r.path[array_position(r.path, ${regionId}::int) + 1] AS child_id, (${THRESHOLD_AMBER})::int AS due_days
         FROM assigned a
         JOIN region r ON r.id = a.region_id
         JOIN indicator i ON i.id = a.indicator_id
-        CROSS JOIN LATERAL (${threshold(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`r.path`)}) lim
+        ${thresholdJoin(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`r.id`)}
     ),
     grouped AS (
       SELECT child_id, count(*) AS expected, count(*) FILTER (WHERE received) AS received,
