@@ -118,37 +118,18 @@ export async function progressReporting(
           : Prisma.sql`LEFT JOIN organization o ON o.id::text = g.key`
       }
      ORDER BY (g.expected - g.received) DESC, 1 NULLS FIRST`;
-  const groups = rows.map((row): ReportingGroup => {
-    const expected = Number(row.expected);
-    const received = Number(row.received);
-    const onTime = Number(row.on_time);
-    const missing = (row.missing as unknown as (Omit<MissingReport, "lastReport"> & { lastReport: string | null })[]).map(
-      (m) => ({
-        ...m,
-        lastReport: m.lastReport ? new Date(`${m.lastReport}T00:00:00Z`) : null,
-      }),
-    );
-    return {
+  const groups = rows.map(
+    (row): ReportingGroup => ({
       key: row.key,
       label: row.label,
       labelEn: row.label_en,
-      expected,
-      received,
-      onTime,
-      late: received - onTime,
-      missing: expected - received,
-      missingReports: missing.slice(0, 20),
-    };
-  });
-  const sum = (pick: (g: ReportingGroup) => number) => groups.reduce((total, group) => total + pick(group), 0);
-  return {
-    expected: sum((g) => g.expected),
-    received: sum((g) => g.received),
-    onTime: sum((g) => g.onTime),
-    late: sum((g) => g.late),
-    missing: sum((g) => g.missing),
-    groups,
-  };
+      ...countsOf(row),
+      missingReports: (row.missing as unknown as (Omit<MissingReport, "lastReport"> & { lastReport: string | null })[])
+        .slice(0, 20)
+        .map((m) => ({ ...m, lastReport: m.lastReport ? new Date(`${m.lastReport}T00:00:00Z`) : null })),
+    }),
+  );
+  return { ...totalOf(groups), groups };
 }
 
 export interface MissingValue {
@@ -226,29 +207,34 @@ export async function indicatorReporting(db: DbClient, regionId: number, period:
     SELECT child.code AS key, child.name_zh AS label, child.name_en AS label_en, g.expected, g.received, g.on_time, g.missing
       FROM grouped g LEFT JOIN region child ON child.id = g.child_id
      ORDER BY (g.expected - g.received) DESC, 1 NULLS FIRST`;
-  const groups = rows.map((row): IndicatorReportingGroup => {
-    const expected = Number(row.expected);
-    const received = Number(row.received);
-    const onTime = Number(row.on_time);
-    return {
+  const groups = rows.map(
+    (row): IndicatorReportingGroup => ({
       key: row.key,
       label: row.label,
       labelEn: row.label_en,
-      expected,
-      received,
-      onTime,
-      late: received - onTime,
-      missing: expected - received,
+      ...countsOf(row),
       missingValues: (row.missing as unknown as MissingValue[]).slice(0, 20),
-    };
-  });
-  const sum = (pick: (g: IndicatorReportingGroup) => number) => groups.reduce((total, group) => total + pick(group), 0);
+    }),
+  );
+  return { ...totalOf(groups), groups };
+}
+
+/** A group's counts from the statement's row: what was late or is missing follows from the three counted. */
+function countsOf(row: { expected: bigint; received: bigint; on_time: bigint }): ReportingCounts {
+  const expected = Number(row.expected);
+  const received = Number(row.received);
+  const onTime = Number(row.on_time);
+  return { expected, received, onTime, late: received - onTime, missing: expected - received };
+}
+
+/** The region's counts: its groups' added up. */
+function totalOf(groups: readonly ReportingCounts[]): ReportingCounts {
+  const sum = (pick: (g: ReportingCounts) => number) => groups.reduce((total, group) => total + pick(group), 0);
   return {
     expected: sum((g) => g.expected),
     received: sum((g) => g.received),
     onTime: sum((g) => g.onTime),
     late: sum((g) => g.late),
     missing: sum((g) => g.missing),
-    groups,
   };
 }

@@ -23,6 +23,35 @@ interface Counted {
   reportingRate: string | null;
 }
 
+/** A reporting panel's title, and its counts in one sentence when anything was expected. */
+function ReportingHeader({
+  id,
+  title,
+  counts,
+}: {
+  id: string;
+  title: string;
+  counts: (Omit<Counted, "key" | "label" | "labelEn" | "late"> & { received: number }) | undefined;
+}) {
+  const { t, locale } = useAppLocale();
+  return (
+    <div className="panel__header">
+      <h2 id={id}>{title}</h2>
+      {counts && counts.expected > 0 && (
+        <p className="muted">
+          {t.reporting.summary({
+            expected: counts.expected,
+            received: counts.received,
+            onTime: counts.onTime,
+            missing: counts.missing,
+            rate: formatPercent(counts.reportingRate, { locale }),
+          })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function countColumns<Row extends Counted>(t: AppMessages, locale: "zh-CN" | "en", place: Place) {
   const name = (group: Row) => (group.key === null ? t.ownLevel : ((locale === "en" ? group.labelEn : group.label) ?? group.key));
   const count = (value: number) => formatCount(value, { locale });
@@ -86,20 +115,11 @@ export function ReportingPanel({ place, regionCode, ready = true }: { place: Pla
 
   return (
     <section className="panel" aria-labelledby="reporting-title">
-      <div className="panel__header">
-        <h2 id="reporting-title">{t.reporting.title({ period: formatPeriod(period, { locale }) })}</h2>
-        {reporting && reporting.expected > 0 && (
-          <p className="muted">
-            {t.reporting.summary({
-              expected: reporting.expected,
-              received: reporting.received,
-              onTime: reporting.onTime,
-              missing: reporting.missing,
-              rate: formatPercent(reporting.reportingRate, { locale }),
-            })}
-          </p>
-        )}
-      </div>
+      <ReportingHeader
+        id="reporting-title"
+        title={t.reporting.title({ period: formatPeriod(period, { locale }) })}
+        counts={reporting}
+      />
       <DataTable
         caption={t.reporting.table}
         rows={reporting?.groups ?? []}
@@ -159,20 +179,7 @@ export function IndicatorReportingPanel({
   const missing = reporting?.groups.flatMap((group) => group.missingValues) ?? [];
   return (
     <section className="panel" aria-labelledby="indicator-reporting-title">
-      <div className="panel__header">
-        <h2 id="indicator-reporting-title">{t.reporting.indicatorsTitle({ year })}</h2>
-        {reporting && reporting.expected > 0 && (
-          <p className="muted">
-            {t.reporting.summary({
-              expected: reporting.expected,
-              received: reporting.received,
-              onTime: reporting.onTime,
-              missing: reporting.missing,
-              rate: formatPercent(reporting.reportingRate, { locale }),
-            })}
-          </p>
-        )}
-      </div>
+      <ReportingHeader id="indicator-reporting-title" title={t.reporting.indicatorsTitle({ year })} counts={reporting} />
       <DataTable
         caption={t.reporting.indicatorsTable}
         rows={reporting?.groups ?? []}
