@@ -108,8 +108,7 @@ function Overview({ place, region, year }: { place: Place; region: ScopedRegion;
       </section>
       {grades.length > 0 && (
         <p className="overview__grades">
-          <strong>{t.overview.grades}</strong>{" "}
-          {grades.map((grade) => `${grade.year} ${grade.scheme}：${grade.grade}`).join(" · ")}
+          <strong>{t.overview.grades}</strong> {grades.map((grade) => t.overview.grade(grade)).join(" · ")}
         </p>
       )}
 

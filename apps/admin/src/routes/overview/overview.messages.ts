@@ -84,6 +84,8 @@ export const overviewMessages = {
     ),
     noChildProjects: msg("下级地区暂无项目。", "No region below has projects."),
     grades: msg("考核评价", "Assessments"),
+    // The scheme and grade are as published, in Chinese.
+    grade: msg<{ year: number; scheme: string; grade: string }>("{year}年{scheme}：{grade}", "{year} {scheme}: {grade}"),
     versusYearBefore: msg<{ what: string; date: string }>("{what}较上年同期（{date}）", "{what} vs a year before ({date})"),
     completedWord: msg("完成投资", "completed"),
     disbursedWord: msg("拨付", "paid out"),
