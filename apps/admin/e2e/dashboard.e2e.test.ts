@@ -131,6 +131,10 @@ describe("the dashboard in Chromium", () => {
     const breadcrumb = page.getByRole("navigation", { name: "地区层级" });
     await expect.poll(() => breadcrumb.textContent(), SETTLE).toContain("贵州省");
     await expect.poll(() => breadcrumb.locator("[aria-current=page]").textContent(), SETTLE).toBe("平庄镇");
+    // A town without projects: its charts say so in words rather than drawing empty axes.
+    await expect
+      .poll(() => page.getByRole("figure", { name: "按项目类别" }).textContent(), SETTLE)
+      .toContain("所选范围内暂无数据");
     await shot("town-zh-1920");
 
     await page.goBack();
@@ -180,6 +184,8 @@ describe("the dashboard in Chromium", () => {
       .toContain("2 of 3 phases behind schedule");
     await expectNoChineseLabels();
     await page.waitForTimeout(1600);
+    // The English category names do not overlap on their axis (they did under upright bars).
+    expect(await overlappingTicks(page.getByRole("figure", { name: "By project category" }))).toEqual([]);
     await shot("overview-en-1920");
     await page.getByRole("button", { name: "中文" }).click();
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县总览");
@@ -468,4 +474,20 @@ async function expectNoChineseLabels() {
     .evaluateAll((elements) => elements.map((element) => (element.textContent ?? "").trim()));
   // The switch back to Chinese is the one label that must stay Chinese.
   expect(labels.filter((text) => CJK.test(text) && text !== "中文")).toEqual([]);
+}
+
+/** Pairs of axis labels in a chart whose boxes overlap: what a reader cannot read. */
+async function overlappingTicks(chart: import("playwright-core").Locator): Promise<string[]> {
+  return chart.locator(".recharts-cartesian-axis-tick text").evaluateAll((texts) => {
+    const boxes = texts.map((text) => ({ label: text.textContent ?? "", box: text.getBoundingClientRect() }));
+    const overlaps: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top;
+        if (!apart) overlaps.push(`${a.label} / ${b.label}`);
+      }
+    }
+    return overlaps;
+  });
 }
