@@ -34,6 +34,17 @@ export interface ReportingGroup extends ReportingCounts {
   missingReports: MissingReport[];
 }
 
+/** What both reporting statements return per group: the counts, and what is missing as JSON. */
+interface ReportingRow {
+  key: string | null;
+  label: string | null;
+  label_en: string | null;
+  expected: bigint;
+  received: bigint;
+  on_time: bigint;
+  missing: Prisma.JsonValue;
+}
+
 export interface ProgressReporting extends ReportingCounts {
   groups: ReportingGroup[];
 }
@@ -52,17 +63,7 @@ export async function progressReporting(
   period: Period,
   groupBy: ReportingGroupBy,
 ): Promise<ProgressReporting> {
-  const rows = await db.$queryRaw<
-    {
-      key: string | null;
-      label: string | null;
-      label_en: string | null;
-      expected: bigint;
-      received: bigint;
-      on_time: bigint;
-      missing: Prisma.JsonValue;
-    }[]
-  >`
+  const rows = await db.$queryRaw<ReportingRow[]>`
     WITH ${thresholdTables()},
     months AS (
       SELECT m::date AS start, (m + interval '1 month' - interval '1 day')::date AS finish
@@ -166,17 +167,7 @@ export async function indicatorReporting(db: DbClient, regionId: number, period:
   // stopped reporting an indicator years ago is no longer asked for it.
   const lookBack = period.type === "YEAR" ? "1 year" : period.type === "QUARTER" ? "3 months" : "1 month";
   const kind = period.type === "YEAR" ? "^\\d{4}$" : period.type === "QUARTER" ? "^\\d{4}Q[1-4]$" : "^\\d{4}-\\d{2}$";
-  const rows = await db.$queryRaw<
-    {
-      key: string | null;
-      label: string | null;
-      label_en: string | null;
-      expected: bigint;
-      received: bigint;
-      on_time: bigint;
-      missing: Prisma.JsonValue;
-    }[]
-  >`
+  const rows = await db.$queryRaw<ReportingRow[]>`
     WITH ${thresholdTables()},
     assigned AS (
       SELECT v.indicator_id, v.region_id, max(v.period) FILTER (WHERE v.period_end < ${period.start}::date) AS last_period,
