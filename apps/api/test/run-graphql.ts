@@ -77,6 +77,8 @@ export interface Outcome<Data> {
   message: string | undefined;
   /** The input fields the error names. */
   issues: string[] | undefined;
+  /** What a Chinese reader is told: the message and each field's reason, by field. */
+  zh: { message: string; issues: Record<string, string> } | undefined;
 }
 
 /** Like runGraphql, but returns a refusal instead of throwing it: for tests of what is refused. */
@@ -90,7 +92,10 @@ export async function tryGraphql<Data = Record<string, unknown>>(
   const result = await graphql({ schema, source, variableValues, contextValue: createContext(prisma, as) });
   const error = result.errors?.[0];
   const cause = error?.originalError;
+  const refusal = cause ? fromDatabaseError(cause) : undefined;
+  const zh = refusal?.localized("zh-CN");
   return {
+    zh: zh && { message: zh.message, issues: Object.fromEntries(zh.issues.map((issue) => [issue.field, issue.message])) },
     data: (result.data ?? null) as Data | null,
     code: cause ? (fromDatabaseError(cause)?.code ?? "INTERNAL_SERVER_ERROR") : undefined,
     message: error ? (fromDatabaseError(cause)?.message ?? error.message) : undefined,

@@ -72,5 +72,11 @@ export function alertSummary(alert: AlertFacts, locale: Locale, { money, date, p
         missing: Number(f.missing),
         expected: Number(f.expected),
       });
+    case "CLAIM_OVERDUE":
+      return say(locale, f.needKind === "WISH" ? s.CLAIM_OVERDUE_WISH : s.CLAIM_OVERDUE, {
+        claimant: text("claimant"),
+        due: date(text("dueOn")),
+        days: value,
+      });
   }
 }

@@ -16,6 +16,7 @@ export const alertMessages = {
     INDICATOR_OFF_TARGET: msg("指标未达目标", "Indicator off target"),
     STALE: msg("久未报送进度", "No recent report"),
     REPORT_MISSING: msg("月报逾期未报", "Monthly reports missing"),
+    CLAIM_OVERDUE: msg("认领事项逾期", "Claimed needs overdue"),
   },
   severity: {
     RED: msg("红色预警", "Red"),
@@ -69,6 +70,14 @@ export const alertMessages = {
     REPORT_MISSING: msg<{ period: string; missing: number; expected: number }>(
       "{period}的月报：应报 {expected} 个项目，{missing} 个逾期未报",
       "{period}: {missing} of {expected} monthly reports missing past their due date",
+    ),
+    CLAIM_OVERDUE: msg<{ claimant: string; due: string; days: string }>(
+      "{claimant}认领，应于 {due} 办结，已逾期 {days} 天",
+      "claimed by {claimant}, due {due}, {days} days overdue",
+    ),
+    CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(
+      "微心愿由{claimant}认领，应于 {due} 实现，已逾期 {days} 天",
+      "micro-wish claimed by {claimant}, due {due}, {days} days overdue",
     ),
   },
 } as const;

@@ -31,11 +31,14 @@ export interface ScopedGrant {
  */
 export class AccessScope {
   private readonly roots: Record<Capability, number[]>;
+  /** The regions the grants name, whatever their role and whether another grant covers them. */
+  private readonly grantRegions: ReadonlySet<number>;
 
   private constructor(
     readonly signedIn: boolean,
     grants: readonly ScopedGrant[],
   ) {
+    this.grantRegions = new Set(grants.map((grant) => grant.region.id));
     const roots = Object.fromEntries(CAPABILITIES.map((capability) => [capability, [] as ScopedGrant["region"][]]));
     for (const grant of grants) {
       for (const capability of ROLE_CAPABILITIES[grant.role]) roots[capability]!.push(grant.region);
@@ -68,6 +71,14 @@ export class AccessScope {
   /** True when the capability holds anywhere. */
   has(capability: Capability): boolean {
     return this.roots[capability].length > 0;
+  }
+
+  /**
+   * True when one of the grants names one of these regions itself: a community's own staff hold a
+   * grant on the community (or on the area within it), not only one on the county above.
+   */
+  grantedOnAnyOf(regionIds: readonly number[]): boolean {
+    return regionIds.some((id) => this.grantRegions.has(id));
   }
 
   /** True when the capability holds in the region with this path (ancestors' ids, then its own). */

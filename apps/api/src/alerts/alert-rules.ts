@@ -109,6 +109,15 @@ export const ALERT_RULES: Record<AlertRule, AlertRuleDefinition> = {
     red: 40,
     source: "Revita: due on the 10th of the following month; red a month after that",
   },
+  // Days a claimed community need or micro-wish is past the date its claimant promised it done.
+  CLAIM_OVERDUE: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 0,
+    red: 30,
+    source: "Revita: any day past the promised date; red after a month",
+  },
 };
 
 export const ALERT_RULE_ORDER = Object.keys(ALERT_RULES) as AlertRule[];

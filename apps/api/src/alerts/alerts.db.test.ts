@@ -255,7 +255,9 @@ describe("alerts made and fixed", () => {
   });
 
   it("raises an indicator under its target by the indicator's direction, and drops it once reached", async () => {
-    const indicator = await db.prisma.indicator.findFirstOrThrow({ where: { direction: "HIGHER_IS_BETTER", unit: "%" } });
+    const indicator = await db.prisma.indicator.findFirstOrThrow({
+      where: { direction: "HIGHER_IS_BETTER", unit: "%", computedFrom: null },
+    });
     const value = await db.prisma.indicatorValue.create({
       data: {
         indicatorId: indicator.id,

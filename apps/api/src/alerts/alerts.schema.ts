@@ -2,6 +2,7 @@ import { readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
+import { chinaToday } from "../common/china-day.js";
 import { NotFoundError } from "../common/errors.js";
 import { requestLocale } from "../common/request-locale.js";
 import { InputChecker } from "../common/validation.js";
@@ -25,8 +26,8 @@ const AlertSeverityEnum = builder.enumType("AlertSeverity", {
 
 const AlertSubjectKindEnum = builder.enumType("AlertSubjectKind", {
   description:
-    "What an alert is about: a PROJECT, a PHASE of one, a FUND, an INDICATOR's value in a region, or a REGION as a reporting unit.",
-  values: ["PROJECT", "PHASE", "FUND", "INDICATOR", "REGION"] as const,
+    "What an alert is about: a PROJECT, a PHASE of one, a FUND, an INDICATOR's value in a region, a REGION as a reporting unit, or a claimed community NEED or micro-wish (its code is its number).",
+  values: ["PROJECT", "PHASE", "FUND", "INDICATOR", "REGION", "NEED"] as const,
 });
 
 const AlertSubjectRef = builder.objectRef<Alert["subject"]>("AlertSubject").implement({
@@ -144,11 +145,11 @@ builder.objectField(RegionRef, "alerts", (t) =>
       if (!Number.isInteger(first) || first < 1 || first > 100) {
         check.fail("first", "OUT_OF_RANGE", { min: 1, max: 100, value: String(first) });
       }
-      const asOf = args.asOf ? check.date("asOf", args.asOf) : today();
+      const asOf = args.asOf ? check.date("asOf", args.asOf) : chinaToday();
       check.done();
       return regionAlerts(context.prisma, {
         regionId: region.id,
-        asOf: asOf ?? today(),
+        asOf: asOf ?? chinaToday(),
         figures: context.figures,
         first,
         rules: args.rules ?? null,
@@ -158,12 +159,6 @@ builder.objectField(RegionRef, "alerts", (t) =>
     },
   }),
 );
-
-/** Today in China (UTC+8), as a date: a county's day, whatever the server's clock zone. */
-function today(): Date {
-  const now = new Date(Date.now() + 8 * 3600_000);
-  return new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-}
 
 type Threshold = Awaited<ReturnType<typeof effectiveThresholds>>[number];
 

@@ -3,8 +3,11 @@ import type { DbClient } from "../db/database.js";
 import { type AlertRule, Prisma } from "../generated/prisma/client.js";
 import { ALERT_RULE_ORDER, ALERT_RULES, type AlertSeverity } from "./alert-rules.js";
 
-/** What an alert is about. A phase is a project's part; REGION is a reporting unit (a town, a village). */
-export type AlertSubjectKind = "PROJECT" | "PHASE" | "FUND" | "INDICATOR" | "REGION";
+/**
+ * What an alert is about. A phase is a project's part; REGION is a reporting unit (a town, a
+ * village); NEED a claimed community need or micro-wish (its code is its number).
+ */
+export type AlertSubjectKind = "PROJECT" | "PHASE" | "FUND" | "INDICATOR" | "REGION" | "NEED";
 
 export interface Alert {
   rule: AlertRule;
@@ -132,6 +135,19 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
         ${thresholdJoin(Prisma.sql`'REPORT_MISSING'`, Prisma.sql`p.region_id`)}
        WHERE p.status IN ('STARTED', 'IN_PROGRESS') AND NOT p.has_phases AND p.started <= ${asOf}::date
     ),
+    -- Claimed needs and wishes past their due date, with who claimed them: a unit answers for
+    -- its own claims and its members' (a team's claim names the team).
+    overdue_claims AS MATERIALIZED (
+      SELECT n.id, n.title, n.kind::text AS kind, n.region_id, s.path, n.due_on, n.claimed_on, n.status::text AS status,
+             coalesce(n.claimant_organization_id, m.organization_id) AS unit_id,
+             coalesce(m.name, t.name, o.name) AS claimant
+        FROM community_need n
+        JOIN scope s ON s.id = n.region_id
+        LEFT JOIN party_member m ON m.id = n.claimant_member_id
+        LEFT JOIN volunteer_team t ON t.id = n.claimant_team_id
+        LEFT JOIN organization o ON o.id = n.claimant_organization_id
+       WHERE n.status IN ('CLAIMED', 'IN_PROGRESS') AND n.due_on < ${asOf}::date
+    ),
     candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
       SELECT 'BEHIND_SCHEDULE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
              parent_id, region_id, path, implementing_unit_id,
@@ -216,6 +232,12 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
         ) m
         JOIN region r ON r.id = m.region_id
        WHERE m.missing > 0
+      UNION ALL
+      SELECT 'CLAIM_OVERDUE', 'NEED', id, id::text, title, NULL, NULL, region_id, path, unit_id,
+             (${asOf}::date - due_on)::numeric, due_on,
+             jsonb_build_object('needKind', kind, 'claimant', claimant, 'dueOn', due_on::text,
+                                'claimedOn', claimed_on::text, 'status', status)
+        FROM overdue_claims
     ),
     judged AS (
       SELECT c.*, lim_d.priority, lim_d.less_is_worse, ${THRESHOLD_AMBER} AS amber, ${THRESHOLD_RED} AS red,

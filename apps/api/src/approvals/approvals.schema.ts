@@ -15,7 +15,7 @@ import {
 
 export const ApprovalDataSetEnum = builder.enumType("ApprovalDataSet", {
   description:
-    "The kinds of data that go through approval: 项目进度 PROGRESS (progress reports), 指标 INDICATORS (indicator values).",
+    "The kinds of data that go through approval: 项目进度 PROGRESS (progress reports), 指标 INDICATORS (indicator values), 社区服务考核 COMMUNITY_SERVICE (party members' monthly service cards and the community's scores; submit a month, e.g. 2024-06, or a quarter).",
   values: APPROVAL_DATA_SETS,
 });
 

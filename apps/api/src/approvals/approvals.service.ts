@@ -5,7 +5,7 @@ import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
 import type { ApprovalDataSet, ApprovalStatus, DataApproval, Region } from "../generated/prisma/client.js";
 
-export const APPROVAL_DATA_SETS: readonly ApprovalDataSet[] = ["PROGRESS", "INDICATORS"];
+export const APPROVAL_DATA_SETS: readonly ApprovalDataSet[] = ["PROGRESS", "INDICATORS", "COMMUNITY_SERVICE"];
 export const APPROVAL_STATUSES: readonly ApprovalStatus[] = ["SUBMITTED", "APPROVED", "RETURNED"];
 
 /**
@@ -39,7 +39,11 @@ export interface ApprovalUnit {
   current: DataApproval | null;
 }
 
-const DATA_SET_NAMES: Record<ApprovalDataSet, string> = { PROGRESS: "progress", INDICATORS: "indicators" };
+const DATA_SET_NAMES: Record<ApprovalDataSet, string> = {
+  PROGRESS: "progress",
+  INDICATORS: "indicators",
+  COMMUNITY_SERVICE: "community service cards and scores",
+};
 
 /** A region's data of one kind for one period, and where it stands now. */
 export async function findApprovalUnit(db: DbClient, input: ApprovalUnitInput): Promise<ApprovalUnit> {

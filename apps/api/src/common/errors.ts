@@ -185,7 +185,11 @@ const TRIGGER_RULES: { pattern: RegExp; field: string; issue: (m: string[]) => F
 ];
 
 /** The approval locks' sentences (data_entry migration), read back into their parts. */
-const LOCK_PATTERNS: { pattern: RegExp; dataSet: "PROGRESS" | "INDICATORS"; parts: (m: string[]) => Record<string, string> }[] = [
+const LOCK_PATTERNS: {
+  pattern: RegExp;
+  dataSet: "PROGRESS" | "INDICATORS" | "COMMUNITY_SERVICE";
+  parts: (m: string[]) => Record<string, string>;
+}[] = [
   {
     pattern: /^the progress of (.*) for (\S+) is (\w+): the report of (\S+) for (\S+) is locked/,
     dataSet: "PROGRESS",
@@ -208,6 +212,18 @@ const LOCK_PATTERNS: { pattern: RegExp; dataSet: "PROGRESS" | "INDICATORS"; part
       code: indicator!,
       recordRegion: valueRegion!,
       recordPeriod: valuePeriod!,
+    }),
+  },
+  {
+    pattern: /^the community service of (.*) for (\S+) is (\w+): the cards of (.*) for (\S+) are locked/,
+    dataSet: "COMMUNITY_SERVICE",
+    parts: ([, region, period, state, cardRegion, month]) => ({
+      region: region!,
+      period: period!,
+      state: state!,
+      code: "",
+      recordRegion: cardRegion!,
+      recordPeriod: month!,
     }),
   },
 ];

@@ -1,7 +1,26 @@
 import { NotFoundError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { COMMUNITY_SERVICE } from "../governance/community-service-figures.js";
 import { REGION_LEVELS } from "../regions/region-levels.js";
+
+/**
+ * The values a roll-up starts from: those entered, or for an indicator computed from a module's
+ * records (and its numerator and denominator, computed alike) the figures its view works out.
+ */
+function reportedValues(computedFrom: string | null, indicatorIds: number[], periods: string[]): Prisma.Sql {
+  if (computedFrom === COMMUNITY_SERVICE) {
+    return Prisma.sql`
+      SELECT f.region_id, i.id AS indicator_id, f.period, f.value
+        FROM community_service_figure f JOIN indicator i ON i.code = f.indicator_code
+       WHERE f.period = ANY(${periods}::text[]) AND i.id IN (${Prisma.join(indicatorIds)})
+         AND f.region_id IN (SELECT id FROM sub)`;
+  }
+  return Prisma.sql`
+      SELECT region_id, indicator_id, period, value FROM indicator_value
+       WHERE period = ANY(${periods}::text[]) AND indicator_id IN (${Prisma.join(indicatorIds)})
+         AND region_id IN (SELECT id FROM sub)`;
+}
 
 export interface RolledUpValue {
   period: string;
@@ -38,6 +57,7 @@ export async function rollUpIndicator(
       numeratorIndicatorId: true,
       denominatorIndicatorId: true,
       ratioScale: true,
+      computedFrom: true,
     },
   });
   if (!indicator) throw new NotFoundError("NO_SUCH_INDICATOR", { code: indicatorCode }, "indicatorCode");
@@ -102,11 +122,7 @@ export async function rollUpIndicator(
         FROM region r CROSS JOIN unnest(${periods}::text[]) AS p(period)
        WHERE r.path @> ARRAY[${rootRegionId}::int]
     ),
-    reported AS (
-      SELECT region_id, indicator_id, period, value FROM indicator_value
-       WHERE period = ANY(${periods}::text[]) AND indicator_id IN (${indicator.id}, ${inputB ?? -1}, ${inputC ?? -1})
-         AND region_id IN (SELECT id FROM sub)
-    ),
+    reported AS (${reportedValues(indicator.computedFrom, [indicator.id, inputB ?? -1, inputC ?? -1], periods)}),
     ${Prisma.join(levelCtes, ",\n")}
     SELECT period, id, parent_id, code, name_zh, reported, a, b, c FROM (${Prisma.join(
       levels.map((_, index) => Prisma.sql`SELECT * FROM ${Prisma.raw(`lv${index}`)}`),

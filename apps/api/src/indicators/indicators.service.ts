@@ -174,6 +174,7 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
     db.region.findUnique({ where: { code: input.regionCode } }),
   ]);
   if (!indicator) check.fail("indicatorCode", "NO_SUCH_INDICATOR", { code: input.indicatorCode });
+  else if (indicator.computedFrom) check.fail("indicatorCode", "INDICATOR_IS_COMPUTED", { indicator: indicator.nameZh });
   if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode });
   if (indicator && region && period) {
     const duplicate = await db.indicatorValue.findUnique({

@@ -2,10 +2,10 @@ import { NotFoundError } from "../common/errors.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type { Region, RegionKind, RegionLevel } from "../generated/prisma/client.js";
-import { KINDS_BY_LEVEL, levelAbove, REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
+import { codeLengthAt, GRID_LEVELS, KINDS_BY_LEVEL, levelAbove, REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
 
 export interface CreateRegionInput {
-  /** 统计用区划代码, 12 digits. */
+  /** 统计用区划代码, 12 digits; below a village, the parent's code and 3 digits more. */
   code: string;
   codeIsOfficial?: boolean;
   level: RegionLevel;
@@ -19,8 +19,11 @@ export interface CreateRegionInput {
 export async function createRegion(db: DbClient, input: CreateRegionInput): Promise<Region> {
   const check = new InputChecker();
   const code = check.text("code", input.code);
-  if (code && !/^\d{12}$/.test(code)) check.fail("code", "REGION_CODE_SHAPE", { code });
   const level = check.oneOf("level", input.level, REGION_LEVELS);
+  const codeLength = codeLengthAt(level);
+  if (code && !new RegExp(`^\\d{${codeLength}}$`).test(code)) {
+    check.fail("code", "REGION_CODE_SHAPE", { code, digits: codeLength });
+  }
   const kind = check.oneOf("kind", input.kind, REGION_KINDS);
   if (REGION_LEVELS.includes(level) && REGION_KINDS.includes(kind) && !KINDS_BY_LEVEL[level].includes(kind)) {
     check.fail("kind", "REGION_KIND_NOT_AT_LEVEL", { kind, level, kinds: KINDS_BY_LEVEL[level].join(", ") });
@@ -46,6 +49,9 @@ export async function createRegion(db: DbClient, input: CreateRegionInput): Prom
         level,
         expected: expectedParentLevel,
       });
+    } else if (GRID_LEVELS.includes(level) && code && !code.startsWith(parent.code)) {
+      // Below a village, a code is its parent's and three digits of its own.
+      check.fail("code", "GRID_CODE_OUTSIDE_PARENT", { code, parentCode: parent.code });
     } else {
       parentId = parent.id;
     }
@@ -55,7 +61,16 @@ export async function createRegion(db: DbClient, input: CreateRegionInput): Prom
   }
   check.done();
   return db.region.create({
-    data: { code, codeIsOfficial: input.codeIsOfficial ?? true, level, kind, nameZh, nameEn, parentId },
+    data: {
+      code,
+      // Areas and buildings are the community's own division: their codes are never official.
+      codeIsOfficial: GRID_LEVELS.includes(level) ? false : (input.codeIsOfficial ?? true),
+      level,
+      kind,
+      nameZh,
+      nameEn,
+      parentId,
+    },
   });
 }
 

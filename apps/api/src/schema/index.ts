@@ -12,6 +12,9 @@ import "../audit/audit.schema.js";
 import "../approvals/approvals.schema.js";
 import "../alerts/alerts.schema.js";
 import "../reporting/reporting.schema.js";
+import "../governance/members.schema.js";
+import "../governance/needs.schema.js";
+import "../governance/service-cards.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

@@ -86,7 +86,8 @@ describe("reading the demo data through GraphQL", () => {
       }`,
     );
     expect(data.village.ancestors.map((r) => r.nameZh)).toEqual(["贵州省", "黔东南苗族侗族自治州", "岑巩县", "平庄镇"]);
-    expect(data.district.descendants.totalCount).toBe(9);
+    // Nine villages and communities of the articles on indicators, and 迎宾社区 of the micro-wishes.
+    expect(data.district.descendants.totalCount).toBe(10);
     expect(data.district.descendants.edges.map((e) => e.node.nameZh)).toContain("凤鸣社区");
   });
 

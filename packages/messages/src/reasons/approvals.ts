@@ -1,7 +1,9 @@
 import { msg } from "../catalogue.js";
 
-const DATA_SET_ZH = "{dataSet, select, PROGRESS {项目进度} INDICATORS {指标数据} other {{dataSet}}}";
-const DATA_SET_EN = "{dataSet, select, PROGRESS {progress} INDICATORS {indicators} other {{dataSet}}}";
+const DATA_SET_ZH =
+  "{dataSet, select, PROGRESS {项目进度} INDICATORS {指标数据} COMMUNITY_SERVICE {社区服务考核} other {{dataSet}}}";
+const DATA_SET_EN =
+  "{dataSet, select, PROGRESS {progress} INDICATORS {indicators} COMMUNITY_SERVICE {community service} other {{dataSet}}}";
 const STATE_ZH = (name: string) =>
   `{${name}, select, OPEN {未提交} SUBMITTED {已提交待审核} APPROVED {已审核通过} RETURNED {已退回} other {{${name}}}}`;
 const STATE_EN = (name: string) =>
@@ -25,8 +27,8 @@ export const approvalReasons = {
     recordRegion: string;
     recordPeriod: string;
   }>(
-    `{region} {period} 的${DATA_SET_ZH}${STATE_ZH("state")}：{dataSet, select, INDICATORS {{recordRegion}{recordPeriod} 的 {code}} other {{code} {recordPeriod} 的进度}}已锁定，须审核员退回或重新打开后才能修改`,
-    `the ${DATA_SET_EN} of {region} for {period} {dataSet, select, INDICATORS {are} other {is}} ${STATE_EN("state")}: {dataSet, select, INDICATORS {{code} of {recordRegion} for {recordPeriod}} other {the report of {code} for {recordPeriod}}} is locked until an approver returns or reopens it`,
+    `{region} {period} 的${DATA_SET_ZH}${STATE_ZH("state")}：{dataSet, select, INDICATORS {{recordRegion}{recordPeriod} 的 {code}} COMMUNITY_SERVICE {{recordRegion}{recordPeriod} 的服务记录卡和评分} other {{code} {recordPeriod} 的进度}}已锁定，须审核员退回或重新打开后才能修改`,
+    `the ${DATA_SET_EN} of {region} for {period} {dataSet, select, INDICATORS {are} other {is}} ${STATE_EN("state")}: {dataSet, select, INDICATORS {{code} of {recordRegion} for {recordPeriod}} COMMUNITY_SERVICE {the cards and scores of {recordRegion} for {recordPeriod}} other {the report of {code} for {recordPeriod}}} is locked until an approver returns or reopens it`,
   ),
   LOCKED_BY_APPROVAL_FIELD: msg("已因审核锁定", "locked by an approval"),
 } as const;

@@ -6,7 +6,10 @@ import { msg } from "../catalogue.js";
  */
 export const constraintReasons = {
   RULE_NOT_NEGATIVE: msg("不能为负数", "cannot be negative"),
-  RULE_REGION_CODE_SHAPE: msg("区划代码须为 12 位数字", "a region code has exactly 12 digits"),
+  RULE_REGION_CODE_SHAPE: msg(
+    "区划代码须为 12 位数字（片区、网格 15 位，楼栋 18 位）",
+    "a region code has exactly 12 digits (an area or grid cell 15, a building 18)",
+  ),
   RULE_REGION_ROOT: msg("只有省没有上级，省也不能有上级", "only a province has no parent, and a province has none"),
   RULE_REGION_KIND: msg("这一级没有这种类型的地区", "this kind of region does not exist at this level"),
   RULE_PHASE_NUMBER: msg(

@@ -6,6 +6,7 @@ import { alertReasons } from "./alerts.js";
 import { approvalReasons } from "./approvals.js";
 import { constraintReasons } from "./constraints.js";
 import { fundReasons } from "./funds.js";
+import { governanceReasons } from "./governance.js";
 import { importReasons } from "./imports.js";
 import { indicatorReasons } from "./indicators.js";
 import { inputReasons } from "./input.js";
@@ -33,6 +34,7 @@ export const REASONS = {
   ...accountReasons,
   ...importReasons,
   ...alertReasons,
+  ...governanceReasons,
   ...constraintReasons,
 } as const;
 

@@ -29,4 +29,8 @@ export const indicatorReasons = {
     "上限 {max} 小于下限 {min}",
     "the upper bound {max} is below the lower bound {min}",
   ),
+  INDICATOR_IS_COMPUTED: msg<{ indicator: string }>(
+    "{indicator} 由社区服务记录自动计算，不能手工填报",
+    "{indicator} is computed from the community-service records and takes no entered values",
+  ),
 } as const;

@@ -1,14 +1,21 @@
 import { msg } from "../catalogue.js";
 
 const LEVEL_ZH = (name: string) =>
-  `{${name}, select, PROVINCE {省} PREFECTURE {市} COUNTY {县} TOWNSHIP {乡镇} VILLAGE {村} province {省} prefecture {市} county {县} township {乡镇} village {村} other {{${name}}}}`;
+  `{${name}, select, PROVINCE {省} PREFECTURE {市} COUNTY {县} TOWNSHIP {乡镇} VILLAGE {村} GRID {片区/网格} BUILDING {楼栋} province {省} prefecture {市} county {县} township {乡镇} village {村} other {{${name}}}}`;
 const LEVEL_EN = (name: string) =>
-  `{${name}, select, PROVINCE {province} PREFECTURE {prefecture} COUNTY {county} TOWNSHIP {township} VILLAGE {village} other {{${name}}}}`;
+  `{${name}, select, PROVINCE {province} PREFECTURE {prefecture} COUNTY {county} TOWNSHIP {township} VILLAGE {village} GRID {area or grid cell} BUILDING {building} other {{${name}}}}`;
 
 /** The administrative tree. Levels arrive as codes (COUNTY) and are named here in each language. */
 export const regionReasons = {
   NO_SUCH_REGION: msg<{ code: string }>("没有区划代码为 {code} 的地区", "no region has the code {code}"),
-  REGION_CODE_SHAPE: msg<{ code: string }>("“{code}”不是 12 位区划代码", '"{code}" is not a 12-digit division code'),
+  REGION_CODE_SHAPE: msg<{ code: string; digits: number }>(
+    "“{code}”不是 {digits} 位区划代码",
+    '"{code}" is not a {digits}-digit division code',
+  ),
+  GRID_CODE_OUTSIDE_PARENT: msg<{ code: string; parentCode: string }>(
+    "片区、网格和楼栋的代码须以上级代码 {parentCode} 开头，再加 3 位；“{code}”不是",
+    'the code of an area, grid cell or building is its parent\'s code {parentCode} and 3 digits more; "{code}" is not',
+  ),
   REGION_CODE_TAKEN: msg<{ code: string }>("区划代码为 {code} 的地区已存在", "a region with the code {code} already exists"),
   REGION_KIND_NOT_AT_LEVEL: msg<{ kind: string; level: string; kinds: string }>(
     `{kind} 不属于${LEVEL_ZH("level")}级；${LEVEL_ZH("level")}级可选：{kinds}`,

@@ -26,6 +26,9 @@ export const ARTICLES = {
   qingshui: { title: "监利市新沟镇清水村", outlet: JINGZHOU_PRESS, published: "2021年1月" },
   jingzhouCity: { title: "荆州市农村人居环境整治", outlet: JINGZHOU_PRESS, published: "2021年1月" },
   developmentZone: { title: "荆州开发区党员干部下沉社区", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  baiyunqiao: { title: "白云桥社区下沉党员开展“大走访”“大慰问”", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  lijun: { title: "下沉党员李俊：倾情服务社区的“硬核”志愿者", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  microWish: { title: "区委机关综合党总支：点亮“微心愿”办好“微”实事", outlet: JINGZHOU_PRESS },
 } satisfies Record<string, Article>;
 
 /** An article as cited in a record's source, e.g. "《岑巩县9个重点项目开工动土》，岑巩县（黔东南州）地方报纸，2021年1月". */

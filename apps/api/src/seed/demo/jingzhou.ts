@@ -407,6 +407,15 @@ export const JINGZHOU: DemoDataset = {
       value: "98",
       source: CITY_SOURCE,
     },
+    // 白云桥社区 (沙市区) [seeds/001]
+    {
+      indicatorCode: "PARTY_MEMBERS_IN_COMMUNITIES",
+      regionCode: demoRegionCode("白云桥社区"),
+      period: "2020",
+      value: "160",
+      note: "5个党支部共160余名下沉党员",
+      source: cite(ARTICLES.baiyunqiao),
+    },
     // Jingzhou Development Zone [seeds/000]
     {
       indicatorCode: "PARTY_MEMBERS_IN_COMMUNITIES",

@@ -11,7 +11,9 @@ import { INDICATOR_DEFINITIONS, PROJECT_CATEGORIES } from "../catalog.js";
 import { monthlyProgressHistory } from "../progress-history.js";
 import { CENGONG } from "./cengong.js";
 import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
+import { DEMO_GOVERNANCE } from "./governance.js";
 import { JINGZHOU } from "./jingzhou.js";
+import { loadGovernance } from "./load-governance.js";
 import { demoRegions } from "./regions.js";
 import { DEMO_PASSWORD, DEMO_REGION_CODES, DEMO_USERS } from "./users.js";
 
@@ -33,6 +35,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       await loadCatalog(tx);
       for (const region of demoRegions()) await createRegion(tx, region);
       for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);
+      await loadGovernance(tx, DEMO_GOVERNANCE, { userId: 0, name: DEMO_REPORTER });
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -91,7 +91,8 @@ const DEMO_TREE: TreeNode[] = [
             nameZh: "荆州区",
             nameEn: "Jingzhou District",
             children: [
-              town("SUBDISTRICT", "东城街道", "Dongcheng Subdistrict"),
+              // 迎宾社区 [seed 004]: the article does not say its subdistrict; placed here as illustrative.
+              town("SUBDISTRICT", "东城街道", "Dongcheng Subdistrict", [community("迎宾社区", "Yingbin Community")]),
               town("SUBDISTRICT", "西城街道", "Xicheng Subdistrict"),
               town("TOWN", "郢城镇", "Yingcheng Town", [community("凤鸣社区", "Fengming Community")]),
               town("TOWN", "川店镇", "Chuandian Town", [
@@ -124,6 +125,21 @@ const DEMO_TREE: TreeNode[] = [
             kind: "DEVELOPMENT_ZONE",
             nameZh: "荆州经济技术开发区",
             nameEn: "Jingzhou Economic and Technological Development Zone",
+            // 三湾路社区 [seed 000]: its subdistrict is not in the article; placed under 联合街道 as illustrative.
+            children: [town("SUBDISTRICT", "联合街道", "Lianhe Subdistrict", [community("三湾路社区", "Sanwanlu Community")])],
+          },
+          {
+            code: "421002000000",
+            level: "COUNTY",
+            kind: "DISTRICT",
+            nameZh: "沙市区",
+            nameEn: "Shashi District",
+            // 黄家塘社区 and 白云桥社区 [seed 001]: the article names the district only; the subdistricts
+            // they are placed under are illustrative.
+            children: [
+              town("SUBDISTRICT", "胜利街道", "Shengli Subdistrict", [community("黄家塘社区", "Huangjiatang Community")]),
+              town("SUBDISTRICT", "中山路街道", "Zhongshanlu Subdistrict", [community("白云桥社区", "Baiyunqiao Community")]),
+            ],
           },
         ],
       },

@@ -9,9 +9,12 @@ export const DEMO_PASSWORD = "revita-demo-2026";
 const CENGONG = "522626000000";
 const PINGZHUANG = "522626107000";
 const JINGZHOU_DISTRICT = "421003000000";
+const DEVELOPMENT_ZONE = "421071000000";
+/** 三湾路社区 (联合街道, 荆州开发区): a community's own staff, who read residents' phones in full. */
+const SANWANLU = "421071001001";
 
 /** The regions the demo users' grants name. */
-export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT];
+export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU];
 
 export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
@@ -28,4 +31,17 @@ export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.approver", displayName: "岑巩县 乡村振兴局审核员", grants: [{ role: "APPROVER", regionCode: CENGONG }] },
   { username: "cengong.admin", displayName: "岑巩县 系统管理员", grants: [{ role: "ADMIN", regionCode: CENGONG }] },
   { username: "jingzhou.analyst", displayName: "荆州区 分析员", grants: [{ role: "ANALYST", regionCode: JINGZHOU_DISTRICT }] },
+  {
+    username: "sanwanlu.secretary",
+    displayName: "三湾路社区 党支部书记",
+    grants: [
+      { role: "EDITOR", regionCode: SANWANLU },
+      { role: "VIEWER", regionCode: DEVELOPMENT_ZONE },
+    ],
+  },
+  {
+    username: "zone.viewer",
+    displayName: "荆州开发区 党工委（查看）",
+    grants: [{ role: "VIEWER", regionCode: DEVELOPMENT_ZONE }],
+  },
 ];
