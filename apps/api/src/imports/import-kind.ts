@@ -1,3 +1,4 @@
+import type { AccessScope } from "../access/access-scope.js";
 import type { ChangeAuthor } from "../changes/apply-change.js";
 import type { Refusal } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
@@ -52,12 +53,15 @@ export type ChunkImporter = (rows: ParsedRow[]) => Promise<void>;
 /** A kind of data that can be imported from a file and exported back to one. */
 export interface ImportKind {
   /** As in the URL: /api/imports/progress. */
-  name: "projects" | "progress" | "disbursements" | "indicator-values";
+  name: "projects" | "progress" | "disbursements" | "indicator-values" | "party-members" | "community-needs";
   /** The template's file and sheet name. */
   titleZh: string;
   columns: ImportColumn[];
   /** Starts an import of this kind in a transaction; state across chunks lives in the closure. */
   start(tx: DbClient, run: ImportRun): ChunkImporter;
-  /** The region's records in the file's columns, in a stable order, a page at a time. */
-  exportRows(db: DbClient, regionId: number): AsyncIterable<Record<string, string | null>>;
+  /**
+   * The region's records in the file's columns, in a stable order, a page at a time, as the asker
+   * may read them (a resident's phone is masked for all but the community's own staff).
+   */
+  exportRows(db: DbClient, regionId: number, reader: AccessScope): AsyncIterable<Record<string, string | null>>;
 }

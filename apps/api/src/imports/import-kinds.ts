@@ -1,9 +1,17 @@
+import { communityNeedsImport, partyMembersImport } from "../governance/governance-imports.js";
 import type { ImportKind } from "./import-kind.js";
 import { progressImport } from "./progress-import.js";
 import { disbursementsImport, indicatorValuesImport, projectsImport } from "./record-imports.js";
 
 /** Every kind of data that can be imported and exported, by its name in the URL. */
-export const IMPORT_KINDS: readonly ImportKind[] = [projectsImport, progressImport, disbursementsImport, indicatorValuesImport];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  projectsImport,
+  progressImport,
+  disbursementsImport,
+  indicatorValuesImport,
+  partyMembersImport,
+  communityNeedsImport,
+];
 
 export function importKind(name: string): ImportKind | undefined {
   return IMPORT_KINDS.find((kind) => kind.name === name);

@@ -139,11 +139,11 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const context = await contextOf(request, response);
     if (!context) return;
     const regionCode = String(request.query.regionCode ?? "");
-    if (!/^\d{12}$/.test(regionCode)) {
+    if (!/^\d{12}(\d{3}){0,2}$/.test(regionCode)) {
       return fail(
         response,
         400,
-        new ValidationError([fieldIssue("regionCode", "REGION_CODE_SHAPE", { code: regionCode.slice(0, 40) })]),
+        new ValidationError([fieldIssue("regionCode", "REGION_CODE_SHAPE", { code: regionCode.slice(0, 40), digits: 12 })]),
       );
     }
     const region = await context.prisma.region.findUnique({
@@ -158,7 +158,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     response.setHeader("Content-Type", CONTENT_TYPES[format]);
     response.setHeader("Content-Disposition", attachment(`${region.nameZh}${kind.titleZh}.${format}`));
     // One transaction for the whole file, so its pages are one consistent picture of the data.
-    await context.transaction((tx) => writeTable(kind, format, kind.exportRows(tx, region.id), response), {
+    await context.transaction((tx) => writeTable(kind, format, kind.exportRows(tx, region.id, context.access), response), {
       timeoutMs: 10 * 60_000,
     });
   });

@@ -11,7 +11,7 @@ import type { ImportColumn, ImportKind, ImportRun, ParsedRow } from "./import-ki
  * values) to go through the same service as the dashboard's form, one row at a time: every rule
  * is the form's rule, and a row's refusal names the same fields, shown here as the file's columns.
  */
-function rowByRowImport(
+export function rowByRowImport(
   definition: Pick<ImportKind, "name" | "titleZh" | "columns" | "exportRows">,
   importRow: (tx: DbClient, values: Record<string, string | null>, run: ImportRun, row: number) => Promise<boolean>,
   /** Service field names that are not column keys. */
@@ -36,7 +36,7 @@ function rowByRowImport(
   };
 }
 
-const column = (
+export const column = (
   key: string,
   header: string,
   type: ImportColumn["type"],
@@ -68,7 +68,7 @@ const STATUS_TEXT: Record<ProjectStatus, string> = {
 };
 
 /** Whether the row's region may be edited by the importer; reports the row when not. */
-async function regionEditable(
+export async function regionEditable(
   tx: DbClient,
   regionCode: string | null | undefined,
   run: ImportRun,
