@@ -15,6 +15,9 @@ import { type RevitaServer, startRevita } from "./revita-server.js";
 const OUTPUT = join(import.meta.dirname, "output");
 const CENGONG = "522626000000";
 const PINGZHUANG = "522626107000";
+/** 三湾路社区 (荆州开发区), whose secretary is a demo user, and its zone. */
+const SANWANLU = "421071001001";
+const DEVELOPMENT_ZONE = "421071000000";
 const PROJECTOR = { width: 1920, height: 1080 };
 
 /** The published figures (domain.md), as every page shows them: the one money rule (亿元 / 万元 / 元, two places). */
@@ -269,6 +272,7 @@ describe("the dashboard in Chromium", () => {
         `/funds?region=${CENGONG}`,
         `/indicators?region=${CENGONG}`,
         `/data-entry?region=${CENGONG}`,
+        `/community?region=${CENGONG}`,
         `/?region=${PINGZHUANG}`,
       ]) {
         await phone.goto(`${server.url}${path}`);
@@ -426,6 +430,44 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => table.getByRole("row").count(), SETTLE).toBe(2);
     expect(await table.textContent()).toContain("平庄镇茶园产业路");
     await shot("create-project-zh-1920");
+  });
+
+  it("lets a community secretary claim a need for a member's unit, and the zone's ranking counts it", async () => {
+    await signOut(page);
+    await signIn(page, "sanwanlu.secretary");
+    const inHand = async () => {
+      await page.goto(`${server.url}/community?region=${DEVELOPMENT_ZONE}`);
+      const row = page.locator("table").filter({ hasText: "所在社区" }).getByRole("row", { name: /三湾路社区/ });
+      await row.waitFor(SETTLE);
+      // The "in hand now" column: claimed and not yet done.
+      return Number(await row.locator("td").nth(2).textContent());
+    };
+    const before = await inHand();
+
+    await page.goto(`${server.url}/community?region=${SANWANLU}`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("三湾路社区社区服务");
+    const needs = page.getByRole("table", { name: "需求清单与微心愿" });
+    // The three lists are there: needs (the project list among them), members, their cards.
+    await needs.getByRole("row", { name: /暑期孩子无人看管/ }).waitFor(SETTLE);
+    expect(await page.getByRole("table", { name: "资源清单：报到党员" }).getByRole("row", { name: /刘洋/ }).count()).toBe(1);
+    await needs.getByRole("row", { name: /小区健身器材损坏/ }).click();
+    const form = page.getByRole("region", { name: "认领" });
+    await form.getByLabel("认领方类型").selectOption("UNIT");
+    await form.getByLabel("认领单位").fill("荆州开发区应急服务中心");
+    await form.getByRole("button", { name: "认领" }).click();
+    // Without the day it will be done by, the API refuses, and says so beside the field.
+    await expect.poll(() => form.locator("[id$='-dueOn-problem']").textContent(), SETTLE).toBe("必填");
+    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel("应办结").fill(due);
+    await form.getByRole("button", { name: "认领" }).click();
+    await expect
+      .poll(() => needs.getByRole("row", { name: /小区健身器材损坏/ }).textContent(), SETTLE)
+      .toContain("荆州开发区应急服务中心");
+    expect(await needs.getByRole("row", { name: /小区健身器材损坏/ }).textContent()).toContain("已认领");
+    await shot("community-zh-1920");
+
+    expect(await inHand()).toBe(before + 1);
+    await shot("community-zone-zh-1920");
   });
 
   it("shows the sign-in page again when the session ends elsewhere", async () => {

@@ -1,5 +1,6 @@
 import { alertMessages, type Catalogue, type Localized, localize } from "@revita/messages";
 import type { Locale } from "@revita/ui/format/locale";
+import { communityMessages } from "../routes/community/community.messages.js";
 import { dataEntryMessages } from "../routes/data-entry/data-entry.messages.js";
 import { fundsMessages } from "../routes/funds/funds.messages.js";
 import { indicatorsMessages } from "../routes/indicators/indicators.messages.js";
@@ -29,6 +30,7 @@ export const APP_CATALOGUE = {
   ...fundsMessages,
   ...indicatorsMessages,
   ...dataEntryMessages,
+  ...communityMessages,
   ...queryLabMessages,
   alerts: alertMessages,
 } satisfies Catalogue;

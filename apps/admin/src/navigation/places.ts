@@ -77,7 +77,7 @@ export function withParams(place: Place, changes: Record<string, string | undefi
 
 export function regionOf(place: Place): string {
   const code = place.params.region;
-  return code && /^\d{12}$/.test(code) ? code : DEFAULT_REGION;
+  return code && /^\d{12}(\d{3}){0,2}$/.test(code) ? code : DEFAULT_REGION;
 }
 
 /** The chosen year, or undefined for "the latest year with data". */

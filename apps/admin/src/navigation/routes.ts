@@ -52,6 +52,12 @@ export const ROUTES = {
     params: ["indicator"],
     load: () => import("../routes/indicators/indicators-page.js"),
   },
+  community: {
+    path: "/community",
+    nav: { label: "community" },
+    params: ["needs", "need", "month", "quarter"],
+    load: () => import("../routes/community/community-page.js"),
+  },
   "data-entry": {
     path: "/data-entry",
     nav: { label: "dataEntry" },

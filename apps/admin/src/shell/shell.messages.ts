@@ -9,6 +9,7 @@ export const shellMessages = {
     projects: msg("项目", "Projects"),
     funds: msg("资金", "Funds"),
     indicators: msg("指标", "Indicators"),
+    community: msg("社区服务", "Community"),
     dataEntry: msg("填报审核", "Data entry"),
     queryLab: msg("数据查询", "Query lab"),
   },

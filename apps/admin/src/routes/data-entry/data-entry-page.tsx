@@ -27,7 +27,7 @@ import {
 } from "./import-upload.js";
 
 const KINDS: ImportKindName[] = ["progress", "indicator-values", "disbursements", "projects"];
-const DATA_SETS: ApprovalDataSet[] = ["PROGRESS", "INDICATORS"];
+const DATA_SETS: ApprovalDataSet[] = ["PROGRESS", "INDICATORS", "COMMUNITY_SERVICE"];
 const STATUS_TONE = { SUBMITTED: "info", APPROVED: "good", RETURNED: "warning" } as const;
 
 export default function DataEntryPage({ place, scope }: { place: Place; scope: RegionScope }) {

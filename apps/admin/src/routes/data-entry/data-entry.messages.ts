@@ -50,6 +50,7 @@ export const dataEntryMessages = {
     dataSets: {
       PROGRESS: msg("项目进度", "Project progress"),
       INDICATORS: msg("指标数据", "Indicator values"),
+      COMMUNITY_SERVICE: msg("社区服务考核（记录卡与评分）", "Community service (cards and scores)"),
     },
     statuses: {
       SUBMITTED: msg("已上报", "Submitted"),

@@ -172,5 +172,14 @@ function subjectPlace(from: Place, alert: AlertItem): Place {
       return withParams(pagePlace(from, "indicators", { indicator: alert.subject.code }), { region: alert.region.code });
     case "REGION":
       return withParams(pagePlace(from, "overview"), { region: alert.subject.code });
+    case "NEED":
+      return withParams(pagePlace(from, "community", { need: alert.subject.code }), {
+        region: communityCodeOf(alert.region.code),
+      });
   }
+}
+
+/** The village or community a region below it belongs to: the first 12 digits of its code. */
+function communityCodeOf(code: string): string {
+  return code.slice(0, 12);
 }
