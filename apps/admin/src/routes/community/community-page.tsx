@@ -188,10 +188,7 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
             {
               key: "claimant",
               header: t.community.claimant,
-              value: (n) =>
-                n.claimant
-                  ? `${n.claimant.name}${n.claimant.unitName && n.claimant.unitName !== n.claimant.name ? `（${n.claimant.unitName}）` : ""}`
-                  : null,
+              value: (n) => (n.claimant ? claimantText(n.claimant, locale) : null),
             },
             {
               key: "dueOn",
@@ -422,4 +419,10 @@ function CountyView({ place, region, year }: { place: Place; region: ScopedRegio
       </section>
     </div>
   );
+}
+
+/** A claimant with the unit answering for it, when that is someone else: 刘洋（荆州开发区应急服务中心）. */
+function claimantText(claimant: { name: string; unitName?: string | null }, locale: string): string {
+  if (!claimant.unitName || claimant.unitName === claimant.name) return claimant.name;
+  return locale === "en" ? `${claimant.name} (${claimant.unitName})` : `${claimant.name}（${claimant.unitName}）`;
 }
