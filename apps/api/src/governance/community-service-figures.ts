@@ -140,7 +140,7 @@ export interface UnitServiceStanding {
   averageScore: Prisma.Decimal | null;
   /** Scored cards with 80 points or more. */
   cardsGood: number;
-  /** Needs and wishes the unit or its members claimed that fell due in the period, and those met by then. */
+  /** Needs and wishes the unit or its members claimed that fell due in the period (the day passed, or done), and those met by then. */
   claimsDue: number;
   claimsMetOnTime: number;
 }
@@ -188,6 +188,7 @@ export async function unitServiceFeedback(
         FROM community_need n LEFT JOIN party_member m ON m.id = n.claimant_member_id
        WHERE n.region_id IN (SELECT id FROM scope) AND n.status <> 'WITHDRAWN'
          AND n.due_on BETWEEN ${period.start}::date AND ${period.end}::date
+         AND (n.due_on < revita_china_today() OR n.status IN ('DONE', 'CONFIRMED'))
          AND (n.claimant_organization_id IS NOT NULL OR n.claimant_member_id IS NOT NULL)
     ),
     units AS (

@@ -1,8 +1,11 @@
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
 
-/** What a year can have on record: progress reports, indicator values for the whole year, funds' budget years. */
-export const DATA_KINDS = ["PROGRESS", "ANNUAL_INDICATORS", "FUNDS"] as const;
+/**
+ * What a year can have on record: progress reports, indicator values for the whole year, funds'
+ * budget years, and community service (needs collected or falling due, services on cards).
+ */
+export const DATA_KINDS = ["PROGRESS", "ANNUAL_INDICATORS", "FUNDS", "COMMUNITY_SERVICE"] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 /**
@@ -33,6 +36,11 @@ export async function dataYears(db: DbClient, regionId: number, kinds: readonly 
     FUNDS: Prisma.sql`
       SELECT make_date(min(f.start_year), 1, 1), make_date(max(f.year), 12, 31)
         FROM fund f WHERE f.region_id IN (SELECT id FROM scope)`,
+    COMMUNITY_SERVICE: Prisma.sql`
+      SELECT least(min(n.raised_on), min(e.first)), greatest(max(coalesce(n.due_on, n.raised_on)), max(e.last))
+        FROM (SELECT raised_on, due_on FROM community_need WHERE region_id IN (SELECT id FROM scope)) n
+        FULL JOIN (SELECT min(served_on) AS first, max(served_on) AS last FROM service_entry
+                    WHERE region_id IN (SELECT id FROM scope)) e ON true`,
   };
   const chosen = DATA_KINDS.filter((kind) => kinds.includes(kind));
   if (chosen.length === 0) return [];

@@ -15,7 +15,7 @@ export const RegionKindEnum = builder.enumType("RegionKind", {
 
 const DataKindEnum = builder.enumType("DataKind", {
   description:
-    "What a year can have on record: PROGRESS reports, ANNUAL_INDICATORS values reported for the whole year (what the scorecard reads), FUNDS budget years.",
+    "What a year can have on record: PROGRESS reports, ANNUAL_INDICATORS values reported for the whole year (what the scorecard reads), FUNDS budget years, COMMUNITY_SERVICE needs and services of communities.",
   values: DATA_KINDS,
 });
 

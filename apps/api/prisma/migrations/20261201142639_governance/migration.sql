@@ -614,7 +614,7 @@ VALUES
   ('CS_SERVICE_HOURS', '党员社区服务时长', 'Hours of community service by members', '小时', 'GOVERNANCE', 'HIGHER_IS_BETTER', 'SUM', 1, 0, NULL,
    'Hours on the members'' monthly service record cards, by the day served.', 'community_service', now()),
   ('CS_NEEDS_DUE', '到期认领需求', 'Claimed needs and wishes falling due', '件', 'GOVERNANCE', 'HIGHER_IS_BETTER', 'SUM', 0, 0, NULL,
-   'Claimed needs and micro-wishes whose due date falls in the year (withdrawn ones left out).', 'community_service', now()),
+   'Claimed needs and micro-wishes whose due date falls in the year, once it has passed or they are done (withdrawn ones left out).', 'community_service', now()),
   ('CS_NEEDS_MET_ON_TIME', '按期办结需求', 'Needs and wishes met by their due date', '件', 'GOVERNANCE', 'HIGHER_IS_BETTER', 'SUM', 0, 0, NULL,
    'Of the needs falling due in the year, those done on or before their due date.', 'community_service', now()),
   ('CS_WISHES_FULFILLED', '微心愿实现数', 'Micro-wishes fulfilled', '个', 'GOVERNANCE', 'HIGHER_IS_BETTER', 'SUM', 0, 0, NULL,
@@ -636,6 +636,12 @@ VALUES
    'Scored cards with 80 points or more as a share of all scored cards.', 'community_service', now())
 ON CONFLICT (code) DO NOTHING;
 
+-- Today in China (UTC+8, no daylight saving), whatever the server's time zone: what "already
+-- due" means here, as chinaToday() says it in the API.
+CREATE FUNCTION revita_china_today() RETURNS date LANGUAGE sql STABLE AS $$
+  SELECT ((now() AT TIME ZONE 'UTC') + interval '8 hours')::date
+$$;
+
 -- security_invoker: the view reads the records under the reader's own policies, so a figure never
 -- counts what its reader may not see.
 CREATE VIEW community_service_figure WITH (security_invoker = true) AS
@@ -645,7 +651,7 @@ WITH community AS (
   SELECT id, path[5] AS community_id FROM region WHERE level IN ('VILLAGE', 'GRID', 'BUILDING')
 ),
 -- Years up to this one: an open posting counts every year since it began, not years to come.
-years AS (SELECT generate_series(2000, extract(year FROM current_date)::int) AS year)
+years AS (SELECT generate_series(2000, extract(year FROM revita_china_today())::int) AS year)
 SELECT 'CS_MEMBERS_REPORTED'::text AS indicator_code, c.community_id AS region_id, y.year::text AS period,
        count(DISTINCT p.member_id)::numeric AS value
   FROM member_posting p JOIN community c ON c.id = p.region_id
@@ -656,15 +662,16 @@ SELECT 'CS_SERVICE_HOURS', c.community_id, extract(year FROM e.served_on)::int::
   FROM service_entry e JOIN community c ON c.id = e.region_id
  GROUP BY c.community_id, extract(year FROM e.served_on)
 UNION ALL
+-- A claim falls due once its day has passed or it is done: one due next week is not yet late.
 SELECT 'CS_NEEDS_DUE', c.community_id, extract(year FROM n.due_on)::int::text, count(*)::numeric
   FROM community_need n JOIN community c ON c.id = n.region_id
- WHERE n.due_on IS NOT NULL AND n.status <> 'WITHDRAWN'
+ WHERE n.due_on IS NOT NULL AND n.status <> 'WITHDRAWN' AND (n.due_on < revita_china_today() OR n.status IN ('DONE', 'CONFIRMED'))
  GROUP BY c.community_id, extract(year FROM n.due_on)
 UNION ALL
 SELECT 'CS_NEEDS_MET_ON_TIME', c.community_id, extract(year FROM n.due_on)::int::text,
        count(*) FILTER (WHERE n.status IN ('DONE', 'CONFIRMED') AND n.done_on <= n.due_on)::numeric
   FROM community_need n JOIN community c ON c.id = n.region_id
- WHERE n.due_on IS NOT NULL AND n.status <> 'WITHDRAWN'
+ WHERE n.due_on IS NOT NULL AND n.status <> 'WITHDRAWN' AND (n.due_on < revita_china_today() OR n.status IN ('DONE', 'CONFIRMED'))
  GROUP BY c.community_id, extract(year FROM n.due_on)
 UNION ALL
 SELECT 'CS_WISHES_FULFILLED', c.community_id, extract(year FROM n.done_on)::int::text, count(*)::numeric
