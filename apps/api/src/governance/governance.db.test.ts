@@ -543,3 +543,42 @@ describe("areas and buildings below a community", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("a careless clerk and a retried request", () => {
+  it("moves a need once for a retried claim, and refuses a second claim as a conflict", async () => {
+    const { collectNeed: need } = await runGraphql<{ collectNeed: Need }>(
+      db.prisma,
+      COLLECT,
+      { input: { kind: "NEED", regionCode: SANWANLU, title: "楼道堆放杂物", category: "SAFETY", source: "VISIT" } },
+      { as: secretary },
+    );
+    const claim = `mutation ($input: NeedMoveInput!, $key: String) { claimNeed(input: $input, idempotencyKey: $key) { status version } }`;
+    const input = { needNumber: need.number, claimantUnitName: "荆州开发区政法委", dueOn: today };
+    const first = await runGraphql<{ claimNeed: { version: number } }>(db.prisma, claim, { input, key: "claim-retry-0001" }, { as: secretary });
+    const retried = await runGraphql<{ claimNeed: { version: number } }>(db.prisma, claim, { input, key: "claim-retry-0001" }, { as: secretary });
+    expect(retried).toEqual(first);
+    expect(await db.prisma.communityNeedEvent.count({ where: { needId: need.number, action: "CLAIM" } })).toBe(1);
+    const again = await tryGraphql(db.prisma, claim, { input, key: "claim-retry-0002" }, secretary);
+    expect(again.code).toBe("CONFLICT");
+    expect(again.zh?.message).toBe("“楼道堆放杂物”已认领：只有待认领时才能认领");
+  });
+
+  it("refuses an over-long title, a stale version and unprintable text by field", async () => {
+    const tooLong = await tryGraphql(
+      db.prisma,
+      COLLECT,
+      { input: { kind: "WISH", regionCode: SANWANLU, title: "愿".repeat(201), category: "OTHER", source: "VISIT", description: "a\u0000b" } },
+      secretary,
+    );
+    expect(tooLong.issues).toEqual(expect.arrayContaining(["title", "description"]));
+    expect(tooLong.zh?.issues.title).toBe("不能超过 200 个字");
+    const open = (await needsOf(SANWANLU, secretary)).find((need) => need.status === "OPEN")!;
+    const stale = await tryGraphql(
+      db.prisma,
+      move("claimNeed"),
+      { input: { needNumber: open.number, claimantUnitName: "荆州开发区政法委", dueOn: today, expectedVersion: open.version - 1 } },
+      secretary,
+    );
+    expect(stale).toMatchObject({ code: "CONFLICT", issues: ["expectedVersion"] });
+  });
+});

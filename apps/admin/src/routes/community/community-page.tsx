@@ -210,6 +210,9 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
             { key: "where", header: t.community.community, value: (n) => name(n.region), hiddenByDefault: true },
           ]}
         />
+        {here && here.communityNeeds.totalCount > needs.length && (
+          <p className="muted">{t.community.truncated({ shown: needs.length, total: here.communityNeeds.totalCount })}</p>
+        )}
         {selected ? (
           <NeedActions
             need={selected}
@@ -254,6 +257,9 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
             { key: "where", header: t.community.community, value: (m) => name(m.region), hiddenByDefault: true },
           ]}
         />
+        {here && here.partyMembers.totalCount > members.length && (
+          <p className="muted">{t.community.truncated({ shown: members.length, total: here.partyMembers.totalCount })}</p>
+        )}
         {(here?.volunteerTeams.length ?? 0) > 0 && (
           <>
             <h3>{t.community.teamsList}</h3>

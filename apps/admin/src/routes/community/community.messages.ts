@@ -125,6 +125,10 @@ export const communityMessages = {
     claimsDue: msg("认领到期", "Claims due"),
     claimsMetOnTime: msg("按期办结", "Met on time"),
     attention: msg("认领逾期", "Claims overdue"),
+    truncated: msg<{ shown: number; total: number }>(
+      "只显示 {shown} 条，共 {total} 条；完整清单请在“填报审核”页导出。",
+      "Showing {shown} of {total}; export the full list on the data-entry page.",
+    ),
   },
   needKinds: { NEED: msg("需求", "Need"), WISH: msg("微心愿", "Micro-wish") } satisfies Record<NeedKind, Message>,
   needStatuses: {

@@ -15,6 +15,8 @@ export const dataEntryMessages = {
       progress: msg("项目进度", "Project progress"),
       disbursements: msg("资金拨付", "Payments"),
       "indicator-values": msg("指标数据", "Indicator values"),
+      "party-members": msg("下沉党员（资源清单）", "Party members (resource list)"),
+      "community-needs": msg("需求清单与微心愿", "Needs and micro-wishes"),
     },
     template: msg("模板", "Template"),
     file: msg("文件", "File"),

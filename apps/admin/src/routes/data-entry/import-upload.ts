@@ -6,7 +6,7 @@
 import type { Params } from "@revita/messages";
 import { RefusedError } from "../../features/entry/refusals.js";
 
-export type ImportKindName = "projects" | "progress" | "disbursements" | "indicator-values";
+export type ImportKindName = "projects" | "progress" | "disbursements" | "indicator-values" | "party-members" | "community-needs";
 
 export interface ImportProblem {
   /** Null for the file as a whole. */
