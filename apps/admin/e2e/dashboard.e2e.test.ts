@@ -437,7 +437,10 @@ describe("the dashboard in Chromium", () => {
     await signIn(page, "sanwanlu.secretary");
     const inHand = async () => {
       await page.goto(`${server.url}/community?region=${DEVELOPMENT_ZONE}`);
-      const row = page.locator("table").filter({ hasText: "所在社区" }).getByRole("row", { name: /三湾路社区/ });
+      const row = page
+        .locator("table")
+        .filter({ hasText: "所在社区" })
+        .getByRole("row", { name: /三湾路社区/ });
       await row.waitFor(SETTLE);
       // The "in hand now" column: claimed and not yet done.
       return Number(await row.locator("td").nth(2).textContent());

@@ -59,3 +59,12 @@ export async function requireProjectEditable(
   const project = await tx.project.findUnique({ where, select: { code: true, region: { select: { path: true } } } });
   if (project) requireCapability(context, "edit", project.region.path, { field, what: project.code });
 }
+
+/**
+ * The same check for a change in the region with this code (a new record there). A code that
+ * names no region passes: the service then refuses it by field, as it refuses any bad input.
+ */
+export async function requireRegionEditable(tx: DbClient, context: Context, code: string, field: string): Promise<void> {
+  const region = await tx.region.findUnique({ where: { code }, select: { path: true, nameZh: true } });
+  if (region) requireCapability(context, "edit", region.path, { field, what: region.nameZh });
+}

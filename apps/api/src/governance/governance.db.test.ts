@@ -510,12 +510,9 @@ describe("areas and buildings below a community", () => {
       code level kind nameZh codeIsOfficial parent { code } gridArea { households } } }`;
 
   it("lets the community's editor add an area with a generated code, and a building in it", async () => {
-    const area = await runGraphql<{ createGridRegion: { code: string; level: string; codeIsOfficial: boolean; gridArea: { households: number } | null } }>(
-      db.prisma,
-      CREATE,
-      { parent: SANWANLU, kind: "GRID_CELL", name: "第一网格", households: 320 },
-      { as: secretary },
-    );
+    const area = await runGraphql<{
+      createGridRegion: { code: string; level: string; codeIsOfficial: boolean; gridArea: { households: number } | null };
+    }>(db.prisma, CREATE, { parent: SANWANLU, kind: "GRID_CELL", name: "第一网格", households: 320 }, { as: secretary });
     expect(area.createGridRegion).toMatchObject({ level: "GRID", codeIsOfficial: false, gridArea: { households: 320 } });
     expect(area.createGridRegion.code).toBe(`${SANWANLU}001`);
     const building = await runGraphql<{ createGridRegion: { code: string; level: string } }>(
@@ -538,7 +535,17 @@ describe("areas and buildings below a community", () => {
     const context = createContext(db.prisma, secretary, { apiRules: false });
     await expect(
       context.transaction((tx) =>
-        tx.region.create({ data: { code: `${YINGBIN}009`, codeIsOfficial: false, level: "GRID", kind: "AREA", nameZh: "越权片区", nameEn: "x", parentId: 1 } }),
+        tx.region.create({
+          data: {
+            code: `${YINGBIN}009`,
+            codeIsOfficial: false,
+            level: "GRID",
+            kind: "AREA",
+            nameZh: "越权片区",
+            nameEn: "x",
+            parentId: 1,
+          },
+        }),
       ),
     ).rejects.toThrow();
   });
@@ -554,8 +561,18 @@ describe("a careless clerk and a retried request", () => {
     );
     const claim = `mutation ($input: NeedMoveInput!, $key: String) { claimNeed(input: $input, idempotencyKey: $key) { status version } }`;
     const input = { needNumber: need.number, claimantUnitName: "荆州开发区政法委", dueOn: today };
-    const first = await runGraphql<{ claimNeed: { version: number } }>(db.prisma, claim, { input, key: "claim-retry-0001" }, { as: secretary });
-    const retried = await runGraphql<{ claimNeed: { version: number } }>(db.prisma, claim, { input, key: "claim-retry-0001" }, { as: secretary });
+    const first = await runGraphql<{ claimNeed: { version: number } }>(
+      db.prisma,
+      claim,
+      { input, key: "claim-retry-0001" },
+      { as: secretary },
+    );
+    const retried = await runGraphql<{ claimNeed: { version: number } }>(
+      db.prisma,
+      claim,
+      { input, key: "claim-retry-0001" },
+      { as: secretary },
+    );
     expect(retried).toEqual(first);
     expect(await db.prisma.communityNeedEvent.count({ where: { needId: need.number, action: "CLAIM" } })).toBe(1);
     const again = await tryGraphql(db.prisma, claim, { input, key: "claim-retry-0002" }, secretary);
@@ -567,7 +584,16 @@ describe("a careless clerk and a retried request", () => {
     const tooLong = await tryGraphql(
       db.prisma,
       COLLECT,
-      { input: { kind: "WISH", regionCode: SANWANLU, title: "愿".repeat(201), category: "OTHER", source: "VISIT", description: "a\u0000b" } },
+      {
+        input: {
+          kind: "WISH",
+          regionCode: SANWANLU,
+          title: "愿".repeat(201),
+          category: "OTHER",
+          source: "VISIT",
+          description: "a\u0000b",
+        },
+      },
       secretary,
     );
     expect(tooLong.issues).toEqual(expect.arrayContaining(["title", "description"]));
@@ -576,7 +602,9 @@ describe("a careless clerk and a retried request", () => {
     const stale = await tryGraphql(
       db.prisma,
       move("claimNeed"),
-      { input: { needNumber: open.number, claimantUnitName: "荆州开发区政法委", dueOn: today, expectedVersion: open.version - 1 } },
+      {
+        input: { needNumber: open.number, claimantUnitName: "荆州开发区政法委", dueOn: today, expectedVersion: open.version - 1 },
+      },
       secretary,
     );
     expect(stale).toMatchObject({ code: "CONFLICT", issues: ["expectedVersion"] });

@@ -1,6 +1,6 @@
 import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { applyChange, requireCapability } from "../changes/apply-change.js";
+import { applyChange, requireCapability, requireRegionEditable } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { InputChecker } from "../common/validation.js";
 import { RegionRef } from "../regions/regions.schema.js";
@@ -252,8 +252,7 @@ builder.mutationFields((t) => ({
         "createGridRegion",
         { input: args, idempotencyKey: args.idempotencyKey },
         async (tx) => {
-          const parent = await tx.region.findUnique({ where: { code: args.parentCode }, select: { path: true, nameZh: true } });
-          if (parent) requireCapability(context, "edit", parent.path, { field: "parentCode", what: parent.nameZh });
+          await requireRegionEditable(tx, context, args.parentCode, "parentCode");
           const region = await createGridRegion(tx, args);
           return { regionId: region.id };
         },
@@ -279,8 +278,7 @@ builder.mutationFields((t) => ({
         "setGridArea",
         { input: args, idempotencyKey: args.idempotencyKey },
         async (tx) => {
-          const region = await tx.region.findUnique({ where: { code: args.regionCode }, select: { path: true, nameZh: true } });
-          if (region) requireCapability(context, "edit", region.path, { field: "regionCode", what: region.nameZh });
+          await requireRegionEditable(tx, context, args.regionCode, "regionCode");
           const area = await setGridArea(tx, args);
           return { regionId: area.regionId };
         },
@@ -356,8 +354,7 @@ builder.mutationFields((t) => ({
           const member = await findMember(tx, args.memberNumber, "memberNumber");
           requireCapability(context, "edit", member.region.path, { field: "memberNumber", what: member.name });
           if (args.regionCode) {
-            const target = await tx.region.findUnique({ where: { code: args.regionCode }, select: { path: true, nameZh: true } });
-            if (target) requireCapability(context, "edit", target.path, { field: "regionCode", what: target.nameZh });
+            await requireRegionEditable(tx, context, args.regionCode, "regionCode");
           }
           const moved = await moveMember(tx, member, {
             regionCode: args.regionCode ?? null,
@@ -386,8 +383,7 @@ builder.mutationFields((t) => ({
         "createVolunteerTeam",
         { input: args, idempotencyKey: args.idempotencyKey },
         async (tx) => {
-          const region = await tx.region.findUnique({ where: { code: args.regionCode }, select: { path: true, nameZh: true } });
-          if (region) requireCapability(context, "edit", region.path, { field: "regionCode", what: region.nameZh });
+          await requireRegionEditable(tx, context, args.regionCode, "regionCode");
           const team = await createTeam(tx, args);
           if (args.memberNumbers?.length) {
             await addTeamMembers(
