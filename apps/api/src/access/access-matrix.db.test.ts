@@ -4,6 +4,9 @@ import { openTestDatabase, type TestDatabase } from "../../test/test-database.js
 import { ACCESS_ROLES, type Authenticated, authenticate, createUser, signIn } from "../accounts/accounts.service.js";
 import { createContext } from "../context.js";
 import type { AccessRole } from "../generated/prisma/client.js";
+import { addTeamMembers, createMember, createTeam } from "../governance/members.service.js";
+import { collectNeed, findNeed, moveNeed } from "../governance/needs.service.js";
+import { recordService, scoreMember } from "../governance/service-cards.service.js";
 import { schema } from "../schema/index.js";
 import { generateScaleData } from "../seed/scale.js";
 
@@ -42,6 +45,13 @@ const ENTRY_POINTS: Record<string, string> = {
   nodes: `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
   alerts: `query($code: String!) { region(code: $code) { alerts(asOf: "2026-12-01", first: 100) { items { subject { kind code } } }
       alertThresholds { rule } } }`,
+  communityNeeds: `query($code: String!) { region(code: $code) { communityNeeds(first: 100) { totalCount edges { node { __typename id
+      events { action } } } } } }`,
+  partyMembers: `query($code: String!) { region(code: $code) { partyMembers(first: 100) { edges { node { __typename id
+      serviceCards { __typename id } teams { __typename id } } } } volunteerTeams { __typename id } } }`,
+  serviceCards: `query($code: String!) { region(code: $code) { serviceCards(month: "2026-11", first: 100) { edges { node { __typename id } } } } }`,
+  communityService: `query($code: String!) { region(code: $code) { communityServiceRanking(year: 2026) { regionCode due }
+      unitServiceFeedback(period: "2026Q4") { unitName members } } }`,
 };
 
 /** Entry points that only sum: their figures must be those of the records the user may see. */
@@ -53,6 +63,10 @@ interface Visible {
   FundAllocation: Set<number>;
   Fund: Set<number>;
   IndicatorValue: Set<number>;
+  PartyMember: Set<number>;
+  VolunteerTeam: Set<number>;
+  CommunityNeed: Set<number>;
+  ServiceCard: Set<number>;
 }
 
 let db: TestDatabase;
@@ -64,6 +78,7 @@ beforeAll(async () => {
   await generateScaleData(db.prisma, { counties: 2, seed: 7, townsPerCounty: 3, villagesPerTown: 2, projectsPerCounty: 20 });
   for (const region of await db.prisma.region.findMany({ select: { id: true, code: true } }))
     regionIds.set(region.code, region.id);
+  await addCommunityService();
   for (const grantCode of [COUNTY_A, TOWN_A1]) {
     for (const role of ACCESS_ROLES) {
       const username = `${role.toLowerCase()}.${grantCode === COUNTY_A ? "county" : "town"}`;
@@ -83,6 +98,50 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** A member, a team, a claimed need and a scored card in the first village of each town, through the services. */
+async function addCommunityService(): Promise<void> {
+  const author = { userId: 0, name: "matrix" };
+  for (const countyCode of [COUNTY_A, COUNTY_B]) {
+    const county = await db.prisma.region.findUniqueOrThrow({ where: { code: countyCode } });
+    await db.prisma.organization.create({ data: { name: `单位${countyCode}`, kind: "GOVERNMENT_AGENCY", regionId: county.id } });
+    const villages = await db.prisma.region.findMany({
+      where: { level: "VILLAGE", path: { has: county.id } },
+      orderBy: { code: "asc" },
+    });
+    for (const village of villages.filter((_, index) => index % 2 === 0)) {
+      const member = await createMember(db.prisma, {
+        name: `党员${village.code}`,
+        unitName: `单位${countyCode}`,
+        regionCode: village.code,
+        reportedOn: "2026-01-05",
+      });
+      const team = await createTeam(db.prisma, { regionCode: village.code, name: "党员服务队" });
+      await addTeamMembers(db.prisma, { ...team, region: village }, [member.id]);
+      const need = await collectNeed(
+        db.prisma,
+        {
+          kind: "NEED",
+          regionCode: village.code,
+          title: "路灯维修",
+          category: "INFRASTRUCTURE",
+          source: "VISIT",
+          raisedOn: "2026-10-01",
+        },
+        author,
+      );
+      await moveNeed(
+        db.prisma,
+        await findNeed(db.prisma, need.id),
+        "CLAIM",
+        { on: "2026-10-02", claimantMemberId: member.id, dueOn: "2026-11-01" },
+        author,
+      );
+      await recordService(db.prisma, { memberId: member.id, servedOn: "2026-11-03", hours: "2", description: "巡查" }, author);
+      await scoreMember(db.prisma, { memberId: member.id, month: "2026-11", score: 88 }, author);
+    }
+  }
+}
+
 /** What the owner of the tables says a user granted on these roots may see, computed without the policies. */
 async function visibleTo(roots: number[]): Promise<Visible> {
   const ids = async (query: Promise<{ id: number }[]>) => new Set((await query).map((row) => row.id));
@@ -99,14 +158,37 @@ async function visibleTo(roots: number[]): Promise<Visible> {
        WHERE r.path && ${roots}::int[] OR r.id IN (SELECT unnest(path) FROM region WHERE id = ANY(${roots}::int[]))`),
     IndicatorValue: await ids(db.prisma.$queryRaw`
       SELECT v.id FROM indicator_value v JOIN region r ON r.id = v.region_id WHERE r.path && ${roots}::int[]`),
-  };
+    ...Object.fromEntries(
+      await Promise.all(
+        (
+          [
+            "party_member:PartyMember",
+            "volunteer_team:VolunteerTeam",
+            "community_need:CommunityNeed",
+            "service_card:ServiceCard",
+          ] as const
+        ).map(async (pair) => {
+          const [table, type] = pair.split(":") as [string, string];
+          return [
+            type,
+            await ids(
+              db.prisma.$queryRawUnsafe(
+                `SELECT t.id FROM ${table} t JOIN region r ON r.id = t.region_id WHERE r.path && $1::int[]`,
+                roots,
+              ),
+            ),
+          ];
+        }),
+      ),
+    ),
+  } as Visible;
 }
 
 /** Every record of the kinds above under a region, as global ids, for node lookups. */
 async function globalIdsUnder(code: string): Promise<string[]> {
   const under = await visibleTo([regionIds.get(code)!]);
   const encode = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
-  return Object.entries(under).flatMap(([type, set]) => [...(set as Set<number>)].slice(0, 20).map((id) => encode(type, id)));
+  return Object.entries(under).flatMap(([type, set]) => [...(set as Set<number>)].slice(0, 10).map((id) => encode(type, id)));
 }
 
 /** Every node in a response, by type and database id. */
@@ -185,6 +267,11 @@ describe.each([
               // Only the policies: no refusal, but nothing beyond the grant.
               expect(codes, said).toEqual([]);
             }
+            if (entry === "communityNeeds" && result.data && inScope) {
+              const { region } = result.data as { region: { communityNeeds: { totalCount: number } } };
+              const under = await visibleTo([regionIds.get(target)!]);
+              expect(region.communityNeeds.totalCount, where).toBe(under.CommunityNeed.size);
+            }
             if (entry === "projects" && result.data) {
               const { projects } = result.data as { projects: { totalCount: number } };
               expect(projects.totalCount, where).toBe(projectsUnder.count);
@@ -214,6 +301,8 @@ describe.each([
         // The user does see something: a test that saw nothing would prove nothing.
         expect(visible.Project.size).toBeGreaterThan(0);
         expect(visible.Fund.size).toBeGreaterThan(0);
+        expect(visible.CommunityNeed.size).toBeGreaterThan(0);
+        expect(visible.ServiceCard.size).toBeGreaterThan(0);
       });
     }
   }

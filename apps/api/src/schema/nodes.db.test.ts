@@ -37,6 +37,14 @@ describe("node and nodes by global id", () => {
     ]);
   });
 
+  it("answers null for a missing record asked for alone, whose loader then throws rather than batching", async () => {
+    const result = await run(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, {
+      ids: [globalId("CommunityNeed", 99_999_999)],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.nodes).toEqual([null]);
+  });
+
   it("answers null for a node that does not exist, with no error about changing a record", async () => {
     const result = await run(`query($id: ID!) { node(id: $id) { id } }`, { id: globalId("Project", 99_999_999) });
     expect(result.data?.node).toBeNull();

@@ -39,7 +39,9 @@ builder.queryField("nodes", (t) =>
             ? resolveNodes(builder, context, info, [global]).then(
                 ([node]) => node ?? null,
                 (error: unknown) => {
-                  if (error instanceof NotFoundError) return null;
+                  // P2025: the loader's findUniqueOrThrow found nothing the reader may see. Asked
+                  // for alone it throws; batched with others of its type it answers null.
+                  if (error instanceof NotFoundError || (error as { code?: unknown })?.code === "P2025") return null;
                   throw error;
                 },
               )
