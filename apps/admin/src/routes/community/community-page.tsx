@@ -242,7 +242,8 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
             {
               key: "roles",
               header: t.community.roles,
-              value: (m) => m.roles.map((role) => t.serviceRoles[role as keyof typeof t.serviceRoles] ?? role).join("、"),
+              value: (m) =>
+                m.roles.map((role) => t.serviceRoles[role as keyof typeof t.serviceRoles] ?? role).join(listSeparator(locale)),
             },
             { key: "skills", header: t.community.skills, value: (m) => m.skills ?? null },
             { key: "offer", header: t.community.offer, value: (m) => m.offer ?? null },
@@ -269,7 +270,9 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
                   <strong>{team.name}</strong>
                   {team.focus && <span className="muted">（{team.focus}）</span>}
                   <br />
-                  <span className="muted">{t.community.teamMembers({ names: team.members.map((m) => m.name).join("、") })}</span>
+                  <span className="muted">
+                    {t.community.teamMembers({ names: team.members.map((m) => m.name).join(listSeparator(locale)) })}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -342,16 +345,20 @@ function CountyView({ place, region, year }: { place: Place; region: ScopedRegio
         quietWhenNone
       />
       <DataState loading={loading && !data} error={error} empty={false} onRetry={() => void refetch()}>
-        <div className="chart-grid">
-          <RankingChart
-            title={t.community.ranking({ year })}
-            rows={ranked.map((row) => ({ key: row.regionCode, label: name(row), value: row.onTimeRate ?? null }))}
-            format={percent}
-            onSelect={(code) => navigate(pagePlace(place, "community", { region: code }))}
-          />
-        </div>
+        {ranked.length > 0 ? (
+          <div className="chart-grid">
+            <RankingChart
+              title={t.community.ranking({ year })}
+              rows={ranked.map((row) => ({ key: row.regionCode, label: name(row), value: row.onTimeRate ?? null }))}
+              format={percent}
+              onSelect={(code) => navigate(pagePlace(place, "community", { region: code }))}
+            />
+          </div>
+        ) : (
+          // Said of this chart in particular: the communities may have records, but no claim fell due.
+          <p className="muted">{t.community.rankingEmpty}</p>
+        )}
       </DataState>
-      {ranked.length === 0 && !loading && <p className="muted">{t.community.rankingEmpty}</p>}
 
       <section className="panel">
         <h2>{t.community.communities({ year })}</h2>
@@ -432,3 +439,6 @@ function claimantText(claimant: { name: string; unitName?: string | null }, loca
   if (!claimant.unitName || claimant.unitName === claimant.name) return claimant.name;
   return locale === "en" ? `${claimant.name} (${claimant.unitName})` : `${claimant.name}（${claimant.unitName}）`;
 }
+
+/** How a list of names is written: 刘洋、孙丽 in Chinese, "Helper, Informant" in English. */
+const listSeparator = (locale: string) => (locale === "en" ? ", " : "、");
