@@ -78,5 +78,11 @@ export function alertSummary(alert: AlertFacts, locale: Locale, { money, date, p
         due: date(text("dueOn")),
         days: value,
       });
+    case "FOLLOW_UP_OVERDUE":
+      return say(locale, s.FOLLOW_UP_OVERDUE, {
+        organization: text("organization"),
+        due: date(text("followUpDue")),
+        days: value,
+      });
   }
 }

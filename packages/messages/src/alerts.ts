@@ -17,6 +17,7 @@ export const alertMessages = {
     STALE: msg("久未报送进度", "No recent report"),
     REPORT_MISSING: msg("月报逾期未报", "Monthly reports missing"),
     CLAIM_OVERDUE: msg("认领事项逾期", "Claimed needs overdue"),
+    FOLLOW_UP_OVERDUE: msg("调解回访逾期", "Mediation follow-ups overdue"),
   },
   severity: {
     RED: msg("红色预警", "Red"),
@@ -74,6 +75,10 @@ export const alertMessages = {
     CLAIM_OVERDUE: msg<{ claimant: string; due: string; days: string }>(
       "{claimant}认领，应于 {due} 办结，已逾期 {days} 天",
       "claimed by {claimant}, due {due}, {days} days overdue",
+    ),
+    FOLLOW_UP_OVERDUE: msg<{ organization: string; due: string; days: string }>(
+      "{organization}调解成功，应于 {due} 回访，已逾期 {days} 天",
+      "settled by {organization}, follow-up due {due}, {days} days overdue",
     ),
     CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(
       "微心愿由{claimant}认领，应于 {due} 实现，已逾期 {days} 天",

@@ -118,6 +118,15 @@ export const ALERT_RULES: Record<AlertRule, AlertRuleDefinition> = {
     red: 30,
     source: "Revita: any day past the promised date; red after a month",
   },
+  // Days a settled mediation case is past its follow-up date (跟踪见效) without a follow-up visit.
+  FOLLOW_UP_OVERDUE: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 0,
+    red: 30,
+    source: "Revita: any day past the follow-up date; red after a month",
+  },
 };
 
 export const ALERT_RULE_ORDER = Object.keys(ALERT_RULES) as AlertRule[];

@@ -5,9 +5,10 @@ import { ALERT_RULE_ORDER, ALERT_RULES, type AlertSeverity } from "./alert-rules
 
 /**
  * What an alert is about. A phase is a project's part; REGION is a reporting unit (a town, a
- * village); NEED a claimed community need or micro-wish (its code is its number).
+ * village); NEED a claimed community need or micro-wish, CASE a mediation case (their codes are
+ * their numbers).
  */
-export type AlertSubjectKind = "PROJECT" | "PHASE" | "FUND" | "INDICATOR" | "REGION" | "NEED";
+export type AlertSubjectKind = "PROJECT" | "PHASE" | "FUND" | "INDICATOR" | "REGION" | "NEED" | "CASE";
 
 export interface Alert {
   rule: AlertRule;
@@ -148,6 +149,14 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
         LEFT JOIN organization o ON o.id = n.claimant_organization_id
        WHERE n.status IN ('CLAIMED', 'IN_PROGRESS') AND n.due_on < ${asOf}::date
     ),
+    -- Settled mediation cases whose follow-up visit is overdue: the handling organisation answers.
+    follow_ups_due AS MATERIALIZED (
+      SELECT m.id, m.summary, m.type::text AS type, m.region_id, s.path, m.follow_up_due, m.settled_on, o.name AS organization
+        FROM mediation_case m
+        JOIN scope s ON s.id = m.region_id
+        JOIN mediation_organization o ON o.id = m.organization_id
+       WHERE m.status = 'SETTLED' AND m.follow_up_due < ${asOf}::date
+    ),
     candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
       SELECT 'BEHIND_SCHEDULE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
              parent_id, region_id, path, implementing_unit_id,
@@ -238,6 +247,12 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              jsonb_build_object('needKind', kind, 'claimant', claimant, 'dueOn', due_on::text,
                                 'claimedOn', claimed_on::text, 'status', status)
         FROM overdue_claims
+      UNION ALL
+      SELECT 'FOLLOW_UP_OVERDUE', 'CASE', id, id::text, summary, NULL, NULL, region_id, path, NULL,
+             (${asOf}::date - follow_up_due)::numeric, follow_up_due,
+             jsonb_build_object('followUpDue', follow_up_due::text, 'settledOn', settled_on::text,
+                                'organization', organization, 'disputeType', type)
+        FROM follow_ups_due
     ),
     judged AS (
       SELECT c.*, lim_d.priority, lim_d.less_is_worse, ${THRESHOLD_AMBER} AS amber, ${THRESHOLD_RED} AS red,
@@ -289,7 +304,7 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
       (SELECT coalesce(jsonb_agg(jsonb_build_object(
                 'rule', a.rule, 'severity', a.severity, 'kind', a.kind, 'code', a.code, 'nameZh', a.name_zh, 'nameEn', a.name_en,
                 'parentCode', parent.code, 'regionCode', r.code, 'regionNameZh', r.name_zh, 'regionNameEn', r.name_en,
-                'responsibleUnit', o.name, 'value', a.value::text, 'amber', trim_scale(a.amber)::text, 'red', trim_scale(a.red)::text,
+                'responsibleUnit', coalesce(o.name, a.figures ->> 'organization'), 'value', a.value::text, 'amber', trim_scale(a.amber)::text, 'red', trim_scale(a.red)::text,
                 'since', a.since::text, 'figures', a.figures)
               ORDER BY a.severity = 'AMBER', a.priority, CASE WHEN a.less_is_worse THEN a.value ELSE -a.value END, a.code), '[]'::jsonb)
          FROM page a

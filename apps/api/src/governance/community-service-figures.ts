@@ -2,39 +2,12 @@ import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
 
 /**
- * The indicators whose figures the database works out from the community-service records (the
- * governance migration's community_service_figure view: members reporting, hours served, needs
- * met by their due date, wishes fulfilled, member-months scored good), year by year at each
- * village or community. Their `computedFrom` says so; they take no typed values and roll up the
- * tree like every indicator.
+ * The community-service figures (the governance migration's community_service_figure view:
+ * members reporting, hours served, needs met by their due date, wishes fulfilled, member-months
+ * scored good) are indicators with `computedFrom = community_service`, read through
+ * indicators/computed-figures.ts like every computed indicator. What is here reads the same view
+ * for the rankings and the units' feedback.
  */
-export const COMMUNITY_SERVICE = "community_service";
-
-/** The codes of the computed indicators with a figure in a region's subtree for the period. */
-export async function communityServiceIndicatorsWithFigures(db: DbClient, regionId: number, period: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ code: string }[]>`
-    SELECT DISTINCT i.code FROM indicator i
-     WHERE i.computed_from = ${COMMUNITY_SERVICE}
-       AND (i.code IN (SELECT f.indicator_code FROM community_service_figure f JOIN region r ON r.id = f.region_id
-                        WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int])
-            OR (i.numerator_indicator_id IS NOT NULL AND EXISTS (
-                  SELECT 1 FROM community_service_figure f JOIN region r ON r.id = f.region_id
-                    JOIN indicator d ON d.code = f.indicator_code AND d.id = i.denominator_indicator_id
-                   WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int] AND f.value > 0)))`;
-  return rows.map((row) => row.code);
-}
-
-/** The years with a figure of a computed indicator (or of its denominator) in a region's subtree. */
-export async function communityServicePeriods(db: DbClient, code: string, regionId: number, from: string, to: string) {
-  const rows = await db.$queryRaw<{ period: string }[]>`
-    SELECT DISTINCT f.period FROM community_service_figure f
-      JOIN region r ON r.id = f.region_id
-      JOIN indicator i ON i.code = ${code}
-     WHERE f.indicator_code IN (i.code, (SELECT n.code FROM indicator n WHERE n.id = i.denominator_indicator_id))
-       AND r.path @> ARRAY[${regionId}::int] AND f.period BETWEEN ${from} AND ${to}
-     ORDER BY f.period`;
-  return rows.map((row) => row.period);
-}
 
 export interface CommunityStanding {
   regionId: number;

@@ -1,7 +1,6 @@
 import { NotFoundError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { COMMUNITY_SERVICE } from "../governance/community-service-figures.js";
 import { REGION_LEVELS } from "../regions/region-levels.js";
 
 /**
@@ -9,10 +8,10 @@ import { REGION_LEVELS } from "../regions/region-levels.js";
  * records (and its numerator and denominator, computed alike) the figures its view works out.
  */
 function reportedValues(computedFrom: string | null, indicatorIds: number[], periods: string[]): Prisma.Sql {
-  if (computedFrom === COMMUNITY_SERVICE) {
+  if (computedFrom !== null) {
     return Prisma.sql`
       SELECT f.region_id, i.id AS indicator_id, f.period, f.value
-        FROM community_service_figure f JOIN indicator i ON i.code = f.indicator_code
+        FROM computed_figure f JOIN indicator i ON i.code = f.indicator_code
        WHERE f.period = ANY(${periods}::text[]) AND i.id IN (${Prisma.join(indicatorIds)})
          AND f.region_id IN (SELECT id FROM sub)`;
   }

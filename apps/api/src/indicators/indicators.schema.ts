@@ -6,9 +6,9 @@ import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";
-import { communityServiceIndicatorsWithFigures, communityServicePeriods } from "../governance/community-service-figures.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
+import { computedIndicatorsWithFigures, computedPeriods } from "./computed-figures.js";
 import { rollUpIndicator } from "./indicator-rollup.js";
 import {
   correctIndicatorValue,
@@ -315,7 +315,7 @@ builder.objectField(RegionRef, "indicatorSeries", (t) =>
       // An indicator computed from records has its years in its view, not among entered values.
       const periods = reportedPeriods.length
         ? reportedPeriods.map((row) => row.period)
-        : await communityServicePeriods(context.prisma, args.indicatorCode, region.id, args.from.key, args.to.key);
+        : await computedPeriods(context.prisma, args.indicatorCode, region.id, args.from.key, args.to.key);
       const values = await rollUpIndicator(context.prisma, args.indicatorCode, region.id, periods);
       return periods.map((period) => {
         const mine = values.find((value) => value.period === period && value.regionId === region.id);
@@ -378,7 +378,7 @@ builder.objectField(RegionRef, "scorecard", (t) =>
       "五大振兴 scorecard: for each pillar, the indicators reported in this region or below for the period, with the region's value against target. Pillars without values are left out.",
     args: { period: t.arg({ type: "Period", required: true, description: "The period, e.g. 2023." }) },
     resolve: async (region, args, context) => {
-      const computed = await communityServiceIndicatorsWithFigures(context.prisma, region.id, args.period.key);
+      const computed = await computedIndicatorsWithFigures(context.prisma, region.id, args.period.key);
       const indicators = await context.prisma.indicator.findMany({
         where: {
           OR: [

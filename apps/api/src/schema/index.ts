@@ -15,6 +15,7 @@ import "../reporting/reporting.schema.js";
 import "../governance/members.schema.js";
 import "../governance/needs.schema.js";
 import "../governance/service-cards.schema.js";
+import "../mediation/mediation.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

@@ -86,4 +86,45 @@ export const governanceReasons = {
     "must be a whole number of at least {min} (got {value})",
   ),
   NOT_A_GRID_AREA: msg<{ region: string }>("{region} 不是片区或网格", "{region} is not an area or grid cell"),
+  MEDIATION_LEVEL_MISMATCH: msg<{ region: string; level: string }>(
+    "{region} 不是{level, select, VILLAGE {村级} TOWN {乡镇级} COUNTY {县级} other {{level}}}调解组织所在的一级（村级在村或社区，乡镇级在乡镇，县级在县）",
+    "{region} is not where a {level, select, VILLAGE {village} TOWN {town} COUNTY {county} other {{level}}} mediation organisation sits (a village, a town, a county)",
+  ),
+  ID_NUMBER_SHAPE: msg<{ value: string }>(
+    "“{value}”不是身份证号（18 位，最后一位可为 X；或旧的 15 位）",
+    '"{value}" is not a resident ID number (18 characters, the last may be X; or an old 15-digit one)',
+  ),
+  PARTIES_COUNT: msg<{ count: number }>(
+    "一件纠纷至少有 2 方当事人、至多 20 方（填写了 {count} 方）",
+    "a dispute has 2 to 20 parties (got {count})",
+  ),
+  NO_MEDIATION_ORGANIZATION: msg<{ region: string }>(
+    "{region} 还没有调解组织，请先登记",
+    "{region} has no mediation organisation yet: register it first",
+  ),
+  MEDIATOR_NOT_OF_ORGANIZATION: msg<{ organization: string }>(
+    "该调解员不属于{organization}",
+    "that mediator is not of {organization}",
+  ),
+  NO_SUCH_CASE: msg<{ id: string }>("没有编号为 {id} 的调解案件", "no mediation case has the number {id}"),
+  NO_SUCH_MEDIATION_ORGANIZATION: msg<{ id: string }>(
+    "没有编号为 {id} 的调解组织",
+    "no mediation organisation has the number {id}",
+  ),
+  STEP_OUT_OF_ORDER: msg<{ step: string; expected: string }>(
+    "调解须按五步依次进行：下一步应是“{expected, select, SCREENING {预防摸排} INVESTIGATION {调查疏导} ANALYSIS {分析定策} MEDIATION {联动调解} FOLLOW_UP {跟踪见效} other {{expected}}}”，不能先做“{step, select, SCREENING {预防摸排} INVESTIGATION {调查疏导} ANALYSIS {分析定策} MEDIATION {联动调解} FOLLOW_UP {跟踪见效} other {{step}}}”",
+    "mediation takes its five steps in order: the next is {expected, select, SCREENING {screening} INVESTIGATION {investigation} ANALYSIS {analysis} MEDIATION {joint mediation} FOLLOW_UP {follow-up} other {{expected}}}, not {step, select, SCREENING {screening} INVESTIGATION {investigation} ANALYSIS {analysis} MEDIATION {joint mediation} FOLLOW_UP {follow-up} other {{step}}}",
+  ),
+  FOLLOW_UP_BEFORE_SETTLEMENT: msg<{ status: string }>(
+    "案件{status, select, OPEN {办理中} SETTLED {已调解成功} REFERRED {已移交} WITHDRAWN {已撤回} CLOSED {已回访办结} other {{status}}}：调解成功后才能跟踪回访",
+    "the case is {status, select, OPEN {open} SETTLED {settled} REFERRED {referred} WITHDRAWN {withdrawn} CLOSED {closed after follow-up} other {{status}}}: a follow-up comes after a settlement",
+  ),
+  CASE_CONCLUDED: msg<{ status: string }>(
+    "案件{status, select, OPEN {办理中} SETTLED {已调解成功} REFERRED {已移交} WITHDRAWN {已撤回} CLOSED {已回访办结} other {{status}}}，不能再进行这一步",
+    "the case is {status, select, OPEN {open} SETTLED {settled} REFERRED {referred} WITHDRAWN {withdrawn} CLOSED {closed after follow-up} other {{status}}} and takes no more of that",
+  ),
+  ESCALATION_NOT_UP: msg<{ organization: string; level: string }>(
+    "{organization} 不是本案所在地上一级的调解组织（本案现在是{level, select, VILLAGE {村级} TOWN {乡镇级} COUNTY {县级} other {{level}}}办理，只能逐级上报）",
+    "{organization} is not the mediation organisation one level above the case's (now handled at {level, select, VILLAGE {village} TOWN {town} COUNTY {county} other {{level}}} level; cases go up one level at a time)",
+  ),
 } as const;

@@ -14,6 +14,7 @@ import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
 import { DEMO_GOVERNANCE } from "./governance.js";
 import { JINGZHOU } from "./jingzhou.js";
 import { loadGovernance } from "./load-governance.js";
+import { loadMediation } from "./mediation.js";
 import { demoRegions } from "./regions.js";
 import { DEMO_PASSWORD, DEMO_REGION_CODES, DEMO_USERS } from "./users.js";
 
@@ -36,6 +37,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       for (const region of demoRegions()) await createRegion(tx, region);
       for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);
       await loadGovernance(tx, DEMO_GOVERNANCE, { userId: 0, name: DEMO_REPORTER });
+      await loadMediation(tx, { userId: 0, name: DEMO_REPORTER });
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -1,0 +1,35 @@
+import type { DbClient } from "../db/database.js";
+
+/**
+ * Indicators a module computes from its records (`Indicator.computedFrom`: community_service,
+ * mediation …) take no typed values: their figures come from the migrations' views, gathered in
+ * `computed_figure`, year by year at each village or community, under the reader's own row-level
+ * security. The roll-up (indicator-rollup.ts) reads them instead of indicator_value; these two
+ * tell the scorecard and the series which indicators and years have any.
+ */
+
+/** The codes of the computed indicators with a figure in a region's subtree for the period (a ratio: its denominator's). */
+export async function computedIndicatorsWithFigures(db: DbClient, regionId: number, period: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ code: string }[]>`
+    SELECT DISTINCT i.code FROM indicator i
+     WHERE i.computed_from IS NOT NULL
+       AND (i.code IN (SELECT f.indicator_code FROM computed_figure f JOIN region r ON r.id = f.region_id
+                        WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int])
+            OR (i.numerator_indicator_id IS NOT NULL AND EXISTS (
+                  SELECT 1 FROM computed_figure f JOIN region r ON r.id = f.region_id
+                    JOIN indicator d ON d.code = f.indicator_code AND d.id = i.denominator_indicator_id
+                   WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int] AND f.value > 0)))`;
+  return rows.map((row) => row.code);
+}
+
+/** The years with a figure of a computed indicator (or of its denominator) in a region's subtree. */
+export async function computedPeriods(db: DbClient, code: string, regionId: number, from: string, to: string) {
+  const rows = await db.$queryRaw<{ period: string }[]>`
+    SELECT DISTINCT f.period FROM computed_figure f
+      JOIN region r ON r.id = f.region_id
+      JOIN indicator i ON i.code = ${code}
+     WHERE f.indicator_code IN (i.code, (SELECT n.code FROM indicator n WHERE n.id = i.denominator_indicator_id))
+       AND r.path @> ARRAY[${regionId}::int] AND f.period BETWEEN ${from} AND ${to}
+     ORDER BY f.period`;
+  return rows.map((row) => row.period);
+}
