@@ -18,6 +18,8 @@ const PINGZHUANG = "522626107000";
 /** 三湾路社区 (荆州开发区), whose secretary is a demo user, and its zone. */
 const SANWANLU = "421071001001";
 const DEVELOPMENT_ZONE = "421071000000";
+/** 马山镇 (荆州区) and its village 双垱村. */
+const MASHAN = "421003102000";
 const PROJECTOR = { width: 1920, height: 1080 };
 
 /** The published figures (domain.md), as every page shows them: the one money rule (亿元 / 万元 / 元, two places). */
@@ -273,6 +275,7 @@ describe("the dashboard in Chromium", () => {
         `/indicators?region=${CENGONG}`,
         `/data-entry?region=${CENGONG}`,
         `/community?region=${CENGONG}`,
+        `/mediation?region=${CENGONG}`,
         `/?region=${PINGZHUANG}`,
       ]) {
         await phone.goto(`${server.url}${path}`);
@@ -471,6 +474,37 @@ describe("the dashboard in Chromium", () => {
 
     expect(await inHand()).toBe(before + 1);
     await shot("community-zone-zh-1920");
+  });
+
+  it("lets a town's mediator file a dispute in a village and take its first step", async () => {
+    await signOut(page);
+    await signIn(page, "mashan.mediator");
+    await page.goto(`${server.url}/mediation?region=${MASHAN}`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("马山镇矛盾纠纷调解");
+    const cases = page.getByRole("table", { name: "案件" });
+    await cases.getByRole("row", { name: /梨园地界争议/ }).waitFor(SETTLE);
+    const form = page.getByRole("region", { name: "受理新案件" });
+    await form.getByLabel("发生地（村、社区）").selectOption({ label: "双垱村" });
+    await form.getByLabel("申请人姓名", { exact: true }).fill("钱某");
+    await form.getByLabel("申请人身份证号", { exact: true }).fill("12345");
+    await form.getByLabel("被申请人姓名").fill("冯某");
+    await form.getByRole("button", { name: "受理" }).click();
+    // Every bad field at once, beside each, in Chinese: the dispute unsaid, the ID number malformed.
+    await expect.poll(() => form.locator("[id$='-summary-problem']").textContent(), SETTLE).toBe("必填");
+    expect(await form.locator("[id$='-parties.0.idNumber-problem']").textContent()).toContain("不是身份证号");
+    await form.getByLabel("纠纷事由").fill("鱼塘排水淹了邻家菜地");
+    // The field's name now carries its refusal too: found by its input's name instead.
+    await form.locator("input[name='parties.0.idNumber']").fill("");
+    await form.getByRole("button", { name: "受理" }).click();
+    await cases.getByRole("row", { name: /鱼塘排水淹了邻家菜地/ }).waitFor(SETTLE);
+    const file = page.locator(".mediation__file");
+    await expect.poll(() => file.textContent(), SETTLE).toContain("双垱村人民调解委员会");
+    // The town's mediator is not the village committee: the parties' names are masked.
+    expect(await file.textContent()).toContain("钱*");
+    await page.getByRole("region", { name: "下一步：预防摸排" }).getByRole("button", { name: "记录" }).click();
+    await expect.poll(() => file.locator("ol").textContent(), SETTLE).toContain("预防摸排");
+    await page.getByRole("region", { name: "下一步：调查疏导" }).waitFor(SETTLE);
+    await shot("mediation-zh-1920");
   });
 
   it("shows the sign-in page again when the session ends elsewhere", async () => {

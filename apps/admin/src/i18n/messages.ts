@@ -4,6 +4,7 @@ import { communityMessages } from "../routes/community/community.messages.js";
 import { dataEntryMessages } from "../routes/data-entry/data-entry.messages.js";
 import { fundsMessages } from "../routes/funds/funds.messages.js";
 import { indicatorsMessages } from "../routes/indicators/indicators.messages.js";
+import { mediationMessages } from "../routes/mediation/mediation.messages.js";
 import { overviewMessages } from "../routes/overview/overview.messages.js";
 import { projectMessages } from "../routes/project/project.messages.js";
 import { projectsMessages } from "../routes/projects/projects.messages.js";
@@ -31,6 +32,7 @@ export const APP_CATALOGUE = {
   ...indicatorsMessages,
   ...dataEntryMessages,
   ...communityMessages,
+  ...mediationMessages,
   ...queryLabMessages,
   alerts: alertMessages,
 } satisfies Catalogue;

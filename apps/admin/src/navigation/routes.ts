@@ -58,6 +58,12 @@ export const ROUTES = {
     params: ["needs", "need", "month", "quarter"],
     load: () => import("../routes/community/community-page.js"),
   },
+  mediation: {
+    path: "/mediation",
+    nav: { label: "mediation" },
+    params: ["case"],
+    load: () => import("../routes/mediation/mediation-page.js"),
+  },
   "data-entry": {
     path: "/data-entry",
     nav: { label: "dataEntry" },

@@ -10,6 +10,7 @@ export const shellMessages = {
     funds: msg("资金", "Funds"),
     indicators: msg("指标", "Indicators"),
     community: msg("社区服务", "Community"),
+    mediation: msg("矛盾调解", "Mediation"),
     dataEntry: msg("填报审核", "Data entry"),
     queryLab: msg("数据查询", "Query lab"),
   },

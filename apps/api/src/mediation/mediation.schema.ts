@@ -110,6 +110,7 @@ builder.prismaObject("MediationStep", {
   description: "One step of a case (or an escalation), its day, who took it and the notes.",
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    number: t.exposeInt("id", { description: "Its number, in the order steps were recorded." }),
     step: t.expose("step", { type: MediationStepEnum, nullable: true, description: "The step; null for an escalation." }),
     escalatedTo: t.expose("escalatedTo", {
       type: MediationLevelEnum,

@@ -7,6 +7,7 @@ import { type BadgeTone, StatusBadge } from "@revita/ui/components/status-badge"
 import { formatCount, formatPercent, formatQuantity } from "@revita/ui/format/numbers";
 import { formatPeriod } from "@revita/ui/format/period";
 import { useEffect } from "react";
+import { refetchQuietly } from "../../features/refetch.js";
 import {
   CommunityPageDocument,
   CommunityServiceCountyDocument,
@@ -162,7 +163,7 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
           rowKey={(need) => need.id}
           loading={loading}
           error={error}
-          onRetry={() => void refetch()}
+          onRetry={() => refetchQuietly(refetch)}
           emptyText={t.community.needsEmpty}
           exportName={`needs-${region.code}`}
           onRowClick={(need) => navigate(withParams(place, { need: String(need.number) }), { replace: true })}
@@ -219,7 +220,7 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
             canEdit={region.access.edit}
             members={members.map((member) => ({ number: member.number, name: member.name }))}
             teams={here?.volunteerTeams.map((team) => ({ number: team.number, name: team.name })) ?? []}
-            refetch={() => void refetch()}
+            refetch={() => refetchQuietly(refetch)}
           />
         ) : (
           needs.length > 0 && <p className="muted">{t.community.chooseNeed}</p>
@@ -344,7 +345,7 @@ function CountyView({ place, region, year }: { place: Place; region: ScopedRegio
         title={t.community.attention}
         quietWhenNone
       />
-      <DataState loading={loading && !data} error={error} empty={false} onRetry={() => void refetch()}>
+      <DataState loading={loading && !data} error={error} empty={false} onRetry={() => refetchQuietly(refetch)}>
         {ranked.length > 0 ? (
           <div className="chart-grid">
             <RankingChart
@@ -368,7 +369,7 @@ function CountyView({ place, region, year }: { place: Place; region: ScopedRegio
           rowKey={(row) => row.regionCode}
           loading={loading}
           error={error}
-          onRetry={() => void refetch()}
+          onRetry={() => refetchQuietly(refetch)}
           emptyText={t.community.communitiesEmpty}
           exportName={`communities-${region.code}-${year}`}
           onRowClick={(row) => navigate(pagePlace(place, "community", { region: row.regionCode }))}

@@ -176,6 +176,8 @@ function subjectPlace(from: Place, alert: AlertItem): Place {
       return withParams(pagePlace(from, "community", { need: alert.subject.code }), {
         region: communityCodeOf(alert.region.code),
       });
+    case "CASE":
+      return withParams(pagePlace(from, "mediation", { case: alert.subject.code }), { region: alert.region.code });
   }
 }
 

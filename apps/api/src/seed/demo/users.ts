@@ -12,9 +12,11 @@ const JINGZHOU_DISTRICT = "421003000000";
 const DEVELOPMENT_ZONE = "421071000000";
 /** 三湾路社区 (联合街道, 荆州开发区): a community's own staff, who read residents' phones in full. */
 const SANWANLU = "421071001001";
+/** 马山镇 (荆州区), whose one-stop centre mediates what its villages cannot settle. */
+const MASHAN = "421003102000";
 
 /** The regions the demo users' grants name. */
-export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU];
+export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU, MASHAN];
 
 export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
@@ -39,6 +41,7 @@ export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
       { role: "VIEWER", regionCode: DEVELOPMENT_ZONE },
     ],
   },
+  { username: "mashan.mediator", displayName: "马山镇 调解中心调解员", grants: [{ role: "EDITOR", regionCode: MASHAN }] },
   {
     username: "zone.viewer",
     displayName: "荆州开发区 党工委（查看）",
