@@ -7,6 +7,7 @@ import type { AccessRole } from "../generated/prisma/client.js";
 import { addTeamMembers, createMember, createTeam } from "../governance/members.service.js";
 import { collectNeed, findNeed, moveNeed } from "../governance/needs.service.js";
 import { recordService, scoreMember } from "../governance/service-cards.service.js";
+import { createMediationOrganization, findCase, openCase, takeStep } from "../mediation/mediation.service.js";
 import { schema } from "../schema/index.js";
 import { generateScaleData } from "../seed/scale.js";
 
@@ -50,6 +51,8 @@ const ENTRY_POINTS: Record<string, string> = {
   partyMembers: `query($code: String!) { region(code: $code) { partyMembers(first: 100) { edges { node { __typename id
       serviceCards { __typename id } teams { __typename id } } } } volunteerTeams { __typename id } } }`,
   serviceCards: `query($code: String!) { region(code: $code) { serviceCards(month: "2026-11", first: 100) { edges { node { __typename id } } } } }`,
+  mediationCases: `query($code: String!) { region(code: $code) { mediationCases(first: 100) { totalCount edges { node { __typename id
+      parties { name } steps { step } } } } mediationOrganizations { name } } }`,
   communityService: `query($code: String!) { region(code: $code) { communityServiceRanking(year: 2026) { regionCode due }
       unitServiceFeedback(period: "2026Q4") { unitName members } } }`,
 };
@@ -67,6 +70,7 @@ interface Visible {
   VolunteerTeam: Set<number>;
   CommunityNeed: Set<number>;
   ServiceCard: Set<number>;
+  MediationCase: Set<number>;
 }
 
 let db: TestDatabase;
@@ -138,6 +142,21 @@ async function addCommunityService(): Promise<void> {
       );
       await recordService(db.prisma, { memberId: member.id, servedOn: "2026-11-03", hours: "2", description: "巡查" }, author);
       await scoreMember(db.prisma, { memberId: member.id, month: "2026-11", score: 88 }, author);
+      await createMediationOrganization(db.prisma, { regionCode: village.code, name: "调解委员会", level: "VILLAGE" });
+      const dispute = await openCase(
+        db.prisma,
+        {
+          regionCode: village.code,
+          type: "NEIGHBOUR",
+          summary: "邻里纠纷",
+          parties: [
+            { role: "APPLICANT", name: "甲某" },
+            { role: "RESPONDENT", name: "乙某" },
+          ],
+        },
+        author,
+      );
+      await takeStep(db.prisma, await findCase(db.prisma, dispute.id), { step: "SCREENING" }, author);
     }
   }
 }
@@ -166,6 +185,7 @@ async function visibleTo(roots: number[]): Promise<Visible> {
             "volunteer_team:VolunteerTeam",
             "community_need:CommunityNeed",
             "service_card:ServiceCard",
+            "mediation_case:MediationCase",
           ] as const
         ).map(async (pair) => {
           const [table, type] = pair.split(":") as [string, string];
@@ -303,6 +323,7 @@ describe.each([
         expect(visible.Fund.size).toBeGreaterThan(0);
         expect(visible.CommunityNeed.size).toBeGreaterThan(0);
         expect(visible.ServiceCard.size).toBeGreaterThan(0);
+        expect(visible.MediationCase.size).toBeGreaterThan(0);
       });
     }
   }
