@@ -1,4 +1,5 @@
 import { communityNeedsImport, partyMembersImport } from "../governance/governance-imports.js";
+import { mediationCasesImport } from "../mediation/mediation-imports.js";
 import type { ImportKind } from "./import-kind.js";
 import { progressImport } from "./progress-import.js";
 import { disbursementsImport, indicatorValuesImport, projectsImport } from "./record-imports.js";
@@ -11,6 +12,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   indicatorValuesImport,
   partyMembersImport,
   communityNeedsImport,
+  mediationCasesImport,
 ];
 
 export function importKind(name: string): ImportKind | undefined {
