@@ -2,7 +2,7 @@ import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireCapability, requireRegionEditable } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import type { MediationLevel, MediationStatus, Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import {
   addMediator,
@@ -200,11 +200,14 @@ builder.objectField(RegionRef, "mediationCases", (t) =>
   }),
 );
 
-function caseFilter(regionId: number, args: { status?: string[] | null; level?: string | null }): Prisma.MediationCaseWhereInput {
+function caseFilter(
+  regionId: number,
+  args: { status?: MediationStatus[] | null; level?: MediationLevel | null },
+): Prisma.MediationCaseWhereInput {
   return {
     region: { path: { has: regionId } },
-    ...(args.status?.length ? { status: { in: args.status as never[] } } : {}),
-    ...(args.level ? { level: args.level as never } : {}),
+    ...(args.status?.length ? { status: { in: args.status } } : {}),
+    ...(args.level ? { level: args.level } : {}),
   };
 }
 
