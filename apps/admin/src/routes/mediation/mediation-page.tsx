@@ -159,7 +159,7 @@ function CaseFile({
   organizations: readonly { number: number; name: string; level: string; region: { code: string } }[];
   refetch: () => void;
 }) {
-  const { t } = useAppLocale();
+  const { t, locale } = useAppLocale();
   const [take] = useMutation(TakeMediationStepDocument);
   const [escalate] = useMutation(EscalateMediationCaseDocument);
   const [outcome, setOutcome] = useState("SETTLED");
@@ -202,14 +202,15 @@ function CaseFile({
         <dt>{t.mediation.parties}</dt>
         <dd>
           {found.parties
-            .map((party) => `${t.partyRoles[party.role]} ${party.name}${party.idNumber ? `（${party.idNumber}）` : ""}`)
-            .join("；")}
+            .map((party) => `${t.partyRoles[party.role]} ${party.name}${party.idNumber ? bracketed(party.idNumber, locale) : ""}`)
+            .join(locale === "en" ? "; " : "；")}
           <br />
           <span className="muted">{t.mediation.partiesMasked}</span>
         </dd>
         <dt>{t.mediation.organization}</dt>
         <dd>
-          {found.organization.name}（{t.mediationLevels[found.level]}）
+          {found.organization.name}
+          {bracketed(t.mediationLevels[found.level], locale)}
         </dd>
         {found.agreement && (
           <>
@@ -368,3 +369,6 @@ function FileCase({ region, onFiled }: { region: ScopedRegion; onFiled: (number:
     />
   );
 }
+
+/** A remark in brackets, as the reader's language writes them: （村级） or " (Village)". */
+const bracketed = (text: string, locale: string) => (locale === "en" ? ` (${text})` : `（${text}）`);

@@ -13,7 +13,7 @@ export const mediationMessages = {
     atStep: msg<{ count: number }>("{count} 件", "{count, plural, one {# case} other {# cases}}"),
     oldest: msg<{ days: number }>("最久 {days} 天", "oldest {days} days"),
     notStarted: msg("待摸排", "Not yet screened"),
-    awaiting: msg<{ step: string }>("待{step}", "Awaiting {step}"),
+    awaiting: msg<{ step: string }>("待{step}", "Awaiting: {step}"),
     awaitingFollowUp: msg("调解成功待回访", "Settled, awaiting follow-up"),
     concluded: msg("已办结", "Concluded"),
     cases: msg("案件", "Cases"),
