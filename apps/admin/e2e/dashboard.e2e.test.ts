@@ -541,6 +541,9 @@ async function signIn(on: Page, username: string) {
 }
 
 async function signOut(on: Page) {
+  // Signing out clears the cache, which rejects the queries still in flight (a refetch after the
+  // last test's change): let them land first, as a reader's pause would.
+  await on.waitForLoadState("networkidle");
   await on.locator(".account-menu summary").click();
   await on.locator(".account-panel button").click();
   await on.locator(".sign-in-form").waitFor({ timeout: 15_000 });
