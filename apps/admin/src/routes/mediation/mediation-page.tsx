@@ -123,6 +123,9 @@ function Mediation({ place, region }: { place: Place; region: ScopedRegion }) {
             },
           ]}
         />
+        {data?.region && data.region.mediationCases.totalCount > cases.length && (
+          <p className="muted">{t.mediation.truncated({ shown: cases.length, total: data.region.mediationCases.totalCount })}</p>
+        )}
         {selected ? (
           <CaseFile
             found={selected}

@@ -63,6 +63,10 @@ export const mediationMessages = {
     respondentId: msg("被申请人身份证号", "Respondent's ID number"),
     fileSubmit: msg("受理", "File"),
     filed: msg<{ number: number }>("已受理，第 {number} 号卷宗", "Filed as no. {number}"),
+    truncated: msg<{ shown: number; total: number }>(
+      "只显示最近受理的 {shown} 件，共 {total} 件；完整台账请在“填报审核”页导出。",
+      "Showing the {shown} latest of {total}; export the full ledger on the data-entry page.",
+    ),
     noEdit: msg(
       "您可以查看这里的案件；受理和办理需要该地的填报权限。",
       "You may read these cases; filing and moving them needs an editor here.",
