@@ -571,36 +571,34 @@ SELECT audit_table('service_entry', 'id');
 
 -- Who reads and writes: a record's region decides, as for projects. Readers of the region (or a
 -- region above it) read; its editors write. Scores and cards are written by the community's
--- editors too; the month is then locked by its approvers through data_approval.
-DO $$
-DECLARE
-  t text;
+-- editors too; the month is then locked by its approvers through data_approval. One function
+-- puts a table with a region_id under these rules, for this module and the next ones alike.
+CREATE FUNCTION revita_guard_by_region(t text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  FOREACH t IN ARRAY ARRAY['grid_area', 'party_member', 'member_posting', 'volunteer_team', 'volunteer_team_member',
-                           'community_need', 'community_need_event', 'service_card', 'service_entry'] LOOP
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO revita_api', t);
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR SELECT TO revita_api
-                     USING ((SELECT revita_reads_everything())
-                            OR region_id IN (SELECT revita_regions_within(revita_roots('revita.read_roots'))))$p$,
-                   t || '_read', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR INSERT TO revita_api
-                     WITH CHECK (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
-                   t || '_insert', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR UPDATE TO revita_api
-                     USING (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))
-                     WITH CHECK (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
-                   t || '_update', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR DELETE TO revita_api
-                     USING (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
-                   t || '_delete', t);
-  END LOOP;
-  FOREACH t IN ARRAY ARRAY['party_member', 'member_posting', 'volunteer_team', 'community_need', 'community_need_event',
-                           'service_card', 'service_entry'] LOOP
+  EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO revita_api', t);
+  IF to_regclass(t || '_id_seq') IS NOT NULL THEN
     EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %I TO revita_api', t || '_id_seq');
-  END LOOP;
+  END IF;
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+  EXECUTE format($p$CREATE POLICY %I ON %I FOR SELECT TO revita_api
+                   USING ((SELECT revita_reads_everything())
+                          OR region_id IN (SELECT revita_regions_within(revita_roots('revita.read_roots'))))$p$,
+                 t || '_read', t);
+  EXECUTE format($p$CREATE POLICY %I ON %I FOR INSERT TO revita_api
+                   WITH CHECK (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
+                 t || '_insert', t);
+  EXECUTE format($p$CREATE POLICY %I ON %I FOR UPDATE TO revita_api
+                   USING (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))
+                   WITH CHECK (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
+                 t || '_update', t);
+  EXECUTE format($p$CREATE POLICY %I ON %I FOR DELETE TO revita_api
+                   USING (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
+                 t || '_delete', t);
 END
 $$;
+SELECT revita_guard_by_region(t)
+  FROM unnest(ARRAY['grid_area', 'party_member', 'member_posting', 'volunteer_team', 'volunteer_team_member',
+                    'community_need', 'community_need_event', 'service_card', 'service_entry']) AS t;
 
 -- The 治理有效 indicators worked out from these records, year by year, at each village or
 -- community (a record of an area or building counts at its community; above, the indicators roll

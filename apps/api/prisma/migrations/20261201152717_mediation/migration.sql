@@ -256,31 +256,8 @@ SELECT audit_table('mediation_case', 'id');
 SELECT audit_table('mediation_party', 'id', '', 'name,id_number');
 SELECT audit_table('mediation_step', 'id');
 
-DO $$
-DECLARE
-  t text;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['mediation_organization', 'mediator', 'mediation_case', 'mediation_party', 'mediation_step'] LOOP
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO revita_api', t);
-    EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %I TO revita_api', t || '_id_seq');
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR SELECT TO revita_api
-                     USING ((SELECT revita_reads_everything())
-                            OR region_id IN (SELECT revita_regions_within(revita_roots('revita.read_roots'))))$p$,
-                   t || '_read', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR INSERT TO revita_api
-                     WITH CHECK (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
-                   t || '_insert', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR UPDATE TO revita_api
-                     USING (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))
-                     WITH CHECK (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
-                   t || '_update', t);
-    EXECUTE format($p$CREATE POLICY %I ON %I FOR DELETE TO revita_api
-                     USING (region_id IN (SELECT revita_regions_within(revita_roots('revita.write_roots'))))$p$,
-                   t || '_delete', t);
-  END LOOP;
-END
-$$;
+SELECT revita_guard_by_region(t)
+  FROM unnest(ARRAY['mediation_organization', 'mediator', 'mediation_case', 'mediation_party', 'mediation_step']) AS t;
 
 -- A village's staff see the town's and the county's centres above them (where their cases go).
 ALTER POLICY mediation_organization_read ON mediation_organization
