@@ -18,6 +18,8 @@ export const alertMessages = {
     REPORT_MISSING: msg("月报逾期未报", "Monthly reports missing"),
     CLAIM_OVERDUE: msg("认领事项逾期", "Claimed needs overdue"),
     FOLLOW_UP_OVERDUE: msg("调解回访逾期", "Mediation follow-ups overdue"),
+    ANSWER_OVERDUE: msg("议题答复逾期", "Consultation answers overdue"),
+    RECTIFICATION_OVERDUE: msg("清洁整改逾期", "Cleaning problems unfixed past deadline"),
   },
   severity: {
     RED: msg("红色预警", "Red"),
@@ -79,6 +81,14 @@ export const alertMessages = {
     FOLLOW_UP_OVERDUE: msg<{ organization: string; due: string; days: string }>(
       "{organization}调解成功，应于 {due} 回访，已逾期 {days} 天",
       "settled by {organization}, follow-up due {due}, {days} days overdue",
+    ),
+    ANSWER_OVERDUE: msg<{ raisedBy: string; due: string; days: string }>(
+      "{raisedBy}提出，应于 {due} 前答复，已逾期 {days} 天",
+      "raised by {raisedBy}, answer due {due}, {days} days overdue",
+    ),
+    RECTIFICATION_OVERDUE: msg<{ campaign: string; inspected: string; due: string; days: string }>(
+      "{campaign} {inspected} 检查发现的问题，应于 {due} 前整改，已逾期 {days} 天",
+      "found by {campaign} on {inspected}, to be fixed by {due}, {days} days overdue",
     ),
     CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(
       "微心愿由{claimant}认领，应于 {due} 实现，已逾期 {days} 天",

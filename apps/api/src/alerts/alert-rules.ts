@@ -127,6 +127,24 @@ export const ALERT_RULES: Record<AlertRule, AlertRuleDefinition> = {
     red: 30,
     source: "Revita: any day past the follow-up date; red after a month",
   },
+  // Days a consultation topic taken up is past the deadline for its answer (限时反馈).
+  ANSWER_OVERDUE: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 0,
+    red: 15,
+    source: "Revita: any day past the deadline; red after another 15 days (the default time to answer)",
+  },
+  // Days the problems a cleaning inspection found are past their deadline without a visit confirming them fixed.
+  RECTIFICATION_OVERDUE: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 0,
+    red: 30,
+    source: "Revita: any day past the deadline; red at the next month's inspection",
+  },
 };
 
 export const ALERT_RULE_ORDER = Object.keys(ALERT_RULES) as AlertRule[];

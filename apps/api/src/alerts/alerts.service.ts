@@ -157,6 +157,21 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
         JOIN mediation_organization o ON o.id = m.organization_id
        WHERE m.status = 'SETTLED' AND m.follow_up_due < ${asOf}::date
     ),
+    -- Consultation topics taken up whose answer is past its deadline: the community answers.
+    answers_due AS MATERIALIZED (
+      SELECT t.id, t.title, t.kind::text AS kind, t.region_id, s.path, t.answer_due, t.raised_on, t.raised_by
+        FROM consultation_topic t
+        JOIN scope s ON s.id = t.region_id
+       WHERE t.status = 'TAKEN_UP' AND t.answer_due < ${asOf}::date
+    ),
+    -- Problems a cleaning inspection found, past their deadline and not confirmed fixed.
+    rectifications_due AS MATERIALIZED (
+      SELECT i.id, i.problems, i.region_id, s.path, i.problems_due, i.inspected_on, c.name AS campaign
+        FROM cleaning_inspection i
+        JOIN scope s ON s.id = i.region_id
+        JOIN cleaning_campaign c ON c.id = i.campaign_id
+       WHERE i.fixed_on IS NULL AND i.problems_due < ${asOf}::date
+    ),
     candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
       SELECT 'BEHIND_SCHEDULE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
              parent_id, region_id, path, implementing_unit_id,
@@ -253,6 +268,17 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              jsonb_build_object('followUpDue', follow_up_due::text, 'settledOn', settled_on::text,
                                 'organization', organization, 'disputeType', type)
         FROM follow_ups_due
+      UNION ALL
+      SELECT 'ANSWER_OVERDUE', 'TOPIC', id, id::text, title, NULL, NULL, region_id, path, NULL,
+             (${asOf}::date - answer_due)::numeric, answer_due,
+             jsonb_build_object('answerDue', answer_due::text, 'raisedOn', raised_on::text, 'raisedBy', raised_by,
+                                'topicKind', kind)
+        FROM answers_due
+      UNION ALL
+      SELECT 'RECTIFICATION_OVERDUE', 'INSPECTION', id, id::text, left(problems, 200), NULL, NULL, region_id, path, NULL,
+             (${asOf}::date - problems_due)::numeric, problems_due,
+             jsonb_build_object('problemsDue', problems_due::text, 'inspectedOn', inspected_on::text, 'campaign', campaign)
+        FROM rectifications_due
     ),
     judged AS (
       SELECT c.*, lim_d.priority, lim_d.less_is_worse, ${THRESHOLD_AMBER} AS amber, ${THRESHOLD_RED} AS red,

@@ -235,6 +235,11 @@ describe("mediation figures and alerts", () => {
     expect(value("MD_SETTLEMENT_RATE")).toBeCloseTo((settled.length / concluded.length) * 100, 1);
     const inVillage = settled.filter((c) => c.settledAtLevel === "VILLAGE").length;
     expect(value("MD_IN_VILLAGE_RATE")).toBeCloseTo((inVillage / settled.length) * 100, 1);
+    // The median of days from received to settled; with an even count, the mean of the middle two.
+    const days = settled.map((c) => (c.settledOn!.getTime() - c.receivedOn.getTime()) / 86_400_000).sort((a, b) => a - b);
+    const middle = Math.floor(days.length / 2);
+    const median = days.length % 2 ? days[middle]! : (days[middle - 1]! + days[middle]!) / 2;
+    expect(value("MD_MEDIAN_DAYS_TO_SETTLE")).toBeCloseTo(median, 1);
   });
 
   it("raises a settled case without its follow-up past the due day, with the organisation answering", async () => {

@@ -16,6 +16,8 @@ import "../governance/members.schema.js";
 import "../governance/needs.schema.js";
 import "../governance/service-cards.schema.js";
 import "../mediation/mediation.schema.js";
+import "../consultation/consultation.schema.js";
+import "../cleaning/cleaning.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

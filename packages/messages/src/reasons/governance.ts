@@ -123,6 +123,28 @@ export const governanceReasons = {
     "案件{status, select, OPEN {办理中} SETTLED {已调解成功} REFERRED {已移交} WITHDRAWN {已撤回} CLOSED {已回访办结} other {{status}}}，不能再进行这一步",
     "the case is {status, select, OPEN {open} SETTLED {settled} REFERRED {referred} WITHDRAWN {withdrawn} CLOSED {closed after follow-up} other {{status}}} and takes no more of that",
   ),
+  NO_SUCH_TOPIC: msg<{ id: string }>("没有编号为 {id} 的协商议题", "no consultation topic has the number {id}"),
+  NO_SUCH_MEETING: msg<{ id: string }>("没有编号为 {id} 的议事会议", "no consultation meeting has the number {id}"),
+  ANSWERED_NEEDS_NO_DEADLINE: msg(
+    "已现场答复的议题不需要答复期限（期限只给纳入协商、限时反馈的议题）",
+    "a topic answered on the spot needs no deadline (deadlines are for topics taken up)",
+  ),
+  TOPIC_MOVE_NOT_ALLOWED: msg<{ action: string; status: string }>(
+    "议题{status, select, ANSWERED {已现场答复} TAKEN_UP {已纳入协商} DECIDED {已形成决议} CLOSED {已回访办结} other {{status}}}：{action, select, DECIDE {只有纳入协商的议题才能形成决议} FOLLOW_UP {答复或决议后才能跟踪回访，且只回访一次} other {不能这样操作}}",
+    "the topic is {status, select, ANSWERED {answered on the spot} TAKEN_UP {taken up} DECIDED {decided} CLOSED {closed after follow-up} other {{status}}}: {action, select, DECIDE {only a topic taken up can be decided} FOLLOW_UP {a follow-up comes once, after the answer or decision} other {that move is not possible}}",
+  ),
+  MEETING_OF_ANOTHER_COMMUNITY: msg<{ meeting: string }>(
+    "会议“{meeting}”不是本议题所在村（社区）的会议",
+    'the meeting "{meeting}" is not one of the topic\'s village or community',
+  ),
+  PARTICIPANTS_COUNT: msg<{ count: number }>(
+    "议事会议至少 2 方参加、至多 100 条（填写了 {count} 条）",
+    "a meeting has 2 to 100 participants (got {count})",
+  ),
+  THREE_PARTIES_MISSING: msg<{ missing: string }>(
+    "三方联席会议须有社区、物业公司、业主委员会三方参加，还缺{missing, select, COMMUNITY {社区} PROPERTY_COMPANY {物业公司} OWNERS_COMMITTEE {业主委员会} other {{missing}}}",
+    "a three-party meeting has the community, the property company and the owners' committee at the table; the {missing, select, COMMUNITY {community} PROPERTY_COMPANY {property company} OWNERS_COMMITTEE {owners' committee} other {{missing}}} is missing",
+  ),
   ESCALATION_NOT_UP: msg<{ organization: string; level: string }>(
     "{organization} 不是本案所在地上一级的调解组织（本案现在是{level, select, VILLAGE {村级} TOWN {乡镇级} COUNTY {县级} other {{level}}}办理，只能逐级上报）",
     "{organization} is not the mediation organisation one level above the case's (now handled at {level, select, VILLAGE {village} TOWN {town} COUNTY {county} other {{level}}} level; cases go up one level at a time)",

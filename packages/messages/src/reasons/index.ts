@@ -4,6 +4,7 @@ import { accessReasons } from "./access.js";
 import { accountReasons } from "./accounts.js";
 import { alertReasons } from "./alerts.js";
 import { approvalReasons } from "./approvals.js";
+import { cleaningReasons } from "./cleaning.js";
 import { constraintReasons } from "./constraints.js";
 import { fundReasons } from "./funds.js";
 import { governanceReasons } from "./governance.js";
@@ -35,6 +36,7 @@ export const REASONS = {
   ...importReasons,
   ...alertReasons,
   ...governanceReasons,
+  ...cleaningReasons,
   ...constraintReasons,
 } as const;
 
