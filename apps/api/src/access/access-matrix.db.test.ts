@@ -2,6 +2,8 @@ import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import { ACCESS_ROLES, type Authenticated, authenticate, createUser, signIn } from "../accounts/accounts.service.js";
+import { createCampaign, DEFAULT_CHECKLIST, findCampaign, recordInspection } from "../cleaning/cleaning.service.js";
+import { raiseTopic } from "../consultation/consultation.service.js";
 import { createContext } from "../context.js";
 import type { AccessRole } from "../generated/prisma/client.js";
 import { addTeamMembers, createMember, createTeam } from "../governance/members.service.js";
@@ -53,6 +55,10 @@ const ENTRY_POINTS: Record<string, string> = {
   serviceCards: `query($code: String!) { region(code: $code) { serviceCards(month: "2026-11", first: 100) { edges { node { __typename id } } } } }`,
   mediationCases: `query($code: String!) { region(code: $code) { mediationCases(first: 100) { totalCount edges { node { __typename id
       parties { name } steps { step } } } } mediationOrganizations { name } } }`,
+  consultationTopics: `query($code: String!) { region(code: $code) { consultationTopics(first: 100) { totalCount edges { node { __typename id
+      title } } } consultationMeetings { title } } }`,
+  cleaningInspections: `query($code: String!) { region(code: $code) { cleaningCampaigns { name months
+      inspections(first: 100) { totalCount edges { node { __typename id score } } } } } }`,
   communityService: `query($code: String!) { region(code: $code) { communityServiceRanking(year: 2026) { regionCode due }
       unitServiceFeedback(period: "2026Q4") { unitName members } } }`,
 };
@@ -71,6 +77,8 @@ interface Visible {
   CommunityNeed: Set<number>;
   ServiceCard: Set<number>;
   MediationCase: Set<number>;
+  ConsultationTopic: Set<number>;
+  CleaningInspection: Set<number>;
 }
 
 let db: TestDatabase;
@@ -112,6 +120,10 @@ async function addCommunityService(): Promise<void> {
       where: { level: "VILLAGE", path: { has: county.id } },
       orderBy: { code: "asc" },
     });
+    const campaign = await findCampaign(
+      db.prisma,
+      (await createCampaign(db.prisma, { regionCode: countyCode, name: "村庄清洁行动", year: 2026 }, author)).id,
+    );
     for (const village of villages.filter((_, index) => index % 2 === 0)) {
       const member = await createMember(db.prisma, {
         name: `党员${village.code}`,
@@ -157,6 +169,31 @@ async function addCommunityService(): Promise<void> {
         author,
       );
       await takeStep(db.prisma, await findCase(db.prisma, dispute.id), { step: "SCREENING" }, author);
+      await raiseTopic(
+        db.prisma,
+        {
+          regionCode: village.code,
+          kind: "ISSUE",
+          title: "车辆乱停放",
+          raisedBy: "居民",
+          channel: "VISIT",
+          raisedOn: "2026-11-02",
+        },
+        author,
+      );
+      await recordInspection(
+        db.prisma,
+        campaign,
+        {
+          campaignNumber: campaign.id,
+          regionCode: village.code,
+          kind: "UNANNOUNCED",
+          inspectedOn: "2026-11-05",
+          inspector: "暗访组",
+          scores: DEFAULT_CHECKLIST.map((item) => ({ itemCode: item.code, score: item.weight })),
+        },
+        author,
+      );
     }
   }
 }
@@ -186,6 +223,8 @@ async function visibleTo(roots: number[]): Promise<Visible> {
             "community_need:CommunityNeed",
             "service_card:ServiceCard",
             "mediation_case:MediationCase",
+            "consultation_topic:ConsultationTopic",
+            "cleaning_inspection:CleaningInspection",
           ] as const
         ).map(async (pair) => {
           const [table, type] = pair.split(":") as [string, string];

@@ -53,7 +53,15 @@ export type ChunkImporter = (rows: ParsedRow[]) => Promise<void>;
 /** A kind of data that can be imported from a file and exported back to one. */
 export interface ImportKind {
   /** As in the URL: /api/imports/progress. */
-  name: "projects" | "progress" | "disbursements" | "indicator-values" | "party-members" | "community-needs" | "mediation-cases";
+  name:
+    | "projects"
+    | "progress"
+    | "disbursements"
+    | "indicator-values"
+    | "party-members"
+    | "community-needs"
+    | "mediation-cases"
+    | "cleaning-inspections";
   /** The template's file and sheet name. */
   titleZh: string;
   columns: ImportColumn[];

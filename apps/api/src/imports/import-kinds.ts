@@ -1,3 +1,4 @@
+import { cleaningInspectionsImport } from "../cleaning/cleaning-imports.js";
 import { communityNeedsImport, partyMembersImport } from "../governance/governance-imports.js";
 import { mediationCasesImport } from "../mediation/mediation-imports.js";
 import type { ImportKind } from "./import-kind.js";
@@ -13,6 +14,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   partyMembersImport,
   communityNeedsImport,
   mediationCasesImport,
+  cleaningInspectionsImport,
 ];
 
 export function importKind(name: string): ImportKind | undefined {

@@ -18,6 +18,7 @@ export const dataEntryMessages = {
       "party-members": msg("下沉党员（资源清单）", "Party members (resource list)"),
       "community-needs": msg("需求清单与微心愿", "Needs and micro-wishes"),
       "mediation-cases": msg("矛盾纠纷调解台账", "Mediation ledger"),
+      "cleaning-inspections": msg("村庄清洁检查评分表", "Village-cleaning inspections"),
     },
     template: msg("模板", "Template"),
     file: msg("文件", "File"),
