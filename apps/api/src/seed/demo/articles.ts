@@ -28,6 +28,9 @@ export const ARTICLES = {
   developmentZone: { title: "荆州开发区党员干部下沉社区", outlet: JINGZHOU_PRESS, published: "2021年1月" },
   baiyunqiao: { title: "白云桥社区下沉党员开展“大走访”“大慰问”", outlet: JINGZHOU_PRESS, published: "2021年1月" },
   lijun: { title: "下沉党员李俊：倾情服务社区的“硬核”志愿者", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  fengmingConsultation: { title: "创建协商议事平台 激活社区治理“廉动力”", outlet: JINGZHOU_PRESS },
+  shashiGarden: { title: "“三方联动”化解基层治理顽疾——乐苑社区沙市花园小区蜕变记", outlet: JINGZHOU_PRESS },
+  villageCleaning: { title: "全国村庄清洁行动先进县表彰名单出炉 松滋市榜上有名", outlet: JINGZHOU_PRESS, published: "2021年1月" },
   microWish: { title: "区委机关综合党总支：点亮“微心愿”办好“微”实事", outlet: JINGZHOU_PRESS },
 } satisfies Record<string, Article>;
 

@@ -283,6 +283,47 @@ describe("Jingzhou District funds, 2019–2023 [seeds/002]", () => {
   });
 });
 
+describe("consultation and village cleaning [seeds/002, 001, 000]", () => {
+  it("凤鸣社区's records behind the published counts: 20 problems solved and 10 suggestions in 2023", async () => {
+    const topics = await db.prisma.consultationTopic.findMany({
+      where: { region: { nameZh: "凤鸣社区" }, raisedOn: { gte: new Date("2023-01-01"), lt: new Date("2024-01-01") } },
+    });
+    expect(topics.filter((t) => t.kind === "ISSUE" && t.status === "CLOSED")).toHaveLength(20);
+    expect(topics.filter((t) => t.kind === "SUGGESTION")).toHaveLength(10);
+    expect(topics.map((t) => t.title)).toEqual(expect.arrayContaining(["小区车辆乱停放", "夜间噪音扰民"]));
+    // Every record says whether it is published or illustrative.
+    expect(topics.every((t) => t.recordSource?.includes("《创建协商议事平台"))).toBe(true);
+  });
+
+  it("沙市花园小区's three-party meeting has 东苑社区, 楚阳物业 and the owners' committee at the table", async () => {
+    const meeting = await db.prisma.consultationMeeting.findFirstOrThrow({
+      where: { kind: "THREE_PARTY" },
+      include: { participants: true, region: true },
+    });
+    expect(meeting.region.nameZh).toBe("东苑社区");
+    expect(meeting.participants.map((p) => [p.role, p.name])).toEqual(
+      expect.arrayContaining([
+        ["COMMUNITY", "东苑社区"],
+        ["PROPERTY_COMPANY", "楚阳物业管理有限公司（赵经理）"],
+        ["OWNERS_COMMITTEE", "沙市花园小区业主委员会"],
+      ]),
+    );
+  });
+
+  it("a year of Jingzhou District's illustrative inspections: eight villages monthly, and June's tour", async () => {
+    const campaign = await db.prisma.cleaningCampaign.findFirstOrThrow({
+      where: { name: "荆州区2026年村庄清洁行动" },
+      include: { items: { orderBy: { position: "asc" } }, inspections: true },
+    });
+    expect(campaign.items.map((item) => item.nameZh)).toEqual(["扫干净", "拆通透", "码整齐", "改旱厕", "清沟渠", "栽满绿"]);
+    expect(campaign.inspections).toHaveLength(8 * 11 + 8);
+    expect(new Set(campaign.inspections.map((i) => i.regionId)).size).toBe(8);
+    expect(campaign.inspections.filter((i) => i.kind === "COMPETITION")).toHaveLength(8);
+    expect(campaign.inspections.every((i) => i.recordSource?.startsWith("示例数据"))).toBe(true);
+    expect(campaign.source).toContain("《全国村庄清洁行动先进县表彰名单出炉");
+  });
+});
+
 describe("the administrative tree", () => {
   it("holds every town and village the articles name under the right parent", async () => {
     const expectations: [string, string][] = [
@@ -301,6 +342,8 @@ describe("the administrative tree", () => {
       ["双垱村", "马山镇"],
       ["新湾村", "八岭山镇"],
       ["凤鸣社区", "郢城镇"],
+      ["东苑社区", "朝阳街道"],
+      ["朝阳街道", "沙市区"],
       ["弥市镇", "荆州区"],
       ["东城街道", "荆州区"],
       ["西城街道", "荆州区"],

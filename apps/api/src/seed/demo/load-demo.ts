@@ -10,6 +10,8 @@ import { createRegion } from "../../regions/regions.service.js";
 import { INDICATOR_DEFINITIONS, PROJECT_CATEGORIES } from "../catalog.js";
 import { monthlyProgressHistory } from "../progress-history.js";
 import { CENGONG } from "./cengong.js";
+import { loadCleaning } from "./cleaning.js";
+import { loadConsultation } from "./consultation.js";
 import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
 import { DEMO_GOVERNANCE } from "./governance.js";
 import { JINGZHOU } from "./jingzhou.js";
@@ -38,6 +40,8 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       for (const dataset of DEMO_DATASETS) await loadDataset(tx, dataset);
       await loadGovernance(tx, DEMO_GOVERNANCE, { userId: 0, name: DEMO_REPORTER });
       await loadMediation(tx, { userId: 0, name: DEMO_REPORTER });
+      await loadConsultation(tx, { userId: 0, name: DEMO_REPORTER });
+      await loadCleaning(tx, { userId: 0, name: DEMO_REPORTER });
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -139,6 +139,8 @@ const DEMO_TREE: TreeNode[] = [
             children: [
               town("SUBDISTRICT", "胜利街道", "Shengli Subdistrict", [community("黄家塘社区", "Huangjiatang Community")]),
               town("SUBDISTRICT", "中山路街道", "Zhongshanlu Subdistrict", [community("白云桥社区", "Baiyunqiao Community")]),
+              // 沙市花园小区 [seed 001] lies in 东苑社区 of 朝阳街道, as the article says.
+              town("SUBDISTRICT", "朝阳街道", "Chaoyang Subdistrict", [community("东苑社区", "Dongyuan Community")]),
             ],
           },
         ],

@@ -14,9 +14,11 @@ const DEVELOPMENT_ZONE = "421071000000";
 const SANWANLU = "421071001001";
 /** 马山镇 (荆州区), whose one-stop centre mediates what its villages cannot settle. */
 const MASHAN = "421003102000";
+/** 凤鸣社区 (郢城镇, 荆州区), whose consultation platform the demo's topics come from. */
+const FENGMING = "421003100001";
 
 /** The regions the demo users' grants name. */
-export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU, MASHAN];
+export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU, MASHAN, FENGMING];
 
 export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
@@ -42,6 +44,16 @@ export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
     ],
   },
   { username: "mashan.mediator", displayName: "马山镇 调解中心调解员", grants: [{ role: "EDITOR", regionCode: MASHAN }] },
+  {
+    username: "jingzhou.inspector",
+    displayName: "荆州区 农业农村局村庄清洁检查员",
+    grants: [{ role: "EDITOR", regionCode: JINGZHOU_DISTRICT }],
+  },
+  {
+    username: "fengming.secretary",
+    displayName: "凤鸣社区 党委书记",
+    grants: [{ role: "EDITOR", regionCode: FENGMING }],
+  },
   {
     username: "zone.viewer",
     displayName: "荆州开发区 党工委（查看）",
