@@ -20,6 +20,8 @@ const SANWANLU = "421071001001";
 const DEVELOPMENT_ZONE = "421071000000";
 /** 马山镇 (荆州区) and its village 双垱村. */
 const MASHAN = "421003102000";
+const JINGZHOU_DISTRICT = "421003000000";
+const FENGMING = "421003100001";
 const PROJECTOR = { width: 1920, height: 1080 };
 
 /** The published figures (domain.md), as every page shows them: the one money rule (亿元 / 万元 / 元, two places). */
@@ -276,6 +278,8 @@ describe("the dashboard in Chromium", () => {
         `/data-entry?region=${CENGONG}`,
         `/community?region=${CENGONG}`,
         `/mediation?region=${CENGONG}`,
+        `/consultation?region=${CENGONG}`,
+        `/cleaning?region=${CENGONG}`,
         `/?region=${PINGZHUANG}`,
       ]) {
         await phone.goto(`${server.url}${path}`);
@@ -505,6 +509,34 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => file.locator("ol").textContent(), SETTLE).toContain("预防摸排");
     await page.getByRole("region", { name: "下一步：调查疏导" }).waitFor(SETTLE);
     await shot("mediation-zh-1920");
+  });
+
+  it("opens a village-cleaning campaign's ranking and its printable notice, and a community's topics", async () => {
+    await signOut(page);
+    await signIn(page, "jingzhou.analyst");
+    await page.goto(`${server.url}/cleaning?region=${JINGZHOU_DISTRICT}&month=2026-11`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("荆州区村庄清洁行动");
+    const ranking = page.getByRole("table", { name: "2026年11月村庄排名" });
+    await ranking.getByRole("row", { name: /张新场村/ }).waitFor(SETTLE);
+    // Best first, on the red list; the chart beside it draws every village.
+    expect(await ranking.getByRole("row").nth(1).textContent()).toContain("红榜");
+    await page.locator(".chart-grid svg.recharts-surface").first().waitFor(SETTLE);
+    await shot("cleaning-zh-1920");
+    await page.getByRole("link", { name: "打开可打印的通报" }).click();
+    await expect
+      .poll(() => page.locator(".cleaning-notice__title").textContent(), SETTLE)
+      .toBe("荆州区2026年村庄清洁行动2026年11月暗访检查情况通报");
+    expect(await page.locator(".cleaning-notice").textContent()).toContain("黑榜");
+    await page.emulateMedia({ media: "print" });
+    await shot("cleaning-notice-print");
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`${server.url}/consultation?region=${FENGMING}`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("凤鸣社区协商议事");
+    // The topic past its deadline heads the list, marked overdue.
+    const topics = page.getByRole("table", { name: "议题" });
+    await expect.poll(() => topics.getByRole("row").nth(1).textContent(), SETTLE).toContain("老旧小区加装电梯分摊费用");
+    expect(await topics.getByRole("row").nth(1).textContent()).toMatch(/逾期 \d+ 天/);
+    await shot("consultation-zh-1920");
   });
 
   it("shows the sign-in page again when the session ends elsewhere", async () => {

@@ -88,7 +88,7 @@ export const alertMessages = {
     ),
     RECTIFICATION_OVERDUE: msg<{ campaign: string; inspected: string; due: string; days: string }>(
       "{campaign} {inspected} 检查发现的问题，应于 {due} 前整改，已逾期 {days} 天",
-      "found by {campaign} on {inspected}, to be fixed by {due}, {days} days overdue",
+      "found at the inspection of {inspected}, to be fixed by {due}, {days} days overdue",
     ),
     CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(
       "微心愿由{claimant}认领，应于 {due} 实现，已逾期 {days} 天",

@@ -1,6 +1,8 @@
 import { alertMessages, type Catalogue, type Localized, localize } from "@revita/messages";
 import type { Locale } from "@revita/ui/format/locale";
+import { cleaningMessages } from "../routes/cleaning/cleaning.messages.js";
 import { communityMessages } from "../routes/community/community.messages.js";
+import { consultationMessages } from "../routes/consultation/consultation.messages.js";
 import { dataEntryMessages } from "../routes/data-entry/data-entry.messages.js";
 import { fundsMessages } from "../routes/funds/funds.messages.js";
 import { indicatorsMessages } from "../routes/indicators/indicators.messages.js";
@@ -33,6 +35,8 @@ export const APP_CATALOGUE = {
   ...dataEntryMessages,
   ...communityMessages,
   ...mediationMessages,
+  ...consultationMessages,
+  ...cleaningMessages,
   ...queryLabMessages,
   alerts: alertMessages,
 } satisfies Catalogue;

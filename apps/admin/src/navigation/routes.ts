@@ -64,6 +64,18 @@ export const ROUTES = {
     params: ["case"],
     load: () => import("../routes/mediation/mediation-page.js"),
   },
+  consultation: {
+    path: "/consultation",
+    nav: { label: "consultation" },
+    params: ["topic"],
+    load: () => import("../routes/consultation/consultation-page.js"),
+  },
+  cleaning: {
+    path: "/cleaning",
+    nav: { label: "cleaning" },
+    params: ["campaign", "month", "inspection", "notice"],
+    load: () => import("../routes/cleaning/cleaning-page.js"),
+  },
   "data-entry": {
     path: "/data-entry",
     nav: { label: "dataEntry" },

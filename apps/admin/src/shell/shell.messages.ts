@@ -11,6 +11,8 @@ export const shellMessages = {
     indicators: msg("指标", "Indicators"),
     community: msg("社区服务", "Community"),
     mediation: msg("矛盾调解", "Mediation"),
+    consultation: msg("协商议事", "Consultation"),
+    cleaning: msg("村庄清洁", "Village cleaning"),
     dataEntry: msg("填报审核", "Data entry"),
     queryLab: msg("数据查询", "Query lab"),
   },

@@ -210,14 +210,17 @@ describe("a cleaning campaign", () => {
       // (93 + 88 + 70 + 60) / 4 = 77.75
       ["川店镇", 77.8, 4, 2, 3],
     ]);
-    // Within one town, the same month.
-    const town = await runGraphql<{ node: { ranking: { villages: { region: { nameZh: string } }[] } } }>(
-      db.prisma,
-      RANKING,
-      { id, month, region: demoRegionCode("川店镇") },
-      { as: analyst },
-    );
-    expect(town.node.ranking.villages.map((v) => v.region.nameZh)).toEqual(["张新场村", "紫荆村", "双店村", "应市村"]);
+    // Within one town, the same month: its villages keep their places and lists in the district's ranking.
+    const town = await runGraphql<{
+      node: { ranking: { villages: { region: { nameZh: string }; rank: number; list: string | null }[]; towns: unknown[] } };
+    }>(db.prisma, RANKING, { id, month, region: demoRegionCode("川店镇") }, { as: analyst });
+    expect(town.node.ranking.villages.map((v) => [v.region.nameZh, v.rank, v.list])).toEqual([
+      ["张新场村", 1, "RED"],
+      ["紫荆村", 2, "RED"],
+      ["双店村", 5, "BLACK"],
+      ["应市村", 6, "BLACK"],
+    ]);
+    expect(town.node.ranking.towns).toHaveLength(1);
   });
 
   it("keeps problems open past their deadline as an alert until a follow-up visit finds them fixed", async () => {

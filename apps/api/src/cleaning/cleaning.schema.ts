@@ -205,7 +205,7 @@ builder.prismaNode("CleaningCampaign", {
     ranking: t.field({
       type: RankingRef,
       description:
-        "A month's ranking of the villages you may read (within a region of the campaign if named): scores, ranks, the red and black lists, and the towns' averages.",
+        "A month's ranking of the villages you may read: scores, ranks, the red and black lists, and the towns' averages. Ranks and lists are the campaign's; a region within it (a town) only chooses the rows shown.",
       args: {
         month: t.arg.string({ required: true, description: "The month, YYYY-MM." }),
         regionCode: t.arg.string({ description: "A region within the campaign's (a town); the campaign's by default." }),

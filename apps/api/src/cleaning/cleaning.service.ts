@@ -373,7 +373,9 @@ function ranked<T>(rows: T[], score: (row: T) => Prisma.Decimal): (T & { rank: n
 /**
  * A month's ranking: each village's score is the average of its inspections that month; it passes
  * with the campaign's pass score; the red list names the best `listSize` passing villages, the
- * black list the worst `listSize` failing ones. A town's figure is its villages' average.
+ * black list the worst `listSize` failing ones. A town's figure is its villages' average. Ranks
+ * and lists are the campaign's, over every village the reader may see; a scope (a town) only
+ * chooses which of them are shown, so a town reads its villages' places in the county's notice.
  */
 export async function cleaningRanking(
   db: DbClient,
@@ -383,11 +385,12 @@ export async function cleaningRanking(
 ): Promise<CleaningRanking> {
   const start = new Date(`${month}-01T00:00:00Z`);
   const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  const rows = await db.$queryRaw<{ region_id: number; town_id: number; score: Prisma.Decimal; inspections: number }[]>`
-    SELECT i.region_id, r.path[${TOWN_DEPTH + 1}] AS town_id, round(avg(i.score), 1) AS score, count(*)::int AS inspections
+  const rows = await db.$queryRaw<
+    { region_id: number; town_id: number; path: number[]; score: Prisma.Decimal; inspections: number }[]
+  >`
+    SELECT i.region_id, r.path[${TOWN_DEPTH + 1}] AS town_id, r.path, round(avg(i.score), 1) AS score, count(*)::int AS inspections
       FROM cleaning_inspection i JOIN region r ON r.id = i.region_id
      WHERE i.campaign_id = ${campaign.id} AND i.inspected_on >= ${start} AND i.inspected_on < ${end}
-       AND r.path @> ARRAY[${scopeRegionId}::int]
      GROUP BY i.region_id, r.path, r.code
      ORDER BY avg(i.score) DESC, r.code`;
   const villages = ranked(
@@ -396,6 +399,7 @@ export async function cleaningRanking(
       townId: row.town_id,
       score: new Prisma.Decimal(row.score),
       inspections: row.inspections,
+      inScope: row.path.includes(scopeRegionId),
       passed: new Prisma.Decimal(row.score).gte(campaign.passScore),
     })),
     (row) => row.score,
@@ -426,10 +430,13 @@ export async function cleaningRanking(
     }),
     (town) => town.average,
   ).sort((a, b) => a.rank - b.rank);
+  const shownTowns = new Set(villages.filter((v) => v.inScope).map((v) => v.townId));
   return {
     month,
-    villages: villages.map((v) => ({ ...v, list: red.has(v.regionId) ? "RED" : black.has(v.regionId) ? "BLACK" : null })),
-    towns,
+    villages: villages
+      .filter((v) => v.inScope)
+      .map(({ inScope: _, ...v }) => ({ ...v, list: red.has(v.regionId) ? "RED" : black.has(v.regionId) ? "BLACK" : null })),
+    towns: towns.filter((town) => shownTowns.has(town.regionId)),
   };
 }
 

@@ -178,6 +178,12 @@ function subjectPlace(from: Place, alert: AlertItem): Place {
       });
     case "CASE":
       return withParams(pagePlace(from, "mediation", { case: alert.subject.code }), { region: alert.region.code });
+    case "TOPIC":
+      return withParams(pagePlace(from, "consultation", { topic: alert.subject.code }), {
+        region: communityCodeOf(alert.region.code),
+      });
+    case "INSPECTION":
+      return withParams(pagePlace(from, "cleaning", { inspection: alert.subject.code }), { region: alert.region.code });
   }
 }
 
