@@ -88,7 +88,6 @@ export function alertSummary(alert: AlertFacts, locale: Locale, { money, date, p
       return say(locale, s.ANSWER_OVERDUE, { raisedBy: text("raisedBy"), due: date(text("answerDue")), days: value });
     case "RECTIFICATION_OVERDUE":
       return say(locale, s.RECTIFICATION_OVERDUE, {
-        campaign: text("campaign"),
         inspected: date(text("inspectedOn")),
         due: date(text("problemsDue")),
         days: value,

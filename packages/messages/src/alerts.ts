@@ -86,8 +86,8 @@ export const alertMessages = {
       "{raisedBy}提出，应于 {due} 前答复，已逾期 {days} 天",
       "raised by {raisedBy}, answer due {due}, {days} days overdue",
     ),
-    RECTIFICATION_OVERDUE: msg<{ campaign: string; inspected: string; due: string; days: string }>(
-      "{campaign} {inspected} 检查发现的问题，应于 {due} 前整改，已逾期 {days} 天",
+    RECTIFICATION_OVERDUE: msg<{ inspected: string; due: string; days: string }>(
+      "{inspected} 检查发现的问题，应于 {due} 前整改，已逾期 {days} 天",
       "found at the inspection of {inspected}, to be fixed by {due}, {days} days overdue",
     ),
     CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(

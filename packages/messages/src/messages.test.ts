@@ -14,6 +14,8 @@ describe("the reasons catalogue", () => {
         "Bearer",
         "Authorization",
         "xlsx",
+        "heic",
+        "webp",
         "text",
         "Excel",
         "UTF",

@@ -244,7 +244,7 @@ describe("a cleaning campaign", () => {
     expect(await alerts()).toEqual([
       {
         subject: { code: String(found.number), kind: "INSPECTION" },
-        summary: `整改测试 ${month}-15 检查发现的问题，应于 ${month}-20 前整改，已逾期 ${found.overdueDays} 天`,
+        summary: `${month}-15 检查发现的问题，应于 ${month}-20 前整改，已逾期 ${found.overdueDays} 天`,
       },
     ]);
     const notYet = await runGraphql<{ recordCleaningFollowUp: { fixedOn: string | null } }>(

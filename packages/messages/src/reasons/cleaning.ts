@@ -9,7 +9,7 @@ export const cleaningReasons = {
     "{region} is a village or below: a cleaning campaign is run by a town or higher and inspects the villages below it",
   ),
   CHECK_ITEM_CODE: msg<{ value: string }>(
-    "“{value}”不能作检查项代码（大写字母开头，2 到 20 位大写字母、数字或下划线，如 SWEEP）",
+    "“{value}”不能作检查项代码（2 到 20 位大写字母、数字或下划线，以字母开头）",
     '"{value}" cannot be an item code (2 to 20 capitals, digits or underscores, starting with a capital, e.g. SWEEP)',
   ),
   DUPLICATE_CHECK_ITEM: msg<{ code: string }>("检查项 {code} 重复了", "the item {code} comes twice"),
