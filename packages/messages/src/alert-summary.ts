@@ -86,6 +86,10 @@ export function alertSummary(alert: AlertFacts, locale: Locale, { money, date, p
       });
     case "ANSWER_OVERDUE":
       return say(locale, s.ANSWER_OVERDUE, { raisedBy: text("raisedBy"), due: date(text("answerDue")), days: value });
+    case "IDENTIFICATION_OVERDUE":
+      return say(locale, s.IDENTIFICATION_OVERDUE, { lead: date(text("leadOn")), days: value });
+    case "ASSISTANCE_MISSING":
+      return say(locale, s.ASSISTANCE_MISSING, { confirmed: date(text("confirmedOn")), days: value });
     case "RECTIFICATION_OVERDUE":
       return say(locale, s.RECTIFICATION_OVERDUE, {
         inspected: date(text("inspectedOn")),

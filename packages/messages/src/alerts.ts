@@ -20,6 +20,8 @@ export const alertMessages = {
     FOLLOW_UP_OVERDUE: msg("调解回访逾期", "Mediation follow-ups overdue"),
     ANSWER_OVERDUE: msg("议题答复逾期", "Consultation answers overdue"),
     RECTIFICATION_OVERDUE: msg("清洁整改逾期", "Cleaning problems unfixed past deadline"),
+    IDENTIFICATION_OVERDUE: msg("监测识别超时", "Household identifications past 15 days"),
+    ASSISTANCE_MISSING: msg("监测户未落实帮扶", "Monitored households without assistance"),
   },
   severity: {
     RED: msg("红色预警", "Red"),
@@ -89,6 +91,14 @@ export const alertMessages = {
     RECTIFICATION_OVERDUE: msg<{ inspected: string; due: string; days: string }>(
       "{inspected} 检查发现的问题，应于 {due} 前整改，已逾期 {days} 天",
       "found at the inspection of {inspected}, to be fixed by {due}, {days} days overdue",
+    ),
+    IDENTIFICATION_OVERDUE: msg<{ lead: string; days: string }>(
+      "{lead} 发现线索，{days} 天仍未完成识别（应在 15 天内）",
+      "lead on {lead}, still not identified after {days} days (due within 15)",
+    ),
+    ASSISTANCE_MISSING: msg<{ confirmed: string; days: string }>(
+      "{confirmed} 确认纳入监测，{days} 天未落实帮扶措施",
+      "monitored since {confirmed}, {days} days without an assistance measure",
     ),
     CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(
       "微心愿由{claimant}认领，应于 {due} 实现，已逾期 {days} 天",

@@ -9,6 +9,7 @@ import type { AccessRole } from "../generated/prisma/client.js";
 import { addTeamMembers, createMember, createTeam } from "../governance/members.service.js";
 import { collectNeed, findNeed, moveNeed } from "../governance/needs.service.js";
 import { recordService, scoreMember } from "../governance/service-cards.service.js";
+import { registerHousehold } from "../households/households.service.js";
 import { createMediationOrganization, findCase, openCase, takeStep } from "../mediation/mediation.service.js";
 import { schema } from "../schema/index.js";
 import { generateScaleData } from "../seed/scale.js";
@@ -57,6 +58,8 @@ const ENTRY_POINTS: Record<string, string> = {
       parties { name } steps { step } } } } mediationOrganizations { name } } }`,
   consultationTopics: `query($code: String!) { region(code: $code) { consultationTopics(first: 100) { totalCount edges { node { __typename id
       title } } } consultationMeetings { title } } }`,
+  households: `query($code: String!) { region(code: $code) { households(first: 100) { totalCount edges { node { __typename id
+      headName members { name } steps { kind } } } } monitoringOverview(year: 2026) { identifying } } }`,
   cleaningInspections: `query($code: String!) { region(code: $code) { cleaningCampaigns { name months
       inspections(first: 100) { totalCount edges { node { __typename id score } } } } } }`,
   communityService: `query($code: String!) { region(code: $code) { communityServiceRanking(year: 2026) { regionCode due }
@@ -79,6 +82,7 @@ interface Visible {
   MediationCase: Set<number>;
   ConsultationTopic: Set<number>;
   CleaningInspection: Set<number>;
+  Household: Set<number>;
 }
 
 let db: TestDatabase;
@@ -181,6 +185,18 @@ async function addCommunityService(): Promise<void> {
         },
         author,
       );
+      await registerHousehold(
+        db.prisma,
+        {
+          regionCode: village.code,
+          type: "MARGINAL",
+          riskFactors: ["ILLNESS"],
+          leadSource: "APPLICATION",
+          leadOn: "2026-11-02",
+          members: [{ name: "户主", relation: "HEAD" }],
+        },
+        author,
+      );
       await recordInspection(
         db.prisma,
         campaign,
@@ -225,6 +241,7 @@ async function visibleTo(roots: number[]): Promise<Visible> {
             "mediation_case:MediationCase",
             "consultation_topic:ConsultationTopic",
             "cleaning_inspection:CleaningInspection",
+            "household:Household",
           ] as const
         ).map(async (pair) => {
           const [table, type] = pair.split(":") as [string, string];

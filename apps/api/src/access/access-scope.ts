@@ -14,6 +14,9 @@ const ROLE_CAPABILITIES: Record<AccessRole, readonly Capability[]> = {
   EDITOR: ["read", "edit"],
   APPROVER: ["read", "approve"],
   ADMIN: ["read", "query", "admin"],
+  // Reads like a viewer; what it adds is not a capability over a subtree but the personal data
+  // of the households of the very village or town it names (personalDataOf).
+  PERSONAL_DATA: ["read"],
 };
 
 export const CAPABILITIES: readonly Capability[] = ["read", "query", "edit", "approve", "admin"];
@@ -33,12 +36,15 @@ export class AccessScope {
   private readonly roots: Record<Capability, number[]>;
   /** The regions the grants name, whatever their role and whether another grant covers them. */
   private readonly grantRegions: ReadonlySet<number>;
+  /** The regions of the grants that show monitored households' personal data in full. */
+  private readonly personalDataRegions: ReadonlySet<number>;
 
   private constructor(
     readonly signedIn: boolean,
     grants: readonly ScopedGrant[],
   ) {
     this.grantRegions = new Set(grants.map((grant) => grant.region.id));
+    this.personalDataRegions = new Set(grants.filter((grant) => grant.role === "PERSONAL_DATA").map((grant) => grant.region.id));
     const roots = Object.fromEntries(CAPABILITIES.map((capability) => [capability, [] as ScopedGrant["region"][]]));
     for (const grant of grants) {
       for (const capability of ROLE_CAPABILITIES[grant.role]) roots[capability]!.push(grant.region);
@@ -79,6 +85,14 @@ export class AccessScope {
    */
   grantedOnAnyOf(regionIds: readonly number[]): boolean {
     return regionIds.some((id) => this.grantRegions.has(id));
+  }
+
+  /**
+   * True when a PERSONAL_DATA grant names one of these regions itself: a household's village or
+   * town (not a county above them, whose staff read the masked copies).
+   */
+  seesPersonalDataIn(regionIds: readonly number[]): boolean {
+    return regionIds.some((id) => this.personalDataRegions.has(id));
   }
 
   /** True when the capability holds in the region with this path (ancestors' ids, then its own). */

@@ -27,7 +27,7 @@ describe("accounts", () => {
     const users = await db.prisma.user.findMany({ include: { grants: { include: { region: true } } } });
     expect(users.map((user) => user.username).sort()).toEqual(DEMO_USERS.map((user) => user.username).sort());
     const roles = new Set(users.flatMap((user) => user.grants.map((grant) => grant.role)));
-    expect([...roles].sort()).toEqual(["ADMIN", "ANALYST", "APPROVER", "EDITOR", "VIEWER"]);
+    expect([...roles].sort()).toEqual(["ADMIN", "ANALYST", "APPROVER", "EDITOR", "PERSONAL_DATA", "VIEWER"]);
     const clerk = users.find((user) => user.username === "pingzhuang.clerk")!;
     expect(clerk.grants.map((grant) => [grant.role, grant.region.nameZh]).sort()).toEqual([
       ["EDITOR", "平庄镇"],

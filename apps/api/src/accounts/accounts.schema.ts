@@ -9,7 +9,7 @@ import { createUserAsAdmin, grantRole, revokeRole, setUserDisabled, unlockUser }
 
 const AccessRoleEnum = builder.enumType("AccessRole", {
   description:
-    "VIEWER reads; ANALYST also runs free-form queries with a larger budget; EDITOR enters and changes data; APPROVER approves submitted reports; ADMIN manages users within the region.",
+    "VIEWER reads; ANALYST also runs free-form queries with a larger budget; EDITOR enters and changes data; APPROVER approves submitted reports; ADMIN manages users within the region; PERSONAL_DATA reads like a viewer and, in the village or town it names, monitored households' ID numbers, phones and bank accounts in full.",
   values: ACCESS_ROLES,
 });
 

@@ -5,7 +5,7 @@ import type { DbClient } from "../db/database.js";
 import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";
 import { failPassword, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
 
-export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN"];
+export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN", "PERSONAL_DATA"];
 
 /** Failed sign-ins in a row before the account is locked, and for how long. */
 export const MAX_FAILED_LOGINS = 5;

@@ -145,6 +145,24 @@ export const ALERT_RULES: Record<AlertRule, AlertRuleDefinition> = {
     red: 30,
     source: "Revita: any day past the deadline; red at the next month's inspection",
   },
+  // Days since the lead of a household whose identification is not confirmed: due within 15.
+  IDENTIFICATION_OVERDUE: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 15,
+    red: 30,
+    source: "防返贫动态监测: identification within 15 days of the lead; red after a month",
+  },
+  // Days a monitored household has gone since its confirmation without any assistance measure.
+  ASSISTANCE_MISSING: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 0,
+    red: 30,
+    source: "防返贫动态监测: every monitored household is helped (一对一包保); red after a month",
+  },
 };
 
 export const ALERT_RULE_ORDER = Object.keys(ALERT_RULES) as AlertRule[];

@@ -172,6 +172,18 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
         JOIN cleaning_campaign c ON c.id = i.campaign_id
        WHERE i.fixed_on IS NULL AND i.problems_due < ${asOf}::date
     ),
+    -- Households still being identified past the 15 days, and monitored ones without a measure.
+    identifications_due AS MATERIALIZED (
+      SELECT h.id, h.head_name, h.type::text AS type, h.region_id, s.path, h.lead_on, h.last_step::text AS last_step
+        FROM household h JOIN scope s ON s.id = h.region_id
+       WHERE h.status = 'IDENTIFYING'
+    ),
+    unassisted AS MATERIALIZED (
+      SELECT h.id, h.head_name, h.type::text AS type, h.region_id, s.path, h.confirmed_on, h.cadre_name
+        FROM household h JOIN scope s ON s.id = h.region_id
+       WHERE h.status IN ('MONITORED', 'ELIMINATING')
+         AND NOT EXISTS (SELECT 1 FROM assistance_measure m WHERE m.household_id = h.id)
+    ),
     candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
       SELECT 'BEHIND_SCHEDULE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
              parent_id, region_id, path, implementing_unit_id,
@@ -279,6 +291,16 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              (${asOf}::date - problems_due)::numeric, problems_due,
              jsonb_build_object('problemsDue', problems_due::text, 'inspectedOn', inspected_on::text, 'campaign', campaign)
         FROM rectifications_due
+      UNION ALL
+      SELECT 'IDENTIFICATION_OVERDUE', 'HOUSEHOLD', id, id::text, head_name, NULL, NULL, region_id, path, NULL,
+             (${asOf}::date - lead_on)::numeric, lead_on,
+             jsonb_build_object('leadOn', lead_on::text, 'lastStep', last_step, 'householdType', type)
+        FROM identifications_due
+      UNION ALL
+      SELECT 'ASSISTANCE_MISSING', 'HOUSEHOLD', id, id::text, head_name, NULL, NULL, region_id, path, NULL,
+             (${asOf}::date - confirmed_on)::numeric, confirmed_on,
+             jsonb_build_object('confirmedOn', confirmed_on::text, 'cadre', coalesce(cadre_name, ''), 'householdType', type)
+        FROM unassisted
     ),
     judged AS (
       SELECT c.*, lim_d.priority, lim_d.less_is_worse, ${THRESHOLD_AMBER} AS amber, ${THRESHOLD_RED} AS red,

@@ -60,6 +60,7 @@ describe("migrations", () => {
       "allocation_covers_disbursements",
       "approved_progress_report_figures_delete",
       "approved_progress_report_figures_insert",
+      "assistance_measure_region",
       "cleaning_campaign_at_town_or_above",
       "cleaning_campaign_next_version",
       "cleaning_check_item_region",
@@ -89,6 +90,10 @@ describe("migrations", () => {
       "grid_area_in_community",
       "grid_area_is_a_grid",
       "grid_area_next_version",
+      "household_in_community",
+      "household_income_region",
+      "household_member_region",
+      "household_next_version",
       "indicator_value_keep_superseded",
       "indicator_value_locked_delete",
       "indicator_value_locked_insert",
@@ -109,8 +114,11 @@ describe("migrations", () => {
       "mediator_region",
       "meeting_participant_region",
       "member_posting_in_community",
+      "monitoring_step_region",
       "party_member_in_community",
       "party_member_next_version",
+      "personal_data_view_no_change",
+      "personal_data_view_region",
       "progress_report_figures_delete",
       "progress_report_figures_insert",
       "progress_report_figures_update_new",
@@ -149,11 +157,12 @@ describe("migrations", () => {
     // audit itself, the superseded versions (history written only by a trigger, whose
     // corrections the audit already shows) and which records are approved (derived by triggers
     // from the approvals, which are audited) and the kept figures (derived by triggers from the
-    // audited data).
+    // audited data); nor the log of who saw personal data, itself an append-only log.
     const unaudited = [
       "session",
       "idempotency_key",
       "audit_log",
+      "personal_data_view",
       "superseded_version",
       "approved_progress_report",
       "approved_indicator_value",

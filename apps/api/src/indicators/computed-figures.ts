@@ -12,7 +12,7 @@ import type { DbClient } from "../db/database.js";
 export async function computedIndicatorsWithFigures(db: DbClient, regionId: number, period: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ code: string }[]>`
     SELECT DISTINCT i.code FROM indicator i
-     WHERE i.computed_from IS NOT NULL
+     WHERE (i.computed_from IS NOT NULL OR i.replaced_by_records IS NOT NULL)
        AND (i.code IN (SELECT f.indicator_code FROM computed_figure f JOIN region r ON r.id = f.region_id
                         WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int])
             OR (i.numerator_indicator_id IS NOT NULL AND EXISTS (

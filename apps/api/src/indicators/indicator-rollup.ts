@@ -7,7 +7,28 @@ import { REGION_LEVELS } from "../regions/region-levels.js";
  * The values a roll-up starts from: those entered, or for an indicator computed from a module's
  * records (and its numerator and denominator, computed alike) the figures its view works out.
  */
-function reportedValues(computedFrom: string | null, indicatorIds: number[], periods: string[]): Prisma.Sql {
+function reportedValues(
+  computedFrom: string | null,
+  replacedByRecords: string | null,
+  indicatorIds: number[],
+  periods: string[],
+): Prisma.Sql {
+  if (replacedByRecords !== null) {
+    // Typed values stand where no record below (or at) their region gives a figure for the period.
+    return Prisma.sql`
+      WITH figures AS MATERIALIZED (
+        SELECT f.region_id, i.id AS indicator_id, f.period, f.value, r.path
+          FROM computed_figure f JOIN indicator i ON i.code = f.indicator_code JOIN region r ON r.id = f.region_id
+         WHERE f.period = ANY(${periods}::text[]) AND i.id IN (${Prisma.join(indicatorIds)})
+      )
+      SELECT v.region_id, v.indicator_id, v.period, v.value FROM indicator_value v
+       WHERE v.period = ANY(${periods}::text[]) AND v.indicator_id IN (${Prisma.join(indicatorIds)})
+         AND v.region_id IN (SELECT id FROM sub)
+         AND NOT EXISTS (SELECT 1 FROM figures f
+                          WHERE f.indicator_id = v.indicator_id AND f.period = v.period AND f.path @> ARRAY[v.region_id])
+      UNION ALL
+      SELECT region_id, indicator_id, period, value FROM figures WHERE region_id IN (SELECT id FROM sub)`;
+  }
   if (computedFrom !== null) {
     return Prisma.sql`
       SELECT f.region_id, i.id AS indicator_id, f.period, f.value
@@ -57,6 +78,7 @@ export async function rollUpIndicator(
       denominatorIndicatorId: true,
       ratioScale: true,
       computedFrom: true,
+      replacedByRecords: true,
     },
   });
   if (!indicator) throw new NotFoundError("NO_SUCH_INDICATOR", { code: indicatorCode }, "indicatorCode");
@@ -121,7 +143,12 @@ export async function rollUpIndicator(
         FROM region r CROSS JOIN unnest(${periods}::text[]) AS p(period)
        WHERE r.path @> ARRAY[${rootRegionId}::int]
     ),
-    reported AS (${reportedValues(indicator.computedFrom, [indicator.id, inputB ?? -1, inputC ?? -1], periods)}),
+    reported AS (${reportedValues(
+      indicator.computedFrom,
+      indicator.replacedByRecords,
+      [indicator.id, inputB ?? -1, inputC ?? -1],
+      periods,
+    )}),
     ${Prisma.join(levelCtes, ",\n")}
     SELECT period, id, parent_id, code, name_zh, reported, a, b, c FROM (${Prisma.join(
       levels.map((_, index) => Prisma.sql`SELECT * FROM ${Prisma.raw(`lv${index}`)}`),

@@ -312,10 +312,18 @@ builder.objectField(RegionRef, "indicatorSeries", (t) =>
         select: { period: true, periodStart: true },
         orderBy: [{ periodStart: "asc" }, { period: "asc" }],
       });
-      // An indicator computed from records has its years in its view, not among entered values.
-      const periods = reportedPeriods.length
-        ? reportedPeriods.map((row) => row.period)
-        : await computedPeriods(context.prisma, args.indicatorCode, region.id, args.from.key, args.to.key);
+      // An indicator computed from records has its years in its view, not among entered values;
+      // one whose typed values records replace has both.
+      const replaced = await context.prisma.indicator.findUnique({
+        where: { code: args.indicatorCode },
+        select: { replacedByRecords: true },
+      });
+      const typed = reportedPeriods.map((row) => row.period);
+      const fromRecords =
+        typed.length === 0 || replaced?.replacedByRecords
+          ? await computedPeriods(context.prisma, args.indicatorCode, region.id, args.from.key, args.to.key)
+          : [];
+      const periods = [...new Set([...typed, ...fromRecords])].sort();
       const values = await rollUpIndicator(context.prisma, args.indicatorCode, region.id, periods);
       return periods.map((period) => {
         const mine = values.find((value) => value.period === period && value.regionId === region.id);

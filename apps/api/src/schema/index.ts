@@ -18,6 +18,7 @@ import "../governance/service-cards.schema.js";
 import "../mediation/mediation.schema.js";
 import "../consultation/consultation.schema.js";
 import "../cleaning/cleaning.schema.js";
+import "../households/households.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

@@ -8,6 +8,7 @@ import { cleaningReasons } from "./cleaning.js";
 import { constraintReasons } from "./constraints.js";
 import { fundReasons } from "./funds.js";
 import { governanceReasons } from "./governance.js";
+import { householdReasons } from "./households.js";
 import { importReasons } from "./imports.js";
 import { indicatorReasons } from "./indicators.js";
 import { inputReasons } from "./input.js";
@@ -37,6 +38,7 @@ export const REASONS = {
   ...alertReasons,
   ...governanceReasons,
   ...cleaningReasons,
+  ...householdReasons,
   ...constraintReasons,
 } as const;
 

@@ -14,6 +14,7 @@ import { loadCleaning } from "./cleaning.js";
 import { loadConsultation } from "./consultation.js";
 import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
 import { DEMO_GOVERNANCE } from "./governance.js";
+import { loadHouseholds } from "./households.js";
 import { JINGZHOU } from "./jingzhou.js";
 import { loadGovernance } from "./load-governance.js";
 import { loadMediation } from "./mediation.js";
@@ -42,6 +43,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       await loadMediation(tx, { userId: 0, name: DEMO_REPORTER });
       await loadConsultation(tx, { userId: 0, name: DEMO_REPORTER });
       await loadCleaning(tx, { userId: 0, name: DEMO_REPORTER });
+      await loadHouseholds(tx, { userId: 0, name: DEMO_REPORTER });
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
@@ -71,7 +73,12 @@ export async function addMissingDemoUsers(prisma: PrismaClient): Promise<boolean
 /** Project categories and indicator definitions: what every Revita database starts with. */
 export async function loadCatalog(tx: DbClient): Promise<void> {
   await tx.projectCategory.createMany({ data: PROJECT_CATEGORIES.map((category) => ({ ...category })) });
-  for (const definition of INDICATOR_DEFINITIONS) await defineIndicator(tx, definition);
+  // The migrations define some of these already (the monitored-household counts the household
+  // records replace): those stand as the migration made them.
+  const defined = new Set((await tx.indicator.findMany({ select: { code: true } })).map((indicator) => indicator.code));
+  for (const definition of INDICATOR_DEFINITIONS) {
+    if (!defined.has(definition.code)) await defineIndicator(tx, definition);
+  }
 }
 
 async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {

@@ -17,8 +17,11 @@ const MASHAN = "421003102000";
 /** 凤鸣社区 (郢城镇, 荆州区), whose consultation platform the demo's topics come from. */
 const FENGMING = "421003100001";
 
+/** 网新村 (李埠镇, 荆州区), whose clerk keeps its monitored households. */
+const WANGXIN = "421003104200";
+
 /** The regions the demo users' grants name. */
-export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU, MASHAN, FENGMING];
+export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU, MASHAN, FENGMING, WANGXIN];
 
 export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
@@ -48,6 +51,14 @@ export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
     username: "jingzhou.inspector",
     displayName: "荆州区 农业农村局村庄清洁检查员",
     grants: [{ role: "EDITOR", regionCode: JINGZHOU_DISTRICT }],
+  },
+  {
+    username: "wangxin.clerk",
+    displayName: "网新村 防返贫监测信息员",
+    grants: [
+      { role: "EDITOR", regionCode: WANGXIN },
+      { role: "PERSONAL_DATA", regionCode: WANGXIN },
+    ],
   },
   {
     username: "fengming.secretary",
