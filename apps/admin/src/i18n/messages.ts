@@ -5,6 +5,7 @@ import { communityMessages } from "../routes/community/community.messages.js";
 import { consultationMessages } from "../routes/consultation/consultation.messages.js";
 import { dataEntryMessages } from "../routes/data-entry/data-entry.messages.js";
 import { fundsMessages } from "../routes/funds/funds.messages.js";
+import { householdsMessages } from "../routes/households/households.messages.js";
 import { indicatorsMessages } from "../routes/indicators/indicators.messages.js";
 import { mediationMessages } from "../routes/mediation/mediation.messages.js";
 import { overviewMessages } from "../routes/overview/overview.messages.js";
@@ -37,6 +38,7 @@ export const APP_CATALOGUE = {
   ...mediationMessages,
   ...consultationMessages,
   ...cleaningMessages,
+  ...householdsMessages,
   ...queryLabMessages,
   alerts: alertMessages,
 } satisfies Catalogue;

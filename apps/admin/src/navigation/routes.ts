@@ -76,6 +76,12 @@ export const ROUTES = {
     params: ["campaign", "month", "inspection", "notice"],
     load: () => import("../routes/cleaning/cleaning-page.js"),
   },
+  households: {
+    path: "/households",
+    nav: { label: "households" },
+    params: ["household"],
+    load: () => import("../routes/households/households-page.js"),
+  },
   "data-entry": {
     path: "/data-entry",
     nav: { label: "dataEntry" },

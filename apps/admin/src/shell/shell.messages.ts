@@ -13,6 +13,7 @@ export const shellMessages = {
     mediation: msg("矛盾调解", "Mediation"),
     consultation: msg("协商议事", "Consultation"),
     cleaning: msg("村庄清洁", "Village cleaning"),
+    households: msg("防返贫监测", "Households at risk"),
     dataEntry: msg("填报审核", "Data entry"),
     queryLab: msg("数据查询", "Query lab"),
   },

@@ -182,6 +182,10 @@ function subjectPlace(from: Place, alert: AlertItem): Place {
       return withParams(pagePlace(from, "consultation", { topic: alert.subject.code }), {
         region: communityCodeOf(alert.region.code),
       });
+    case "HOUSEHOLD":
+      return withParams(pagePlace(from, "households", { household: alert.subject.code }), {
+        region: communityCodeOf(alert.region.code),
+      });
     case "INSPECTION":
       return withParams(pagePlace(from, "cleaning", { inspection: alert.subject.code }), { region: alert.region.code });
   }
