@@ -22,6 +22,7 @@ const DEVELOPMENT_ZONE = "421071000000";
 const MASHAN = "421003102000";
 const JINGZHOU_DISTRICT = "421003000000";
 const FENGMING = "421003100001";
+const WANGXIN = "421003104200";
 const PROJECTOR = { width: 1920, height: 1080 };
 
 /** The published figures (domain.md), as every page shows them: the one money rule (亿元 / 万元 / 元, two places). */
@@ -537,6 +538,24 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => topics.getByRole("row").nth(1).textContent(), SETTLE).toContain("老旧小区加装电梯分摊费用");
     expect(await topics.getByRole("row").nth(1).textContent()).toMatch(/逾期 \d+ 天/);
     await shot("consultation-zh-1920");
+  });
+
+  it("lets a village's clerk open a monitored household and read its ID numbers in full, the view logged", async () => {
+    await signOut(page);
+    await signIn(page, "wangxin.clerk");
+    await page.goto(`${server.url}/households?region=${WANGXIN}`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("网新村防返贫动态监测");
+    const list = page.getByRole("table", { name: "监测户" });
+    // The lead past its 15 days heads the list.
+    await expect.poll(() => list.getByRole("row").nth(1).textContent(), SETTLE).toContain("吴某甲");
+    await list.getByRole("row").nth(1).click();
+    const file = page.locator(".mediation__file");
+    await expect.poll(() => file.textContent(), SETTLE).toContain("429900********");
+    await page.getByRole("button", { name: "查看完整个人信息（将记录查看日志）" }).click();
+    await expect.poll(() => file.textContent(), SETTLE).toContain("以下为完整信息，本次查看已记录。");
+    expect(await file.textContent()).toMatch(/429900\d{11}[\dX]/);
+    await page.getByRole("region", { name: "下一步：村级评议" }).waitFor(SETTLE);
+    await shot("households-zh-1920");
   });
 
   it("shows the sign-in page again when the session ends elsewhere", async () => {

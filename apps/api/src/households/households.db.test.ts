@@ -234,6 +234,27 @@ describe("personal data", () => {
     expect(await views()).toBe(2);
   });
 
+  it("is masked on the public notice even for the grant holder, and in the alerts", async () => {
+    const household = await register(village, daysAgo(3));
+    await step(village, household.number, { step: "VISIT", on: daysAgo(3) });
+    await step(village, household.number, { step: "VILLAGE_REVIEW", on: daysAgo(2) });
+    await step(village, household.number, { step: "NOTICE", on: daysAgo(2), noticeTo: daysAgo(-3) });
+    const notice = await runGraphql<{
+      region: { monitoringNotice: { householdNumber: number; headName: string; headIdNumber: string }[] };
+    }>(
+      db.prisma,
+      `query ($code: String!) { region(code: $code) { monitoringNotice(kind: IDENTIFICATION) { householdNumber headName headIdNumber } } }`,
+      { code: demoRegionCode("网新村") },
+      { as: villageCaseworker },
+    );
+    const entry = notice.region.monitoringNotice.find((e) => e.householdNumber === household.number)!;
+    expect(entry).toEqual({
+      householdNumber: household.number,
+      headName: "测试户主",
+      headIdNumber: `429900********${HEAD_ID.slice(-4)}`,
+    });
+  });
+
   it("never stands in clear in the database or the audit trail", async () => {
     const clear = await db.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM household_member WHERE id_number_encrypted LIKE '%' || ${HEAD_ID} || '%'

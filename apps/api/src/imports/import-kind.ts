@@ -61,7 +61,8 @@ export interface ImportKind {
     | "party-members"
     | "community-needs"
     | "mediation-cases"
-    | "cleaning-inspections";
+    | "cleaning-inspections"
+    | "households";
   /** The template's file and sheet name. */
   titleZh: string;
   columns: ImportColumn[];

@@ -1,5 +1,6 @@
 import { cleaningInspectionsImport } from "../cleaning/cleaning-imports.js";
 import { communityNeedsImport, partyMembersImport } from "../governance/governance-imports.js";
+import { householdsImport } from "../households/households-imports.js";
 import { mediationCasesImport } from "../mediation/mediation-imports.js";
 import type { ImportKind } from "./import-kind.js";
 import { progressImport } from "./progress-import.js";
@@ -15,6 +16,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   communityNeedsImport,
   mediationCasesImport,
   cleaningInspectionsImport,
+  householdsImport,
 ];
 
 export function importKind(name: string): ImportKind | undefined {

@@ -19,6 +19,7 @@ export const dataEntryMessages = {
       "community-needs": msg("需求清单与微心愿", "Needs and micro-wishes"),
       "mediation-cases": msg("矛盾纠纷调解台账", "Mediation ledger"),
       "cleaning-inspections": msg("村庄清洁检查评分表", "Village-cleaning inspections"),
+      households: msg("防返贫监测对象", "Monitored households"),
     },
     template: msg("模板", "Template"),
     file: msg("文件", "File"),

@@ -43,7 +43,8 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       await loadMediation(tx, { userId: 0, name: DEMO_REPORTER });
       await loadConsultation(tx, { userId: 0, name: DEMO_REPORTER });
       await loadCleaning(tx, { userId: 0, name: DEMO_REPORTER });
-      await loadHouseholds(tx, { userId: 0, name: DEMO_REPORTER });
+      // The lead is recorded by the village, as each step names who signed it.
+      await loadHouseholds(tx, { userId: 0, name: "村委会（演示数据）" });
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
