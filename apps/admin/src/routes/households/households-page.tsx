@@ -6,6 +6,7 @@ import { type EntryField, EntryForm } from "../../features/entry/entry-form.js";
 import { refetchQuietly } from "../../features/refetch.js";
 import {
   AddAssistanceMeasureDocument,
+  AssignHouseholdCadreDocument,
   HouseholdPersonalDataDocument,
   type HouseholdRowFragment,
   type HouseholdStatus,
@@ -255,6 +256,7 @@ function HouseholdFile({
   const { t, locale } = useAppLocale();
   const [take] = useMutation(TakeMonitoringStepDocument);
   const [addMeasure] = useMutation(AddAssistanceMeasureDocument);
+  const [assignCadre] = useMutation(AssignHouseholdCadreDocument);
   const [reveal, revealed] = useLazyQuery(HouseholdPersonalDataDocument, { fetchPolicy: "network-only" });
   const personal = revealed.data?.node && "personalData" in revealed.data.node ? revealed.data.node.personalData : null;
   const separator = locale === "en" ? "; " : "；";
@@ -366,6 +368,30 @@ function HouseholdFile({
             });
             refetch();
             return t.households.recorded({ step: t.monitoringSteps[next as MonitoringStepKind] });
+          }}
+        />
+      )}
+      {canEdit && household.status !== "NOT_INCLUDED" && household.status !== "RISK_ELIMINATED" && (
+        <EntryForm
+          id={`household-cadre-${household.number}`}
+          title={t.households.cadreTitle}
+          fields={[
+            { name: "cadreName", label: t.households.cadreName, required: true, defaultValue: household.cadreName ?? "" },
+            { name: "cadreUnit", label: t.households.cadreUnit, defaultValue: household.cadreUnit ?? "" },
+          ]}
+          submitLabel={t.households.assign}
+          onSubmit={async (values, idempotencyKey) => {
+            await assignCadre({
+              variables: {
+                idempotencyKey,
+                household: household.number,
+                cadreName: values.cadreName ?? "",
+                cadreUnit: values.cadreUnit,
+                expectedVersion: household.version,
+              },
+            });
+            refetch();
+            return t.households.assigned;
           }}
         />
       )}
