@@ -107,3 +107,28 @@ export async function tryGraphql<Data = Record<string, unknown>>(
 export async function demoUser(prisma: PrismaClient, username: string): Promise<Authenticated> {
   return authenticate(prisma, (await signIn(prisma, username, DEMO_PASSWORD)).token);
 }
+
+/**
+ * A region's scorecard values for a period, by indicator code, as the API gives them (null where
+ * the indicator has none): what the tests of computed figures compare with their own sums.
+ */
+export async function scorecardValues(
+  prisma: PrismaClient,
+  regionCode: string,
+  period: string,
+  as: Authenticated,
+): Promise<(indicatorCode: string) => number | null> {
+  const data = await runGraphql<{
+    region: { scorecard: { entries: { indicatorCode: string; standing: { value: string | null } }[] }[] };
+  }>(
+    prisma,
+    `query ($code: String!, $period: Period!) { region(code: $code) { scorecard(period: $period) { entries { indicatorCode standing { value } } } } }`,
+    { code: regionCode, period },
+    { as },
+  );
+  const entries = data.region.scorecard.flatMap((pillar) => pillar.entries);
+  return (indicatorCode) => {
+    const value = entries.find((entry) => entry.indicatorCode === indicatorCode)?.standing.value;
+    return value === undefined || value === null ? null : Number(value);
+  };
+}

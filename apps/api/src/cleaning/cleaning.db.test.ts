@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUser, runGraphql, tryGraphql } from "../../test/run-graphql.js";
+import { demoUser, runGraphql, scorecardValues, tryGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import type { Authenticated } from "../accounts/accounts.service.js";
 import { chinaToday, isoDay } from "../common/china-day.js";
@@ -264,18 +264,7 @@ describe("a cleaning campaign", () => {
 describe("cleaning figures", () => {
   it("computes the inspections, the average score and the share of villages passing, as worked out from the records", async () => {
     const district = await db.prisma.region.findUniqueOrThrow({ where: { code: "421003000000" } });
-    const data = await runGraphql<{
-      region: { scorecard: { pillar: string; entries: { indicatorCode: string; standing: { value: string } }[] }[] };
-    }>(
-      db.prisma,
-      `query ($code: String!, $period: Period!) { region(code: $code) { scorecard(period: $period) { pillar entries { indicatorCode standing { value } } } } }`,
-      { code: district.code, period: String(year) },
-      { as: analyst },
-    );
-    const value = (code: string) =>
-      Number(
-        data.region.scorecard.find((p) => p.pillar === "ECOLOGY")!.entries.find((e) => e.indicatorCode === code)?.standing.value,
-      );
+    const value = await scorecardValues(db.prisma, district.code, String(year), analyst);
     const inspections = await db.prisma.cleaningInspection.findMany({
       where: { region: { path: { has: district.id } }, inspectedOn: { gte: new Date(Date.UTC(year, 0, 1)) } },
       include: { campaign: true },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUser, runGraphql, tryGraphql } from "../../test/run-graphql.js";
+import { demoUser, runGraphql, scorecardValues, tryGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import type { Authenticated } from "../accounts/accounts.service.js";
 import { chinaToday, isoDay } from "../common/china-day.js";
@@ -222,19 +222,7 @@ describe("consultation figures and alerts", () => {
     // Worked out again from the records here, for the year each topic was raised.
     const district = await db.prisma.region.findUniqueOrThrow({ where: { code: "421003000000" } });
     const year = daysAgo(30).slice(0, 4);
-    const scorecard = await runGraphql<{
-      region: { scorecard: { pillar: string; entries: { indicatorCode: string; standing: { value: string } }[] }[] };
-    }>(
-      db.prisma,
-      `query ($code: String!, $period: Period!) { region(code: $code) { scorecard(period: $period) { pillar entries { indicatorCode standing { value } } } } }`,
-      { code: district.code, period: year },
-      { as: analyst },
-    );
-    const value = (code: string) =>
-      Number(
-        scorecard.region.scorecard.find((p) => p.pillar === "GOVERNANCE")!.entries.find((e) => e.indicatorCode === code)?.standing
-          .value,
-      );
+    const value = await scorecardValues(db.prisma, district.code, year, analyst);
     const topics = (await db.prisma.consultationTopic.findMany({ where: { region: { path: { has: district.id } } } })).filter(
       (t) => isoDay(t.raisedOn).startsWith(year),
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUser, runGraphql, tryGraphql } from "../../test/run-graphql.js";
+import { demoUser, runGraphql, scorecardValues, tryGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import type { Authenticated } from "../accounts/accounts.service.js";
 import { chinaToday, isoDay } from "../common/china-day.js";
@@ -212,19 +212,7 @@ describe("mediation figures and alerts", () => {
   it("computes the cases received, settled and kept in the village, and their rates, from the files", async () => {
     const district = await db.prisma.region.findUniqueOrThrow({ where: { code: "421003000000" } });
     const year = today.slice(0, 4);
-    const data = await runGraphql<{
-      region: { scorecard: { pillar: string; entries: { indicatorCode: string; standing: { value: string } }[] }[] };
-    }>(
-      db.prisma,
-      `query ($code: String!, $period: Period!) { region(code: $code) { scorecard(period: $period) { pillar entries { indicatorCode standing { value } } } } }`,
-      { code: district.code, period: year },
-      { as: analyst },
-    );
-    const value = (code: string) =>
-      Number(
-        data.region.scorecard.find((p) => p.pillar === "GOVERNANCE")!.entries.find((e) => e.indicatorCode === code)?.standing
-          .value,
-      );
+    const value = await scorecardValues(db.prisma, district.code, year, analyst);
     // Worked out again from the files here.
     const cases = await db.prisma.mediationCase.findMany({ where: { region: { path: { has: district.id } } } });
     const inYear = (day: Date | null) => day !== null && isoDay(day).startsWith(year);

@@ -273,14 +273,17 @@ CREATE TRIGGER consultation_topic_in_community BEFORE INSERT OR UPDATE OF region
   FOR EACH ROW EXECUTE FUNCTION revita_refuse_record_above_village();
 CREATE TRIGGER consultation_meeting_in_community BEFORE INSERT OR UPDATE OF region_id ON consultation_meeting
   FOR EACH ROW EXECUTE FUNCTION revita_refuse_record_above_village();
-CREATE FUNCTION revita_meeting_child_region() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A row that belongs to another carries its region: revita_region_of_parent('<parent table>',
+-- '<foreign key column>'), for these modules' child tables and the next ones'.
+CREATE FUNCTION revita_region_of_parent() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  NEW.region_id := (SELECT region_id FROM consultation_meeting WHERE id = NEW.meeting_id);
+  EXECUTE format('SELECT region_id FROM %I WHERE id = $1', TG_ARGV[0])
+     INTO NEW.region_id USING (to_jsonb(NEW) ->> TG_ARGV[1])::int;
   RETURN NEW;
 END
 $$;
 CREATE TRIGGER meeting_participant_region BEFORE INSERT OR UPDATE ON meeting_participant
-  FOR EACH ROW EXECUTE FUNCTION revita_meeting_child_region();
+  FOR EACH ROW EXECUTE FUNCTION revita_region_of_parent('consultation_meeting', 'meeting_id');
 
 -- Cleaning: a campaign is run by a town or higher, inspects villages (not communities) below it,
 -- scores each item up to its weight; the inspection's score is its items' sum, kept here.
@@ -306,24 +309,12 @@ CREATE TRIGGER cleaning_campaign_next_version BEFORE UPDATE ON cleaning_campaign
 CREATE TRIGGER cleaning_inspection_next_version BEFORE UPDATE ON cleaning_inspection
   FOR EACH ROW EXECUTE FUNCTION revita_next_version();
 
-CREATE FUNCTION revita_campaign_child_region() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.region_id := (SELECT region_id FROM cleaning_campaign WHERE id = NEW.campaign_id);
-  RETURN NEW;
-END
-$$;
 CREATE TRIGGER cleaning_check_item_region BEFORE INSERT OR UPDATE ON cleaning_check_item
-  FOR EACH ROW EXECUTE FUNCTION revita_campaign_child_region();
-CREATE FUNCTION revita_inspection_child_region() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.region_id := (SELECT region_id FROM cleaning_inspection WHERE id = NEW.inspection_id);
-  RETURN NEW;
-END
-$$;
+  FOR EACH ROW EXECUTE FUNCTION revita_region_of_parent('cleaning_campaign', 'campaign_id');
 CREATE TRIGGER cleaning_item_score_region BEFORE INSERT OR UPDATE ON cleaning_item_score
-  FOR EACH ROW EXECUTE FUNCTION revita_inspection_child_region();
+  FOR EACH ROW EXECUTE FUNCTION revita_region_of_parent('cleaning_inspection', 'inspection_id');
 CREATE TRIGGER cleaning_follow_up_region BEFORE INSERT OR UPDATE ON cleaning_follow_up
-  FOR EACH ROW EXECUTE FUNCTION revita_inspection_child_region();
+  FOR EACH ROW EXECUTE FUNCTION revita_region_of_parent('cleaning_inspection', 'inspection_id');
 
 -- The API refuses these in words; this is the rule for every other path.
 CREATE FUNCTION revita_campaign_at_town_or_above() RETURNS trigger LANGUAGE plpgsql AS $$

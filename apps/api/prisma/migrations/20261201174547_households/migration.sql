@@ -255,19 +255,13 @@ CREATE TRIGGER household_next_version BEFORE UPDATE ON household
   FOR EACH ROW EXECUTE FUNCTION revita_next_version();
 CREATE TRIGGER household_in_community BEFORE INSERT OR UPDATE OF region_id ON household
   FOR EACH ROW EXECUTE FUNCTION revita_refuse_record_above_village();
-CREATE FUNCTION revita_household_child_region() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.region_id := (SELECT region_id FROM household WHERE id = NEW.household_id);
-  RETURN NEW;
-END
-$$;
 DO $$
 DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['household_member', 'household_income', 'monitoring_step', 'assistance_measure', 'personal_data_view'] LOOP
-    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION revita_household_child_region()',
-                   t || '_region', t);
+    EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE ON %I FOR EACH ROW EXECUTE FUNCTION revita_region_of_parent(%L, %L)',
+                   t || '_region', t, 'household', 'household_id');
   END LOOP;
 END
 $$;
