@@ -12,7 +12,7 @@ import type {
 /** The monitored-households page: a region's overview, its households, one household's file, the notice. */
 export const householdsMessages = {
   households: {
-    title: msg<{ region: string }>("{region}防返贫动态监测", "{region}: households monitored against a return to poverty"),
+    title: msg<{ region: string }>("{region}防返贫动态监测", "{region}: households at risk of poverty"),
     intro: msg(
       "线索 → 入户核查 → 村级评议 → 公示（不少于 5 天）→ 乡镇审核 → 县级确认，15 天内完成；纳入监测的户一对一包保、落实帮扶措施；收入稳定超过监测标准、风险消除后，按同样程序消除风险。",
       "Lead → visit → village review → notice (at least 5 days) → town review → county confirmation, within 15 days; every monitored household gets a cadre and measures; once income is stably above the line and the risk gone, elimination is reviewed the same way.",
