@@ -31,4 +31,4 @@ export interface DemoFund extends CreateFundInput {
 }
 
 /** Who the demo's figures are recorded as reported by. */
-export const DEMO_REPORTER = "演示数据 demo";
+export const DEMO_REPORTER = "演示数据";
