@@ -255,6 +255,12 @@ describe("personal data", () => {
     });
   });
 
+  it("is never deleted: the API's role may not", async () => {
+    const [row] = await db.prisma.$queryRaw<{ allowed: boolean }[]>`
+      SELECT has_table_privilege('revita_api', 'household', 'DELETE') AS allowed`;
+    expect(row!.allowed).toBe(false);
+  });
+
   it("never stands in clear in the database or the audit trail", async () => {
     const clear = await db.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM household_member WHERE id_number_encrypted LIKE '%' || ${HEAD_ID} || '%'

@@ -277,6 +277,9 @@ SELECT audit_table('assistance_measure', 'id');
 SELECT revita_guard_by_region(t)
   FROM unnest(ARRAY['household', 'household_member', 'household_income', 'monitoring_step', 'assistance_measure']) AS t;
 
+-- A household's file is never deleted, not even once its risk is gone: the API's role may not.
+REVOKE DELETE ON household, household_member, household_income, monitoring_step, assistance_measure FROM revita_api;
+
 -- Who saw whose data: written by whoever reads the household in full, never changed or removed.
 GRANT SELECT, INSERT ON personal_data_view TO revita_api;
 GRANT USAGE, SELECT ON SEQUENCE personal_data_view_id_seq TO revita_api;
