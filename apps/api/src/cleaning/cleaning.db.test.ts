@@ -175,6 +175,26 @@ describe("a cleaning campaign", () => {
     expect(await db.prisma.cleaningInspection.count({ where: { campaignId: campaign.number } })).toBe(0);
   });
 
+  it("refuses a list far too long whole, with one refusal instead of one per item", async () => {
+    const campaign = await startCampaign("超长列表测试");
+    const flood = await tryGraphql(
+      db.prisma,
+      INSPECT,
+      {
+        input: {
+          campaignNumber: campaign.number,
+          regionCode: demoRegionCode("紫荆村"),
+          kind: "UNANNOUNCED",
+          inspector: "暗访组",
+          scores: Array.from({ length: 30_000 }, () => ({ itemCode: "NOPE", score: "999" })),
+        },
+      },
+      inspectors,
+    );
+    expect(flood.issues).toEqual(["scores"]);
+    expect(flood.zh?.issues.scores).toBe("最多 50 项，填写了 30,000 项（未逐项检查）");
+  });
+
   it("ranks a month's villages and towns with red and black lists, as worked out by hand", async () => {
     const campaign = await startCampaign("排名测试", { passScore: "85", listSize: 2 });
     // 川店镇: 张新场村 95 and 91 (average 93), 紫荆村 88, 双店村 70, 应市村 60; 马山镇: 双垱村 84; 李埠镇: 网新村 88.

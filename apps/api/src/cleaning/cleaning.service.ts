@@ -99,7 +99,7 @@ export async function checkNewCampaign(db: DbClient, input: CampaignInput) {
   if (!Number.isInteger(listSize) || listSize < 1 || listSize > 50) {
     check.fail("listSize", "NOT_A_WHOLE_NUMBER", { value: String(listSize), min: 1 });
   }
-  const items = checkChecklist(check, input.items ?? DEFAULT_CHECKLIST);
+  const items = checkChecklist(check, check.bounded("items", input.items ?? DEFAULT_CHECKLIST, 20));
   const region = await db.region.findUnique({ where: { code: input.regionCode?.trim() ?? "" } });
   if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode ?? "" });
   else if (REGION_LEVELS.indexOf(region.level) > TOWN_DEPTH) {
@@ -152,7 +152,7 @@ export async function setChecklist(
   input: { items: ChecklistItemInput[]; expectedVersion?: number | null },
 ): Promise<CleaningCampaign> {
   const check = new InputChecker();
-  const items = checkChecklist(check, input.items ?? []);
+  const items = checkChecklist(check, check.bounded("items", input.items, 20));
   check.done();
   const inspections = await db.cleaningInspection.count({ where: { campaignId: campaign.id } });
   if (inspections > 0) {
@@ -212,7 +212,8 @@ export async function checkInspection(db: DbClient, campaign: CleaningCampaign, 
   }
   const items = await db.cleaningCheckItem.findMany({ where: { campaignId: campaign.id }, orderBy: { position: "asc" } });
   const scored = new Map<number, Prisma.Decimal>();
-  (input.scores ?? []).forEach((entry, index) => {
+  const scores = check.bounded("scores", input.scores, 50);
+  scores.forEach((entry, index) => {
     const item = items.find((i) => i.code === entry.itemCode?.trim().toUpperCase());
     if (!item) {
       check.fail(`scores.${index}.itemCode`, "NO_SUCH_CHECK_ITEM", { code: entry.itemCode ?? "" });
@@ -233,14 +234,14 @@ export async function checkInspection(db: DbClient, campaign: CleaningCampaign, 
     }
     if (score) scored.set(item.id, score);
   });
-  const unscored = items.filter((item) => !(input.scores ?? []).some((s) => s.itemCode?.trim().toUpperCase() === item.code));
-  if (unscored.length) check.fail("scores", "ITEMS_NOT_SCORED", { items: unscored.map((item) => item.nameZh).join("、") });
-  const photos = (input.photos ?? []).map((photo, index) => {
+  const unscored = items.filter((item) => !scores.some((s) => s.itemCode?.trim().toUpperCase() === item.code));
+  if (unscored.length && scores.length)
+    check.fail("scores", "ITEMS_NOT_SCORED", { items: unscored.map((item) => item.nameZh).join("、") });
+  const photos = check.bounded("photos", input.photos, 30).map((photo, index) => {
     const name = photo?.trim() ?? "";
     if (!PHOTO_NAME.test(name)) check.fail(`photos.${index}`, "PHOTO_NAME", { value: name.slice(0, 200) });
     return name;
   });
-  if (photos.length > 30) check.fail("photos", "PHOTOS_COUNT", { count: photos.length });
   const problems = check.optionalText("problems", input.problems, { max: 4000 });
   const problemsDue = input.problemsDue ? check.date("problemsDue", input.problemsDue) : null;
   if (problemsDue && !problems) check.fail("problemsDue", "DEADLINE_WITHOUT_PROBLEMS");

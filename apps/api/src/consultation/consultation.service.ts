@@ -220,11 +220,11 @@ export async function checkNewMeeting(db: DbClient, input: HoldMeetingInput) {
   const kind = check.oneOf("kind", input.kind, MEETING_KINDS);
   const title = check.text("title", input.title, { max: 200 });
   const heldOn = input.heldOn ? pastDay(check, "heldOn", input.heldOn) : chinaToday();
-  const participants = (input.participants ?? []).map((participant, index) => ({
+  const participants = check.bounded("participants", input.participants, 100).map((participant, index) => ({
     role: check.oneOf(`participants.${index}.role`, participant.role, PARTICIPANT_ROLES),
     name: check.text(`participants.${index}.name`, participant.name, { max: 100 }),
   }));
-  if (participants.length < 2 || participants.length > 100) {
+  if (participants.length > 0 && participants.length < 2) {
     check.fail("participants", "PARTICIPANTS_COUNT", { count: participants.length });
   } else if (kind === "THREE_PARTY") {
     const missing = THREE_PARTIES.filter((role) => !participants.some((p) => p.role === role));

@@ -164,17 +164,17 @@ export async function checkNewHousehold(db: DbClient, input: RegisterHouseholdIn
   const check = new InputChecker();
   const region = await findCommunityRegion(db, check, "regionCode", input.regionCode);
   const type = check.oneOf("type", input.type, HOUSEHOLD_TYPES);
-  const riskFactors = [...new Set(input.riskFactors ?? [])].map((factor, index) =>
+  const riskFactors = [...new Set(check.bounded("riskFactors", input.riskFactors, RISK_FACTORS.length))].map((factor, index) =>
     check.oneOf(`riskFactors.${index}`, factor, RISK_FACTORS),
   );
-  if (riskFactors.length === 0) check.fail("riskFactors", "REQUIRED");
+  if (riskFactors.length === 0 && (input.riskFactors ?? []).length <= RISK_FACTORS.length) check.fail("riskFactors", "REQUIRED");
   const leadSource = check.oneOf("leadSource", input.leadSource, LEAD_SOURCES);
   const leadOn = input.leadOn ? pastDay(check, "leadOn", input.leadOn) : chinaToday();
   const phone = check.optionalText("phone", input.phone, { max: 20 })?.replaceAll(" ", "") ?? null;
   if (phone && !PHONE.test(phone)) check.fail("phone", "PHONE_SHAPE", { value: phone });
   const bankAccount = check.optionalText("bankAccount", input.bankAccount, { max: 30 })?.replaceAll(" ", "") ?? null;
   if (bankAccount && !BANK_ACCOUNT.test(bankAccount)) check.fail("bankAccount", "BANK_ACCOUNT_SHAPE");
-  const members = (input.members ?? []).map((member, index) => {
+  const members = check.bounded("members", input.members, 20).map((member, index) => {
     const field = (name: string) => `members.${index}.${name}`;
     const idNumber = check.optionalText(field("idNumber"), member.idNumber?.toUpperCase(), { max: 18 });
     const problem = idNumber ? idNumberProblem(idNumber) : null;
@@ -195,7 +195,7 @@ export async function checkNewHousehold(db: DbClient, input: RegisterHouseholdIn
     };
   });
   const heads = members.filter((member) => member.relation === "HEAD").length;
-  if (members.length < 1 || members.length > 20) check.fail("members", "MEMBERS_COUNT", { count: members.length });
+  if (members.length < 1 && (input.members ?? []).length <= 20) check.fail("members", "MEMBERS_COUNT", { count: 0 });
   else if (heads !== 1) check.fail("members", "ONE_HEAD", { count: heads });
   return {
     check,

@@ -113,14 +113,14 @@ export async function checkNewCase(db: DbClient, input: OpenCaseInput) {
   const type = check.oneOf("type", input.type, DISPUTE_TYPES);
   const summary = check.text("summary", input.summary, { max: 2000 });
   const receivedOn = input.receivedOn ? pastDay(check, "receivedOn", input.receivedOn) : chinaToday();
-  const parties = (input.parties ?? []).map((party, index) => {
+  const parties = check.bounded("parties", input.parties, 20).map((party, index) => {
     const role = check.oneOf(`parties.${index}.role`, party.role, PARTY_ROLES);
     const name = check.text(`parties.${index}.name`, party.name, { max: 50 });
     const idNumber = check.optionalText(`parties.${index}.idNumber`, party.idNumber?.toUpperCase(), { max: 18 });
     if (idNumber && !ID_NUMBER.test(idNumber)) check.fail(`parties.${index}.idNumber`, "ID_NUMBER_SHAPE", { value: idNumber });
     return { role, name, idNumber };
   });
-  if (parties.length < 2 || parties.length > 20) check.fail("parties", "PARTIES_COUNT", { count: parties.length });
+  if (parties.length < 2 && (input.parties ?? []).length <= 20) check.fail("parties", "PARTIES_COUNT", { count: parties.length });
   const village = region
     ? await db.region.findUniqueOrThrow({ where: { id: region.path[REGION_LEVELS.indexOf("VILLAGE")]! } })
     : null;

@@ -55,10 +55,6 @@ export const cleaningReasons = {
     "“{value}”不是照片文件名（如 IMG_0412.jpg；jpg、png、heic 或 webp，不含文件夹）",
     '"{value}" is not a photo\'s file name (e.g. IMG_0412.jpg: jpg, png, heic or webp, no folders)',
   ),
-  PHOTOS_COUNT: msg<{ count: number }>(
-    "一次检查最多 30 张照片（填写了 {count} 张）",
-    "an inspection has at most 30 photos (got {count})",
-  ),
   DEADLINE_WITHOUT_PROBLEMS: msg("没有写发现的问题，就不需要整改期限", "a deadline is for the problems found: write them first"),
   NO_PROBLEMS_TO_FOLLOW_UP: msg<{ fixedOn: string }>(
     "这次检查没有发现问题，不需要回访",

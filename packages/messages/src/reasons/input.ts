@@ -13,6 +13,10 @@ export const inputReasons = {
   ),
   REQUIRED: msg("必填", "is required"),
   TOO_LONG: msg<{ max: number }>("不能超过 {max} 个字", "is longer than {max} characters"),
+  TOO_MANY_ITEMS: msg<{ count: number; max: number }>(
+    "最多 {max} 项，填写了 {count, number} 项（未逐项检查）",
+    "holds at most {max} items; got {count, number} (not checked one by one)",
+  ),
   NOT_A_NUMBER: msg<{ value: string }>(
     "“{value}”不是数字（请填写数字，如 12980000 或 1298.5）",
     '"{value}" is not a number (write digits, e.g. 12980000 or 1298.5)',
