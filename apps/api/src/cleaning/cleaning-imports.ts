@@ -1,4 +1,5 @@
 import { refusal } from "../common/errors.js";
+import { dateCell } from "../imports/cell-values.js";
 import { column, rowByRowImport } from "../imports/record-imports.js";
 import { DEFAULT_CHECKLIST, findCampaign, type INSPECTION_KINDS, recordInspection } from "./cleaning.service.js";
 
@@ -14,7 +15,6 @@ const KIND_NAMES: Record<string, (typeof INSPECTION_KINDS)[number]> = {
   拉练评比: "COMPETITION",
 };
 const kindName = (code: string) => Object.entries(KIND_NAMES).find(([, c]) => c === code)?.[0] ?? code;
-const iso = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 const scoreKey = (code: string) => `score${code}`;
 
 export const cleaningInspectionsImport = rowByRowImport(
@@ -48,12 +48,12 @@ export const cleaningInspectionsImport = rowByRowImport(
         yield {
           campaignNumber: String(inspection.campaignId),
           regionCode: inspection.region.code,
-          inspectedOn: iso(inspection.inspectedOn),
+          inspectedOn: dateCell(inspection.inspectedOn),
           kind: kindName(inspection.kind),
           inspector: inspection.inspector,
           ...Object.fromEntries(DEFAULT_CHECKLIST.map((item) => [scoreKey(item.code), score(item.code)])),
           problems: inspection.problems,
-          problemsDue: iso(inspection.problemsDue),
+          problemsDue: dateCell(inspection.problemsDue),
           photos: inspection.photos.join("、"),
         };
       }

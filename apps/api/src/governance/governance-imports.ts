@@ -1,4 +1,5 @@
 import type { ServiceRole } from "../generated/prisma/client.js";
+import { dateCell } from "../imports/cell-values.js";
 import { column, regionEditable, rowByRowImport } from "../imports/record-imports.js";
 import { createMember } from "./members.service.js";
 import { collectNeed } from "./needs.service.js";
@@ -49,7 +50,6 @@ const CATEGORY_NAMES: Record<string, string> = {
 const fromName = (names: Record<string, string>, value: string | null | undefined) =>
   value ? (names[value] ?? value.toUpperCase()) : "";
 const toName = (names: Record<string, string>, code: string) => Object.entries(names).find(([, c]) => c === code)?.[0] ?? code;
-const iso = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 export const partyMembersImport = rowByRowImport(
   {
@@ -92,7 +92,7 @@ export const partyMembersImport = rowByRowImport(
           name: m.name,
           unitName: m.organization.name,
           regionCode: m.region.code,
-          reportedOn: iso(m.reportedOn),
+          reportedOn: dateCell(m.reportedOn),
           roles: m.roles.map((role) => toName(ROLE_NAMES, role)).join("、") || null,
           trade: m.trade,
           skills: m.skills,
@@ -175,7 +175,7 @@ export const communityNeedsImport = rowByRowImport(
           urgency: toName(URGENCY_NAMES, n.urgency),
           residentName: n.residentName,
           residentPhone: residentPhoneFor(reader, n, n.region.path),
-          raisedOn: iso(n.raisedOn),
+          raisedOn: dateCell(n.raisedOn),
           projectName: n.projectName,
           estimatedCost: n.estimatedCost?.toFixed(2) ?? null,
           households: n.households === null ? null : String(n.households),

@@ -1,3 +1,4 @@
+import { dateCell } from "../imports/cell-values.js";
 import { column, regionEditable, rowByRowImport } from "../imports/record-imports.js";
 import { decryptPersonal } from "../privacy/personal-data-cipher.js";
 import {
@@ -51,7 +52,6 @@ const RELATION_NAMES: Record<string, (typeof MEMBER_RELATIONS)[number]> = {
 };
 const nameOf = <T extends string>(names: Record<string, T>, code: T) =>
   Object.entries(names).find(([, c]) => c === code)?.[0] ?? code;
-const iso = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 const split = (cell: string | null) =>
   (cell ?? "")
     .split(/[；;\n]/)
@@ -121,7 +121,7 @@ export const householdsImport = rowByRowImport(
           type: nameOf(TYPE_NAMES, household.type),
           riskFactors: household.riskFactors.map((risk) => nameOf(RISK_NAMES, risk)).join("、"),
           leadSource: nameOf(LEAD_NAMES, household.leadSource),
-          leadOn: iso(household.leadOn),
+          leadOn: dateCell(household.leadOn),
           headName: head?.name ?? household.headName,
           headIdNumber: head ? value(head.idNumberEncrypted, head.idNumberMasked) : null,
           members: others

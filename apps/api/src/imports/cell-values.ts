@@ -151,3 +151,8 @@ export function headerKey(header: string): string {
     .replace(/\s+/g, "")
     .toLowerCase();
 }
+
+/** A date as an export's cell writes it: YYYY-MM-DD, or blank. */
+export function dateCell(date: Date | null): string | null {
+  return date?.toISOString().slice(0, 10) ?? null;
+}

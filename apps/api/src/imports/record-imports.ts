@@ -4,6 +4,7 @@ import { recordDisbursement } from "../funds/funds.service.js";
 import type { DeliveryModel, ProjectStatus } from "../generated/prisma/client.js";
 import { recordIndicatorValue } from "../indicators/indicators.service.js";
 import { createProject } from "../projects/projects.service.js";
+import { dateCell } from "./cell-values.js";
 import type { ImportColumn, ImportKind, ImportRun, ParsedRow } from "./import-kind.js";
 
 /**
@@ -82,8 +83,6 @@ export async function regionEditable(
   return true;
 }
 
-const iso = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
-
 export const projectsImport = rowByRowImport(
   {
     name: "projects",
@@ -127,10 +126,10 @@ export const projectsImport = rowByRowImport(
           parentCode: p.parent?.code ?? null,
           phaseNumber: p.phaseNumber === null ? null : String(p.phaseNumber),
           totalInvestment: p.totalInvestment.toFixed(2),
-          plannedStart: iso(p.plannedStart),
-          plannedFinish: iso(p.plannedFinish),
-          actualStart: iso(p.actualStart),
-          actualFinish: iso(p.actualFinish),
+          plannedStart: dateCell(p.plannedStart),
+          plannedFinish: dateCell(p.plannedFinish),
+          actualStart: dateCell(p.actualStart),
+          actualFinish: dateCell(p.actualFinish),
           description: p.description,
           source: p.source,
         };
@@ -247,7 +246,7 @@ export const disbursementsImport = rowByRowImport(
           fundCode: d.allocation.fund.code,
           projectCode: d.allocation.project.code,
           amount: d.amount.toFixed(2),
-          paidOn: iso(d.paidOn),
+          paidOn: dateCell(d.paidOn),
           voucherNo: d.voucherNo,
           note: d.note,
         };

@@ -1,3 +1,4 @@
+import { dateCell } from "../imports/cell-values.js";
 import { column, regionEditable, rowByRowImport } from "../imports/record-imports.js";
 import { type DISPUTE_TYPES, openCase, seesParties } from "./mediation.service.js";
 
@@ -19,7 +20,6 @@ const TYPE_NAMES: Record<string, (typeof DISPUTE_TYPES)[number]> = {
   其他: "OTHER",
 };
 const typeName = (code: string) => Object.entries(TYPE_NAMES).find(([, c]) => c === code)?.[0] ?? code;
-const iso = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 
 export const mediationCasesImport = rowByRowImport(
   {
@@ -61,7 +61,7 @@ export const mediationCasesImport = rowByRowImport(
           regionCode: c.region.code,
           type: typeName(c.type),
           summary: c.summary,
-          receivedOn: iso(c.receivedOn),
+          receivedOn: dateCell(c.receivedOn),
           applicantName: name(party("APPLICANT")),
           applicantIdNumber: idNumber(party("APPLICANT")),
           respondentName: name(party("RESPONDENT")),

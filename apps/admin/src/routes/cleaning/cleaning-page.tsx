@@ -18,6 +18,7 @@ import {
   RecordCleaningInspectionDocument,
 } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { hrefOf, type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
@@ -594,8 +595,6 @@ function asCampaign(node: CleaningMonthQuery["node"] | undefined): MonthNode | n
 function isWithin(code: string, ancestor: string): boolean {
   return code.startsWith(ancestor.replace(/0+$/, ""));
 }
-
-const bracketed = (text: string, locale: string) => (locale === "en" ? ` (${text})` : `（${text}）`);
 
 /** Today in China (UTC+8), as the notice is dated, whatever the reader's clock zone. */
 function chinaToday(): string {

@@ -15,6 +15,7 @@ import {
   type NeedStatus,
 } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { type Place, pagePlace, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
@@ -269,7 +270,7 @@ function Community({ place, region, year }: { place: Place; region: ScopedRegion
               {here?.volunteerTeams.map((team) => (
                 <li key={team.id}>
                   <strong>{team.name}</strong>
-                  {team.focus && <span className="muted">（{team.focus}）</span>}
+                  {team.focus && <span className="muted">{bracketed(team.focus, locale)}</span>}
                   <br />
                   <span className="muted">
                     {t.community.teamMembers({ names: team.members.map((m) => m.name).join(listSeparator(locale)) })}
@@ -438,7 +439,7 @@ function CountyView({ place, region, year }: { place: Place; region: ScopedRegio
 /** A claimant with the unit answering for it, when that is someone else: 刘洋（荆州开发区应急服务中心）. */
 function claimantText(claimant: { name: string; unitName?: string | null }, locale: string): string {
   if (!claimant.unitName || claimant.unitName === claimant.name) return claimant.name;
-  return locale === "en" ? `${claimant.name} (${claimant.unitName})` : `${claimant.name}（${claimant.unitName}）`;
+  return `${claimant.name}${bracketed(claimant.unitName, locale)}`;
 }
 
 /** How a list of names is written: 刘洋、孙丽 in Chinese, "Helper, Informant" in English. */

@@ -19,6 +19,7 @@ import {
   type TopicStatus,
 } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
@@ -454,5 +455,3 @@ function HoldMeeting({ region, onHeld }: { region: ScopedRegion; onHeld: () => v
     />
   );
 }
-
-const bracketed = (text: string, locale: string) => (locale === "en" ? ` (${text})` : `（${text}）`);

@@ -21,6 +21,7 @@ import {
   TakeMonitoringStepDocument,
 } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
@@ -508,5 +509,3 @@ function RegisterHousehold({ region, onRegistered }: { region: ScopedRegion; onR
     />
   );
 }
-
-const bracketed = (text: string, locale: string) => (locale === "en" ? ` (${text})` : `（${text}）`);

@@ -14,6 +14,7 @@ import {
   TakeMediationStepDocument,
 } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
@@ -374,4 +375,3 @@ function FileCase({ region, onFiled }: { region: ScopedRegion; onFiled: (number:
 }
 
 /** A remark in brackets, as the reader's language writes them: （村级） or " (Village)". */
-const bracketed = (text: string, locale: string) => (locale === "en" ? ` (${text})` : `（${text}）`);
