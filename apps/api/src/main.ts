@@ -1,3 +1,4 @@
+import { type Scheduler, startBriefingScheduler } from "./briefings/briefing-schedule.js";
 import { databaseConfigFromEnv, openDatabase } from "./db/database.js";
 import { applyMigrations } from "./db/migrations.js";
 import { backfillPinyinSearchKeys } from "./projects/project-search.js";
@@ -14,11 +15,13 @@ async function main() {
   const db = await openDatabase(config);
   let stopping = false;
   let stopServer: (() => Promise<void>) | undefined;
+  let scheduler: Scheduler | undefined;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
     try {
+      await scheduler?.stop();
       await stopServer?.();
     } finally {
       // Closing cleanly matters most for the embedded database: it flushes and frees the lock.
@@ -62,6 +65,10 @@ async function main() {
       production: process.env.NODE_ENV !== "development",
     });
     stopServer = running.stop;
+    // Weekly briefs, made on their users' schedules (each once, however many processes run).
+    if (process.env.REVITA_BRIEFING_SCHEDULE !== "0") {
+      scheduler = startBriefingScheduler(db.prisma, { intervalMs: Number(process.env.REVITA_BRIEFING_INTERVAL_MS ?? 60_000) });
+    }
     console.log(`Revita is running on ${db.engine === "embedded" ? `the embedded database in ${db.location}` : db.location}`);
     console.log(`  dashboard  ${running.url}/`);
     console.log(`  GraphQL    ${running.url}/graphql`);

@@ -12,6 +12,7 @@ import { type GraphQLFormattedError, parse } from "graphql";
 import { AccessScope } from "./access/access-scope.js";
 import { type Figures, scopedClient } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
+import { briefingsRouter } from "./briefings/briefings.http.js";
 import { type ErrorCode, fromDatabaseError, RevitaError, ValidationError, variableIssue } from "./common/errors.js";
 import { localeMiddleware, requestLocale } from "./common/request-locale.js";
 import { type Context, createContext } from "./context.js";
@@ -280,6 +281,7 @@ export async function startServer(
       },
     }),
   );
+  app.use("/api", briefingsRouter(db.prisma, anonymous));
   app.use("/api", importsRouter(db.prisma, anonymous));
   if (existsSync(ADMIN_DIST)) {
     // The build keeps its source maps for whoever debugs it, not for the public.

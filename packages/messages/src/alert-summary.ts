@@ -90,6 +90,13 @@ export function alertSummary(alert: AlertFacts, locale: Locale, { money, date, p
       return say(locale, s.IDENTIFICATION_OVERDUE, { lead: date(text("leadOn")), days: value });
     case "ASSISTANCE_MISSING":
       return say(locale, s.ASSISTANCE_MISSING, { confirmed: date(text("confirmedOn")), days: value });
+    case "TASK_OVERDUE":
+      return say(locale, s.TASK_OVERDUE, {
+        meeting: text("meeting"),
+        unit: text("unit"),
+        due: date(text("dueOn")),
+        days: value,
+      });
     case "RECTIFICATION_OVERDUE":
       return say(locale, s.RECTIFICATION_OVERDUE, {
         inspected: date(text("inspectedOn")),

@@ -22,6 +22,7 @@ export const alertMessages = {
     RECTIFICATION_OVERDUE: msg("清洁整改逾期", "Cleaning problems unfixed past deadline"),
     IDENTIFICATION_OVERDUE: msg("监测识别超时", "Household identifications past 15 days"),
     ASSISTANCE_MISSING: msg("监测户未落实帮扶", "Monitored households without assistance"),
+    TASK_OVERDUE: msg("交办事项逾期", "Assigned tasks overdue"),
   },
   severity: {
     RED: msg("红色预警", "Red"),
@@ -99,6 +100,10 @@ export const alertMessages = {
     ASSISTANCE_MISSING: msg<{ confirmed: string; days: string }>(
       "{confirmed} 确认纳入监测，{days} 天未落实帮扶措施",
       "monitored since {confirmed}, {days} days without an assistance measure",
+    ),
+    TASK_OVERDUE: msg<{ meeting: string; unit: string; due: string; days: string }>(
+      "{meeting}交办{unit}，应于 {due} 办结，已逾期 {days} 天",
+      "assigned to {unit} at {meeting}, due {due}, {days} days overdue",
     ),
     CLAIM_OVERDUE_WISH: msg<{ claimant: string; due: string; days: string }>(
       "微心愿由{claimant}认领，应于 {due} 实现，已逾期 {days} 天",

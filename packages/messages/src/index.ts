@@ -1,5 +1,6 @@
 export { type AlertFacts, type AlertFormats, alertSummary } from "./alert-summary.js";
 export { alertMessages } from "./alerts.js";
+export { briefingMessages } from "./briefing.js";
 export {
   type Catalogue,
   catalogueProblems,
@@ -11,5 +12,6 @@ export {
   msg,
   type Params,
 } from "./catalogue.js";
+export { pillarLabels, projectStatusLabels, sourceTypeLabels, taskStatusLabels } from "./labels.js";
 export { DEFAULT_LOCALE, LOCALES, type Locale, localeFromAcceptLanguage } from "./locale.js";
 export { formatReason, isReasonCode, REASONS, type ReasonArgs, type ReasonCode, type ReasonParams } from "./reasons/index.js";

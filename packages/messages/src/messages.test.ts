@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { briefingMessages } from "./briefing.js";
 import { catalogueProblems, englishInChinese, formatMessage, localize, msg, parameterNames } from "./catalogue.js";
+import * as labels from "./labels.js";
 import { localeFromAcceptLanguage } from "./locale.js";
 import { formatReason, REASONS } from "./reasons/index.js";
 
@@ -137,5 +139,13 @@ describe("an alert's summary", () => {
     expect(alertSummary(late, "zh-CN", formats)).toBe("<2026-10>的月报：应报 7 个项目，7 个逾期未报");
     const never = { rule: "STALE" as const, value: "2891", amber: "62", figures: { lastReport: null, started: "2019-01-01" } };
     expect(alertSummary(never, "en", formats)).toBe("Never reported since it started on [2019-01-01] (2891 days)");
+  });
+});
+
+describe("the briefing's and the shared labels' catalogues", () => {
+  it("say everything in both languages with the same parameters, and no English in Chinese", () => {
+    const catalogues = { briefingMessages, ...labels };
+    expect(catalogueProblems(catalogues)).toEqual([]);
+    expect(englishInChinese(catalogues, [])).toEqual([]);
   });
 });

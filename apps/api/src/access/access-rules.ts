@@ -16,6 +16,8 @@ export interface RegionAuthScopes {
   reads: number;
   /** The same, for a region given by its division code (a root field's argument). */
   readsCode: string;
+  /** May read the data of at least one of these regions (a task: its meeting's region or its unit's). */
+  readsAnyOf: readonly number[];
   /** May read what a region manages for those below it (a fund, an implementing unit): its own or one above theirs. */
   readsOrServes: number;
   /** May read the project with this id (for records that belong to a project). */
@@ -42,6 +44,7 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
       queriesFreely: true,
       reads: always,
       readsCode: always,
+      readsAnyOf: always,
       readsOrServes: always,
       readsProject: always,
       edits: always,
@@ -60,6 +63,10 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
     reads: async (id) => covers("read")(await regions.pathOf(id)),
     // A code that names no region passes, so the resolver can say so: division codes are public.
     readsCode: async (code) => isUnknownOrCovered("read", await regions.pathOfCode(code)),
+    readsAnyOf: async (ids) => {
+      for (const id of ids) if (covers("read")(await regions.pathOf(id))) return true;
+      return false;
+    },
     readsOrServes: async (id) => {
       const path = await regions.pathOf(id);
       // A region above the user's: one of their read roots has it on its path.
@@ -79,6 +86,7 @@ const WHAT_A_SCOPE_NEEDS: Record<keyof RegionAuthScopes, string> = {
   queriesFreely: "queriesFreely",
   reads: "reads",
   readsCode: "reads",
+  readsAnyOf: "reads",
   readsOrServes: "reads",
   readsProject: "readsProject",
   edits: "edits",

@@ -163,6 +163,15 @@ export const ALERT_RULES: Record<AlertRule, AlertRuleDefinition> = {
     red: 30,
     source: "防返贫动态监测: every monitored household is helped (一对一包保); red after a month",
   },
+  // Days a dispatch meeting's task is past its due date without being reported done (督办).
+  TASK_OVERDUE: {
+    measure: "days",
+    lessIsWorse: false,
+    max: 3650,
+    amber: 0,
+    red: 14,
+    source: "Revita: any day past the due date; red two weeks on (before the next dispatch meeting)",
+  },
 };
 
 export const ALERT_RULE_ORDER = Object.keys(ALERT_RULES) as AlertRule[];

@@ -26,8 +26,20 @@ const AlertSeverityEnum = builder.enumType("AlertSeverity", {
 
 const AlertSubjectKindEnum = builder.enumType("AlertSubjectKind", {
   description:
-    "What an alert is about: a PROJECT, a PHASE of one, a FUND, an INDICATOR's value in a region, a REGION as a reporting unit, a claimed community NEED or micro-wish, a mediation CASE, a consultation TOPIC, a cleaning INSPECTION or a monitored HOUSEHOLD (their codes are their numbers).",
-  values: ["PROJECT", "PHASE", "FUND", "INDICATOR", "REGION", "NEED", "CASE", "TOPIC", "INSPECTION", "HOUSEHOLD"] as const,
+    "What an alert is about: a PROJECT, a PHASE of one, a FUND, an INDICATOR's value in a region, a REGION as a reporting unit, a claimed community NEED or micro-wish, a mediation CASE, a consultation TOPIC, a cleaning INSPECTION, a monitored HOUSEHOLD or a dispatch meeting's TASK (their codes are their numbers).",
+  values: [
+    "PROJECT",
+    "PHASE",
+    "FUND",
+    "INDICATOR",
+    "REGION",
+    "NEED",
+    "CASE",
+    "TOPIC",
+    "INSPECTION",
+    "HOUSEHOLD",
+    "TASK",
+  ] as const,
 });
 
 const AlertSubjectRef = builder.objectRef<Alert["subject"]>("AlertSubject").implement({

@@ -8,7 +8,18 @@ import { ALERT_RULE_ORDER, ALERT_RULES, type AlertSeverity } from "./alert-rules
  * village); NEED a claimed community need or micro-wish, CASE a mediation case (their codes are
  * their numbers).
  */
-export type AlertSubjectKind = "PROJECT" | "PHASE" | "FUND" | "INDICATOR" | "REGION" | "NEED" | "CASE";
+export type AlertSubjectKind =
+  | "PROJECT"
+  | "PHASE"
+  | "FUND"
+  | "INDICATOR"
+  | "REGION"
+  | "NEED"
+  | "CASE"
+  | "TOPIC"
+  | "INSPECTION"
+  | "HOUSEHOLD"
+  | "TASK";
 
 export interface Alert {
   rule: AlertRule;
@@ -184,6 +195,17 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
        WHERE h.status IN ('MONITORED', 'ELIMINATING')
          AND NOT EXISTS (SELECT 1 FROM assistance_measure m WHERE m.household_id = h.id)
     ),
+    -- Dispatch meetings' tasks past their due date and not reported done: the unit answers, and
+    -- the alert sits in the unit's region so that its own list shows it.
+    tasks_due AS MATERIALIZED (
+      SELECT t.id, t.title, t.unit_id, t.unit_region_id AS region_id, s.path, t.due_on, t.status::text AS status,
+             m.title AS meeting, m.held_on, o.name AS unit
+        FROM dispatch_task t
+        JOIN scope s ON s.id = t.unit_region_id
+        JOIN dispatch_meeting m ON m.id = t.meeting_id
+        JOIN organization o ON o.id = t.unit_id
+       WHERE t.status IN ('ASSIGNED', 'IN_PROGRESS', 'RETURNED') AND t.due_on < ${asOf}::date
+    ),
     candidates (rule, kind, subject_id, code, name_zh, name_en, parent_id, region_id, path, unit_id, value, since, figures) AS (
       SELECT 'BEHIND_SCHEDULE', CASE WHEN parent_id IS NULL THEN 'PROJECT' ELSE 'PHASE' END, id, code, name_zh, name_en,
              parent_id, region_id, path, implementing_unit_id,
@@ -301,6 +323,12 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              (${asOf}::date - confirmed_on)::numeric, confirmed_on,
              jsonb_build_object('confirmedOn', confirmed_on::text, 'cadre', coalesce(cadre_name, ''), 'householdType', type)
         FROM unassisted
+      UNION ALL
+      SELECT 'TASK_OVERDUE', 'TASK', id, id::text, title, NULL, NULL, region_id, path, unit_id,
+             (${asOf}::date - due_on)::numeric, due_on,
+             jsonb_build_object('dueOn', due_on::text, 'meeting', meeting, 'heldOn', held_on::text, 'unit', unit,
+                                'status', status)
+        FROM tasks_due
     ),
     judged AS (
       SELECT c.*, lim_d.priority, lim_d.less_is_worse, ${THRESHOLD_AMBER} AS amber, ${THRESHOLD_RED} AS red,

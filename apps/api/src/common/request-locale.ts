@@ -21,3 +21,8 @@ export function localeMiddleware(
   const header = request.headers["accept-language"];
   storage.run(localeFromAcceptLanguage(Array.isArray(header) ? header[0] : header), next);
 }
+
+/** Runs `work` answering in `locale`: a briefing made in English, whoever's request made it. */
+export function inLocale<T>(locale: Locale, work: () => Promise<T>): Promise<T> {
+  return storage.run(locale, work);
+}

@@ -61,6 +61,7 @@ describe("migrations", () => {
       "approved_progress_report_figures_delete",
       "approved_progress_report_figures_insert",
       "assistance_measure_region",
+      "briefing_subscription_next_version",
       "cleaning_campaign_at_town_or_above",
       "cleaning_campaign_next_version",
       "cleaning_check_item_region",
@@ -83,6 +84,11 @@ describe("migrations", () => {
       "data_approval_refresh_update_old",
       "disbursement_next_version",
       "disbursements_within_allocation",
+      "dispatch_meeting_next_version",
+      "dispatch_task_next_version",
+      "dispatch_task_note_no_change",
+      "dispatch_task_note_regions",
+      "dispatch_task_regions",
       "fund_allocation_next_version",
       "fund_allocations_within_fund",
       "fund_covers_allocations",
@@ -154,7 +160,7 @@ describe("migrations", () => {
       "volunteer_team_next_version",
     ]);
     // Every table records its changes in the audit log, but the sessions, idempotency keys, the
-    // audit itself, the superseded versions (history written only by a trigger, whose
+    // audit itself, the briefings (files made from the audited data, for one user), the superseded versions (history written only by a trigger, whose
     // corrections the audit already shows) and which records are approved (derived by triggers
     // from the approvals, which are audited) and the kept figures (derived by triggers from the
     // audited data); nor the log of who saw personal data, itself an append-only log.
@@ -163,6 +169,7 @@ describe("migrations", () => {
       "idempotency_key",
       "audit_log",
       "personal_data_view",
+      "briefing",
       "superseded_version",
       "approved_progress_report",
       "approved_indicator_value",

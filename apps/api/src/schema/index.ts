@@ -19,6 +19,8 @@ import "../mediation/mediation.schema.js";
 import "../consultation/consultation.schema.js";
 import "../cleaning/cleaning.schema.js";
 import "../households/households.schema.js";
+import "../dispatch/dispatch.schema.js";
+import "../briefings/briefings.schema.js";
 import "./nodes.schema.js";
 
 /** Only imports the domain schema files and builds the schema. */

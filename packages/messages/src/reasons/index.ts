@@ -6,6 +6,7 @@ import { alertReasons } from "./alerts.js";
 import { approvalReasons } from "./approvals.js";
 import { cleaningReasons } from "./cleaning.js";
 import { constraintReasons } from "./constraints.js";
+import { dispatchReasons } from "./dispatch.js";
 import { fundReasons } from "./funds.js";
 import { governanceReasons } from "./governance.js";
 import { householdReasons } from "./households.js";
@@ -39,6 +40,7 @@ export const REASONS = {
   ...governanceReasons,
   ...cleaningReasons,
   ...householdReasons,
+  ...dispatchReasons,
   ...constraintReasons,
 } as const;
 

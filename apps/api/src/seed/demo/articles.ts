@@ -31,6 +31,11 @@ export const ARTICLES = {
   fengmingConsultation: { title: "创建协商议事平台 激活社区治理“廉动力”", outlet: JINGZHOU_PRESS },
   shashiGarden: { title: "“三方联动”化解基层治理顽疾——乐苑社区沙市花园小区蜕变记", outlet: JINGZHOU_PRESS },
   villageCleaning: { title: "全国村庄清洁行动先进县表彰名单出炉 松滋市榜上有名", outlet: JINGZHOU_PRESS, published: "2021年1月" },
+  dispatchMeeting: {
+    title: "全区党员干部下基层、察民情、解民忧、暖民心实践活动第三次调度会召开",
+    outlet: JINGZHOU_PRESS,
+  },
+  leaderVisit: { title: "朱翊到李埠镇网新村开展党员干部下基层、察民情、解民忧、暖民心实践活动", outlet: JINGZHOU_PRESS },
   microWish: { title: "区委机关综合党总支：点亮“微心愿”办好“微”实事", outlet: JINGZHOU_PRESS },
 } satisfies Record<string, Article>;
 

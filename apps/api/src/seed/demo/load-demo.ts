@@ -13,6 +13,7 @@ import { CENGONG } from "./cengong.js";
 import { loadCleaning } from "./cleaning.js";
 import { loadConsultation } from "./consultation.js";
 import { DEMO_REPORTER, type DemoDataset } from "./dataset.js";
+import { loadDispatch } from "./dispatch.js";
 import { DEMO_GOVERNANCE } from "./governance.js";
 import { loadHouseholds } from "./households.js";
 import { JINGZHOU } from "./jingzhou.js";
@@ -45,6 +46,7 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       await loadCleaning(tx, { userId: 0, name: DEMO_REPORTER });
       // The lead is recorded by the village, as each step names who signed it.
       await loadHouseholds(tx, { userId: 0, name: "村委会（演示数据）" });
+      await loadDispatch(tx, { userId: 0, name: DEMO_REPORTER });
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

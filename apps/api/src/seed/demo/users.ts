@@ -39,6 +39,11 @@ export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.admin", displayName: "岑巩县 系统管理员", grants: [{ role: "ADMIN", regionCode: CENGONG }] },
   { username: "jingzhou.analyst", displayName: "荆州区 分析员", grants: [{ role: "ANALYST", regionCode: JINGZHOU_DISTRICT }] },
   {
+    username: "jingzhou.supervisor",
+    displayName: "荆州区委督查室 督办员",
+    grants: [{ role: "APPROVER", regionCode: JINGZHOU_DISTRICT }],
+  },
+  {
     username: "sanwanlu.secretary",
     displayName: "三湾路社区 党支部书记",
     grants: [

@@ -1,0 +1,139 @@
+import { isReasonCode, type Params } from "@revita/messages";
+import express, { type Request, type Response, type Router } from "express";
+import { GraphQLError } from "graphql";
+import { credentialsOf, sessionCookie } from "../accounts/request-credentials.js";
+import { AuthenticationError, fromDatabaseError, NotFoundError, RevitaError } from "../common/errors.js";
+import { localeMiddleware, requestLocale } from "../common/request-locale.js";
+import { type Context, createContext } from "../context.js";
+import type { DbClient } from "../db/database.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { BRIEFING_STEPS, keepBriefing, makeBriefing } from "./briefings.service.js";
+
+/**
+ * Briefings as files, beside the GraphQL API:
+ *
+ * - `POST /api/briefings` with `{ "regionCode", "month", "figures": "approved" | "all" }` as JSON —
+ *   makes the briefing and keeps it in the asker's list; the answer streams as NDJSON: a `progress`
+ *   line per step (reading the figures, laying out, saving), then `result` with its number and URL
+ *   (a JSON body: a browser will not send one across sites without asking, so another site cannot
+ *   have a signed-in leader's browser make briefings);
+ * - `GET /api/briefings/:number.pdf` — one of the asker's kept briefings;
+ * - `GET /api/briefings/briefing.pdf?regionCode=…&month=…[&figures=approved]` — made and sent
+ *   at once, not kept (for scripts and links).
+ */
+export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Router {
+  const router = express.Router();
+  router.use(localeMiddleware);
+
+  const contextOf = async (request: Request, response: Response, approved: boolean): Promise<Context | null> => {
+    try {
+      const auth = await credentialsOf(anonymous, request, sessionCookie(request, response));
+      if (auth) return createContext(database, auth, { figures: approved ? "approved" : "all" });
+      fail(response, 401, new AuthenticationError("SIGN_IN_REQUIRED", {}));
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const { reason, params } = error.extensions as { reason?: string; params?: Params };
+      fail(response, 401, new AuthenticationError(isReasonCode(reason) ? reason : "TOKEN_INVALID", (params ?? {}) as never));
+    }
+    return null;
+  };
+
+  router.post("/briefings", express.json({ limit: "4kb" }), async (request, response) => {
+    const body = (typeof request.body === "object" && request.body ? request.body : {}) as Record<string, unknown>;
+    const context = await contextOf(request, response, body.figures === "approved");
+    if (!context) return;
+    response.status(200).setHeader("Content-Type", "application/x-ndjson; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    const line = (value: unknown) => response.write(`${JSON.stringify(value)}\n`);
+    try {
+      const made = await makeBriefing(
+        context,
+        { regionCode: String(body.regionCode ?? ""), month: String(body.month ?? "") },
+        {
+          locale: requestLocale(),
+          onStep: (step) => line({ type: "progress", step, done: BRIEFING_STEPS.indexOf(step), of: BRIEFING_STEPS.length }),
+        },
+      );
+      line({ type: "progress", step: "saving", done: 2, of: BRIEFING_STEPS.length });
+      const kept = await keepBriefing(context, made, "REQUEST");
+      line({
+        type: "result",
+        briefing: {
+          number: kept!.id,
+          url: `/api/briefings/${kept!.id}.pdf`,
+          pages: made.pages,
+          millis: made.millis,
+          bytes: made.pdf.length,
+        },
+      });
+    } catch (error) {
+      line({ type: "error", error: errorBody(refusalOf(error)) });
+    }
+    response.end();
+  });
+
+  router.get("/briefings/briefing.pdf", async (request, response) => {
+    const context = await contextOf(request, response, request.query.figures === "approved");
+    if (!context) return;
+    try {
+      const made = await makeBriefing(
+        context,
+        { regionCode: String(request.query.regionCode ?? ""), month: String(request.query.month ?? "") },
+        { locale: requestLocale() },
+      );
+      sendPdf(response, made.pdf, `${made.regionNameZh}${made.month}调度会简报.pdf`, made.millis);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      fail(response, statusOf(refusal), refusal);
+    }
+  });
+
+  router.get("/briefings/:file", async (request, response) => {
+    const match = /^(\d{1,9})\.pdf$/.exec(request.params.file);
+    if (!match) return fail(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: request.params.file.slice(0, 20) }));
+    const context = await contextOf(request, response, false);
+    if (!context) return;
+    // The policies show a user their own briefings only; the where says so too.
+    const briefing = await context.prisma.briefing.findFirst({
+      where: { id: Number(match[1]), userId: context.auth!.user.id },
+      include: { region: { select: { nameZh: true } } },
+    });
+    if (!briefing) return fail(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: match[1]! }));
+    sendPdf(response, Buffer.from(briefing.pdf), `${briefing.region.nameZh}${briefing.period}调度会简报.pdf`, briefing.millis);
+  });
+
+  return router;
+}
+
+function sendPdf(response: Response, pdf: Buffer, fileName: string, millis: number): void {
+  response.status(200);
+  response.setHeader("Content-Type", "application/pdf");
+  response.setHeader("Content-Length", String(pdf.length));
+  response.setHeader("Cache-Control", "private, no-store");
+  response.setHeader("Server-Timing", `briefing;dur=${millis}`);
+  response.setHeader(
+    "Content-Disposition",
+    `inline; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
+  response.end(pdf);
+}
+
+function refusalOf(error: unknown): RevitaError {
+  if (error instanceof RevitaError) return error;
+  const known = fromDatabaseError(error);
+  if (known) return known;
+  console.error("briefing failed", error);
+  return new RevitaError("INTERNAL_SERVER_ERROR", "BRIEFING_FAILED", {});
+}
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const statusOf = (error: RevitaError) => STATUS[error.code] ?? 500;
+
+function errorBody(error: RevitaError): Record<string, unknown> {
+  const { message, issues } = error.localized(requestLocale());
+  return { code: error.code, reason: error.reason, params: error.params, message, ...(issues.length ? { issues } : {}) };
+}
+
+function fail(response: Response, status: number, error: RevitaError): void {
+  response.status(status).json({ error: errorBody(error) });
+}
