@@ -5,6 +5,7 @@ import { ACCESS_ROLES, type Authenticated, authenticate, createUser, signIn } fr
 import { createCampaign, DEFAULT_CHECKLIST, findCampaign, recordInspection } from "../cleaning/cleaning.service.js";
 import { raiseTopic } from "../consultation/consultation.service.js";
 import { createContext } from "../context.js";
+import { assignTask, recordMeeting } from "../dispatch/dispatch.service.js";
 import type { AccessRole } from "../generated/prisma/client.js";
 import { addTeamMembers, createMember, createTeam } from "../governance/members.service.js";
 import { collectNeed, findNeed, moveNeed } from "../governance/needs.service.js";
@@ -62,6 +63,8 @@ const ENTRY_POINTS: Record<string, string> = {
       headName members { name } steps { kind } } } } monitoringOverview(year: 2026) { identifying } } }`,
   cleaningInspections: `query($code: String!) { region(code: $code) { cleaningCampaigns { name months
       inspections(first: 100) { totalCount edges { node { __typename id score } } } } } }`,
+  dispatchTasks: `query($code: String!) { region(code: $code) { dispatchTasks(first: 100) { totalCount edges { node { __typename id
+      title notes { text } } } } dispatchMeetings { title tasks { __typename id } } } }`,
   communityService: `query($code: String!) { region(code: $code) { communityServiceRanking(year: 2026) { regionCode due }
       unitServiceFeedback(period: "2026Q4") { unitName members } } }`,
 };
@@ -83,6 +86,7 @@ interface Visible {
   ConsultationTopic: Set<number>;
   CleaningInspection: Set<number>;
   Household: Set<number>;
+  DispatchTask: Set<number>;
 }
 
 let db: TestDatabase;
@@ -124,6 +128,31 @@ async function addCommunityService(): Promise<void> {
       where: { level: "VILLAGE", path: { has: county.id } },
       orderBy: { code: "asc" },
     });
+    // A county's dispatch meeting assigns a task to a unit of its first town: the town's users
+    // read it though the meeting sits above them.
+    const firstTown = await db.prisma.region.findFirstOrThrow({
+      where: { level: "TOWNSHIP", parentId: county.id },
+      orderBy: { code: "asc" },
+    });
+    await db.prisma.organization.create({
+      data: { name: `镇政府${firstTown.code}`, kind: "TOWNSHIP_GOVERNMENT", regionId: firstTown.id },
+    });
+    const meeting = await recordMeeting(db.prisma, { regionCode: countyCode, title: "调度会", heldOn: "2026-11-05" }, author);
+    for (const unitName of [`单位${countyCode}`, `镇政府${firstTown.code}`]) {
+      await assignTask(
+        db.prisma,
+        {
+          meetingNumber: meeting.id,
+          title: "交办事项",
+          subjectKind: "REGION",
+          subjectCode: countyCode,
+          unitName,
+          lead: "领导",
+          dueOn: "2026-11-20",
+        },
+        author,
+      );
+    }
     const campaign = await findCampaign(
       db.prisma,
       (await createCampaign(db.prisma, { regionCode: countyCode, name: "村庄清洁行动", year: 2026 }, author)).id,
@@ -230,6 +259,9 @@ async function visibleTo(roots: number[]): Promise<Visible> {
        WHERE r.path && ${roots}::int[] OR r.id IN (SELECT unnest(path) FROM region WHERE id = ANY(${roots}::int[]))`),
     IndicatorValue: await ids(db.prisma.$queryRaw`
       SELECT v.id FROM indicator_value v JOIN region r ON r.id = v.region_id WHERE r.path && ${roots}::int[]`),
+    DispatchTask: await ids(db.prisma.$queryRaw`
+      SELECT t.id FROM dispatch_task t JOIN region r ON r.id = t.region_id JOIN region u ON u.id = t.unit_region_id
+       WHERE r.path && ${roots}::int[] OR u.path && ${roots}::int[]`),
     ...Object.fromEntries(
       await Promise.all(
         (
@@ -260,11 +292,11 @@ async function visibleTo(roots: number[]): Promise<Visible> {
   } as Visible;
 }
 
-/** Every record of the kinds above under a region, as global ids, for node lookups. */
+/** Some records of each kind above under a region (7 of each: nodes takes at most 100 ids), as global ids. */
 async function globalIdsUnder(code: string): Promise<string[]> {
   const under = await visibleTo([regionIds.get(code)!]);
   const encode = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
-  return Object.entries(under).flatMap(([type, set]) => [...(set as Set<number>)].slice(0, 10).map((id) => encode(type, id)));
+  return Object.entries(under).flatMap(([type, set]) => [...(set as Set<number>)].slice(0, 7).map((id) => encode(type, id)));
 }
 
 /** Every node in a response, by type and database id. */
@@ -380,6 +412,7 @@ describe.each([
         expect(visible.CommunityNeed.size).toBeGreaterThan(0);
         expect(visible.ServiceCard.size).toBeGreaterThan(0);
         expect(visible.MediationCase.size).toBeGreaterThan(0);
+        expect(visible.DispatchTask.size).toBeGreaterThan(0);
       });
     }
   }
