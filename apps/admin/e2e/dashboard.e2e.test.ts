@@ -281,6 +281,8 @@ describe("the dashboard in Chromium", () => {
         `/mediation?region=${CENGONG}`,
         `/consultation?region=${CENGONG}`,
         `/cleaning?region=${CENGONG}`,
+        `/dispatch?region=${CENGONG}`,
+        `/briefing?region=${CENGONG}`,
         `/?region=${PINGZHUANG}`,
       ]) {
         await phone.goto(`${server.url}${path}`);
@@ -556,6 +558,50 @@ describe("the dashboard in Chromium", () => {
     expect(await file.textContent()).toMatch(/429900\d{11}[\dX]/);
     await page.getByRole("region", { name: "下一步：村级评议" }).waitFor(SETTLE);
     await shot("households-zh-1920");
+  });
+
+  it("prints the dispatch meeting's briefing, makes its PDF and follows the meeting's tasks to their file", async () => {
+    await signOut(page);
+    await signIn(page, "jingzhou.supervisor");
+    await page.goto(`${server.url}/briefing?region=${JINGZHOU_DISTRICT}&month=2026-11`);
+    await expect.poll(() => page.locator(".briefing__title").textContent(), SETTLE).toBe("荆州区2026年11月调度会简报");
+    const briefing = page.locator(".briefing");
+    expect(await briefing.textContent()).toContain("解决谢古垸农业灌溉用水问题");
+    expect(await briefing.textContent()).toContain("金额单位：元");
+    // Printed, the page is the briefing alone: no navigation, no buttons, no lists of one's own.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".revita-layout__nav").isVisible()).toBe(false);
+    expect(await page.locator(".briefing-page__actions").isVisible()).toBe(false);
+    await shot("briefing-print");
+    const printed = await page.pdf({ format: "A4", printBackground: true });
+    expect(printed.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.emulateMedia({ media: "screen" });
+    // The server's PDF: made with progress, then a link to the file.
+    await page.getByRole("button", { name: "生成 PDF" }).click();
+    const open = page.getByRole("link", { name: "打开 PDF" });
+    await open.waitFor({ timeout: 30_000 });
+    expect(await page.locator(".briefing-page__pdf").textContent()).toMatch(/已生成：\d+ 页/);
+    const file = await page.request.get(`${server.url}${await open.getAttribute("href")}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe("application/pdf");
+    expect((await file.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // Kept in the leader's own list.
+    await page.getByRole("table", { name: "我的简报" }).getByRole("row").nth(1).waitFor(SETTLE);
+    await shot("briefing-zh-1920");
+
+    await page.goto(`${server.url}/dispatch?region=${JINGZHOU_DISTRICT}`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("荆州区调度督办");
+    const tasks = page.getByRole("table", { name: "交办事项清单" });
+    await tasks.getByRole("row", { name: /加强渠道巡查/ }).click();
+    const taskFile = page.locator(".mediation__file");
+    await expect.poll(() => taskFile.textContent(), SETTLE).toContain("逾期");
+    expect(await taskFile.textContent()).toContain("已安排网新村、天鹅村干部巡渠");
+    // The agenda lists the alerts; the overdue task is among them, red or amber.
+    await page
+      .getByRole("table", { name: "议程：当前预警" })
+      .getByRole("row", { name: /交办事项逾期/ })
+      .waitFor(SETTLE);
+    await shot("dispatch-zh-1920");
   });
 
   it("shows the sign-in page again when the session ends elsewhere", async () => {

@@ -161,14 +161,14 @@ function keyFigures(region: BriefingRegion, t: T): Section {
         detail: `${t.key.planned} ${groupedYuan(plannedTotal.toFixed(2))}`,
       },
       {
-        label: t.key.completedAsOf({ date: yoy.asOf }),
+        label: t.key.completed,
         value: groupedYuan(yoy.completed),
-        detail: change(yoy.completed, yoy.completedYearBefore),
+        detail: t.key.asOf({ date: yoy.asOf, change: change(yoy.completed, yoy.completedYearBefore) }),
       },
       {
-        label: t.key.disbursedAsOf({ date: funds.asOf }),
+        label: t.key.disbursed,
         value: groupedYuan(funds.disbursed),
-        detail: change(funds.disbursed, funds.disbursedYearBefore),
+        detail: t.key.asOf({ date: funds.asOf, change: change(funds.disbursed, funds.disbursedYearBefore) }),
       },
       { label: t.key.alerts, value: String(region.alerts.totalCount), detail: t.key.alertCounts({ red, amber }) },
       {

@@ -10,4 +10,12 @@ export {
   type Light,
   type Section,
 } from "./briefing-layout.js";
+export {
+  type BriefingYears,
+  briefingAsOf,
+  briefingVariables,
+  chinaDay,
+  lastFullMonth,
+  latestYear,
+} from "./briefing-variables.js";
 export { groupedYuan, percentText, signedChange } from "./figures.js";

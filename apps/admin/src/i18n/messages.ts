@@ -1,9 +1,11 @@
 import { alertMessages, type Catalogue, type Localized, localize } from "@revita/messages";
 import type { Locale } from "@revita/ui/format/locale";
+import { briefingPageMessages } from "../routes/briefing/briefing.messages.js";
 import { cleaningMessages } from "../routes/cleaning/cleaning.messages.js";
 import { communityMessages } from "../routes/community/community.messages.js";
 import { consultationMessages } from "../routes/consultation/consultation.messages.js";
 import { dataEntryMessages } from "../routes/data-entry/data-entry.messages.js";
+import { dispatchMessages } from "../routes/dispatch/dispatch.messages.js";
 import { fundsMessages } from "../routes/funds/funds.messages.js";
 import { householdsMessages } from "../routes/households/households.messages.js";
 import { indicatorsMessages } from "../routes/indicators/indicators.messages.js";
@@ -39,6 +41,8 @@ export const APP_CATALOGUE = {
   ...consultationMessages,
   ...cleaningMessages,
   ...householdsMessages,
+  ...dispatchMessages,
+  ...briefingPageMessages,
   ...queryLabMessages,
   alerts: alertMessages,
 } satisfies Catalogue;

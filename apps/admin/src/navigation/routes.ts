@@ -82,6 +82,18 @@ export const ROUTES = {
     params: ["household"],
     load: () => import("../routes/households/households-page.js"),
   },
+  dispatch: {
+    path: "/dispatch",
+    nav: { label: "dispatch" },
+    params: ["meeting", "task", "status", "unit", "due", "assign"],
+    load: () => import("../routes/dispatch/dispatch-page.js"),
+  },
+  briefing: {
+    path: "/briefing",
+    nav: { label: "briefing" },
+    params: ["month"],
+    load: () => import("../routes/briefing/briefing-page.js"),
+  },
   "data-entry": {
     path: "/data-entry",
     nav: { label: "dataEntry" },

@@ -14,6 +14,8 @@ export const shellMessages = {
     consultation: msg("协商议事", "Consultation"),
     cleaning: msg("村庄清洁", "Village cleaning"),
     households: msg("防返贫监测", "Households at risk"),
+    dispatch: msg("调度督办", "Dispatch"),
+    briefing: msg("简报", "Briefing"),
     dataEntry: msg("填报审核", "Data entry"),
     queryLab: msg("数据查询", "Query lab"),
   },

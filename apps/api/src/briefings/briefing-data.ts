@@ -1,4 +1,5 @@
-import { BriefingDocument, type BriefingQuery, BriefingYearsDocument } from "@revita/schema/operations";
+import { briefingVariables } from "@revita/briefing";
+import { BriefingDocument, type BriefingQuery, BriefingYearsDocument, type BriefingYearsQuery } from "@revita/schema/operations";
 import { type DocumentNode, execute } from "graphql";
 import { chinaToday, isoDay } from "../common/china-day.js";
 import { RevitaError } from "../common/errors.js";
@@ -31,13 +32,6 @@ export function briefingMonth(check: InputChecker, field: string, value: string 
   return month;
 }
 
-/** The last day of a month, or today if the month is the current one: what alerts are judged on. */
-export function briefingAsOf(month: string, today = chinaToday()): Date {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const end = new Date(Date.UTC(year, monthNumber, 0));
-  return end < today ? end : today;
-}
-
 /**
  * The briefing's figures, read through the API's own schema with the asker's context: the same
  * document the dashboard's print layout asks (packages/schema/operations/briefing.graphql), the
@@ -58,20 +52,9 @@ export async function loadBriefingFigures(context: Context, request: BriefingReq
   if (!context.access.covers("read", region!.path)) {
     throw new RevitaError("FORBIDDEN", "REGION_OUTSIDE_READ", { region: region!.nameZh });
   }
-  const year = Number(month!.slice(0, 4));
-  const years = await run<{ region: { fundYears: number[]; indicatorYears: number[] } | null }>(context, BriefingYearsDocument, {
-    code,
-  });
-  const latest = (list: readonly number[] | undefined) => [...(list ?? [])].filter((y) => y <= year).pop() ?? year;
-  const fundYear = latest(years.region?.fundYears);
-  const indicatorYear = latest(years.region?.indicatorYears);
-  const data = await run<BriefingQuery>(context, BriefingDocument, {
-    code,
-    month,
-    fundYear,
-    indicatorYear: String(indicatorYear),
-    asOf: isoDay(briefingAsOf(month!)),
-  });
+  const years = await run<BriefingYearsQuery>(context, BriefingYearsDocument, { code });
+  const { variables, fundYear, indicatorYear } = briefingVariables(code, month!, years.region, isoDay(chinaToday()));
+  const data = await run<BriefingQuery>(context, BriefingDocument, variables);
   return { data, fundYear, indicatorYear };
 }
 

@@ -125,7 +125,7 @@ class PageWriter {
     text: string,
     x: number,
     width: number,
-    { size = 9, bold = false, colour = INK, align = "left", oneLine = false } = {},
+    { size = 9, bold = false, colour = INK, align = "left", oneLine = false, lines = 0 } = {},
   ) {
     this.doc
       .font(bold ? "bold" : "regular")
@@ -136,7 +136,7 @@ class PageWriter {
         align: align as "left" | "right" | "center",
         lineGap: 1,
         // A label that must stay on its line (a bar's, a card's) is cut with an ellipsis instead.
-        ...(oneLine ? { height: size * 1.4, ellipsis: true } : {}),
+        ...(oneLine || lines ? { height: size * 1.4 * (lines || 1), ellipsis: true } : {}),
       });
   }
 
@@ -194,7 +194,7 @@ class PageWriter {
     const perRow = 4;
     const gap = 8;
     const width = (CONTENT_WIDTH - gap * (perRow - 1)) / perRow;
-    const height = 52;
+    const height = 60;
     for (let start = 0; start < cards.length; start += perRow) {
       this.ensure(height + gap);
       cards.slice(start, start + perRow).forEach((card, index) => {
@@ -206,7 +206,7 @@ class PageWriter {
         this.y = top + 17;
         this.text(card.value, x + 6, width - 12, { size: 10.5, bold: true, oneLine: true });
         this.y = top + 35;
-        this.text(card.detail, x + 6, width - 12, { size: 7, colour: MUTED, oneLine: true });
+        this.text(card.detail, x + 6, width - 12, { size: 7, colour: MUTED, lines: 2 });
         this.y = top;
       });
       this.y += height + gap;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { briefingLayout, groupedYuan } from "@revita/briefing";
+import { briefingAsOf, briefingLayout, groupedYuan } from "@revita/briefing";
 import { BriefingDocument, type BriefingQuery, BriefingYearsDocument } from "@revita/schema/operations";
 import { print } from "graphql";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,6 @@ import { useTestServer } from "../../test/test-server.js";
 import { inLocale } from "../common/request-locale.js";
 import { createContext } from "../context.js";
 import { demoRegionCode } from "../seed/demo/regions.js";
-import { briefingAsOf } from "./briefing-data.js";
 import { makeBriefing } from "./briefings.service.js";
 
 const api = useTestServer();
@@ -36,7 +35,7 @@ async function apiFigures(username: string, code: string) {
   const data = await runGraphql<BriefingQuery>(
     api.db.prisma,
     print(BriefingDocument),
-    { code, month: MONTH, fundYear, indicatorYear: String(indicatorYear), asOf: briefingAsOf(MONTH).toISOString().slice(0, 10) },
+    { code, month: MONTH, fundYear, indicatorYear: String(indicatorYear), asOf: briefingAsOf(MONTH) },
     { as },
   );
   return { data, fundYear, indicatorYear };

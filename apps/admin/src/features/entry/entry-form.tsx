@@ -6,7 +6,8 @@ export interface EntryField {
   /** The input's name, which is the API input's field name, so refusals land beside it. */
   name: string;
   label: string;
-  type?: "text" | "date" | "month" | "select";
+  /** textarea: several lines (minutes, a note), the whole width of the form. */
+  type?: "text" | "date" | "month" | "select" | "textarea";
   options?: readonly { value: string; label: string }[];
   required?: boolean;
   decimal?: boolean;
@@ -114,9 +115,11 @@ export function EntryForm({
             : undefined,
         };
         return (
-          <label key={field.name} htmlFor={inputId}>
+          <label key={field.name} htmlFor={inputId} className={field.type === "textarea" ? "entry-form__wide" : undefined}>
             <span>{field.label}</span>
-            {field.type === "select" ? (
+            {field.type === "textarea" ? (
+              <textarea {...common} rows={4} placeholder={field.placeholder} />
+            ) : field.type === "select" ? (
               <select {...common}>
                 {field.options?.map((option) => (
                   <option key={option.value} value={option.value}>

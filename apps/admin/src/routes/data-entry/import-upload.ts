@@ -5,6 +5,7 @@
  */
 import type { Params } from "@revita/messages";
 import { RefusedError } from "../../features/entry/refusals.js";
+import { readNdjson } from "../../features/ndjson.js";
 
 export type ImportKindName = "projects" | "progress" | "disbursements" | "indicator-values" | "party-members" | "community-needs";
 
@@ -36,26 +37,8 @@ export type ImportEvent =
   | { type: "result"; result: ImportResult }
   | { type: "error"; error: { code: string; reason?: string; params?: Params; message: string } };
 
-/** The events of an NDJSON body, one per line, however the bytes were split in transit. */
-export async function* readImportEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ImportEvent> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffered = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    // stream: a character split between two chunks is decoded when its last byte arrives.
-    buffered += decoder.decode(value, { stream: !done });
-    let newline = buffered.indexOf("\n");
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline).trim();
-      buffered = buffered.slice(newline + 1);
-      if (line) yield JSON.parse(line) as ImportEvent;
-      newline = buffered.indexOf("\n");
-    }
-    if (done) break;
-  }
-  if (buffered.trim()) yield JSON.parse(buffered) as ImportEvent;
-}
+/** An import's events, one per NDJSON line. */
+export const readImportEvents = (body: ReadableStream<Uint8Array>) => readNdjson<ImportEvent>(body);
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -148,7 +148,7 @@ function Entry({ entry, place }: { entry: AttentionEntry; place: Place }) {
   );
 }
 
-function summaryOf(alert: AlertItem, locale: "zh-CN" | "en"): string {
+export function summaryOf(alert: AlertItem, locale: "zh-CN" | "en"): string {
   return alertSummary({ ...alert, figures: figuresOf(alert) }, locale, {
     money: (yuan) => formatMoney(yuan, { locale }),
     date: (iso) => formatDate(iso, { locale }),
@@ -156,7 +156,7 @@ function summaryOf(alert: AlertItem, locale: "zh-CN" | "en"): string {
   });
 }
 
-function subjectName(alert: AlertItem, locale: "zh-CN" | "en"): string {
+export function subjectName(alert: AlertItem, locale: "zh-CN" | "en"): string {
   return (locale === "en" && alert.subject.nameEn) || alert.subject.nameZh;
 }
 
@@ -188,6 +188,8 @@ function subjectPlace(from: Place, alert: AlertItem): Place {
       });
     case "INSPECTION":
       return withParams(pagePlace(from, "cleaning", { inspection: alert.subject.code }), { region: alert.region.code });
+    case "TASK":
+      return withParams(pagePlace(from, "dispatch", { task: alert.subject.code }), { region: alert.region.code });
   }
 }
 

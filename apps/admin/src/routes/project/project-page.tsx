@@ -12,6 +12,7 @@ import { projectColumns } from "../../features/projects/project-columns.js";
 import { ProjectPageDocument, type ProjectPageQuery } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { AppMessages } from "../../i18n/messages.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, pagePlace, withParams } from "../../navigation/places.js";
 import { Frame } from "../../shell/frame.js";
@@ -172,6 +173,44 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
       {/* A project with phases reports through its phases. */}
       {project.region.access.edit && project.phases.length === 0 && (
         <ReportProgressForm projectCode={project.code} reported={project.progressReports.edges.map((edge) => edge.node)} />
+      )}
+
+      {project.dispatchTasks.length > 0 && (
+        <section className="panel">
+          <h2>{t.project.tasks}</h2>
+          <DataTable
+            caption={t.project.tasks}
+            rows={project.dispatchTasks}
+            rowKey={(task) => String(task.number)}
+            columns={[
+              {
+                key: "title",
+                header: t.dispatch.task,
+                value: (task) => task.title,
+                render: (task) => (
+                  <PlaceLink
+                    place={withParams(pagePlace(place, "dispatch", { task: String(task.number) }), {
+                      region: project.region.code,
+                    })}
+                  >
+                    {task.title}
+                  </PlaceLink>
+                ),
+              },
+              { key: "meeting", header: t.dispatch.meeting, value: (task) => `${task.meeting.heldOn} ${task.meeting.title}` },
+              { key: "unit", header: t.dispatch.unit, value: (task) => task.unit.name },
+              { key: "due", header: t.dispatch.due, value: (task) => task.dueOn },
+              {
+                key: "status",
+                header: t.dispatch.status,
+                value: (task) =>
+                  task.overdueDays !== null
+                    ? `${t.taskStatuses[task.status]}${bracketed(t.dispatch.overdueDays({ days: task.overdueDays }), locale)}`
+                    : t.taskStatuses[task.status],
+              },
+            ]}
+          />
+        </section>
       )}
 
       <section className="panel">

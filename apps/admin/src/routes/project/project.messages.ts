@@ -4,6 +4,7 @@ import { msg } from "@revita/messages";
 export const projectMessages = {
   project: {
     code: msg("项目编号", "Code"),
+    tasks: msg("调度会交办事项", "Tasks from dispatch meetings"),
     name: msg("项目名称", "Project"),
     category: msg("类别", "Category"),
     status: msg("状态", "Status"),
