@@ -136,7 +136,7 @@ class PageWriter {
         align: align as "left" | "right" | "center",
         lineGap: 1,
         // A label that must stay on its line (a bar's, a card's) is cut with an ellipsis instead.
-        ...(oneLine || lines ? { height: size * 1.4 * (lines || 1), ellipsis: true } : {}),
+        ...(oneLine || lines ? { height: size * 1.6 * (lines || 1), ellipsis: true } : {}),
       });
   }
 
@@ -150,9 +150,19 @@ class PageWriter {
   title(title: string, meta: string[]): void {
     this.text(title, MARGIN.left, CONTENT_WIDTH, { size: 17, bold: true });
     this.y += this.heightOf(title, CONTENT_WIDTH, { size: 17, bold: true }) + 6;
-    const line = meta.join("    ");
-    this.text(line, MARGIN.left, CONTENT_WIDTH, { size: 8.5, colour: MUTED });
-    this.y += this.heightOf(line, CONTENT_WIDTH, { size: 8.5 }) + 6;
+    // Each item whole on its line: a line breaks between items, never inside one.
+    const gap = 14;
+    let x = MARGIN.left;
+    for (const item of meta) {
+      const width = this.doc.font("regular").fontSize(8.5).widthOfString(item);
+      if (x > MARGIN.left && x + width > MARGIN.left + CONTENT_WIDTH) {
+        x = MARGIN.left;
+        this.y += 12;
+      }
+      this.text(item, x, Math.min(width + 1, CONTENT_WIDTH), { size: 8.5, colour: MUTED });
+      x += width + gap;
+    }
+    this.y += 18;
     this.doc
       .moveTo(MARGIN.left, this.y)
       .lineTo(A4.width - MARGIN.right, this.y)

@@ -155,6 +155,54 @@ describe("the dispatch meeting's briefing", () => {
     expect(((await other.json()) as { error: { reason: string } }).error.reason).toBe("NO_SUCH_BRIEFING");
   });
 
+  it("never makes two briefings at once for one session: a second request meanwhile is told to wait", async () => {
+    const headers = { ...(await api.signIn("jingzhou.analyst")), "content-type": "application/json" };
+    /** When the answer's first progress line and its end arrived, or a refusal. */
+    const ask = async () => {
+      const response = await fetch(`${api.server.url}/api/briefings`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ regionCode: JINGZHOU, month: MONTH }),
+      });
+      if (response.status !== 200)
+        return { status: response.status, body: (await response.json()) as { error: { message: string } } };
+      const reader = response.body!.getReader();
+      let started = 0;
+      for (;;) {
+        const { done } = await reader.read();
+        started ||= performance.now();
+        if (done) return { status: 200, started, ended: performance.now() };
+      }
+    };
+    const answers = await Promise.all([ask(), ask(), ask()]);
+    const refused = answers.filter((answer) => answer.status === 429);
+    for (const answer of refused) {
+      expect((answer as { body: { error: { message: string } } }).body.error.message).toBe("您的上一份简报正在生成，请稍候再试");
+    }
+    // Those made were made one after another (the embedded database may serve them in turn).
+    const made = answers.filter((answer) => answer.status === 200) as { started: number; ended: number }[];
+    made.sort((a, b) => a.started - b.started);
+    for (let i = 1; i < made.length; i++) expect(made[i]!.started).toBeGreaterThanOrEqual(made[i - 1]!.ended - 50);
+    expect(refused.length + made.length).toBe(3);
+  });
+
+  it("refuses a weekly schedule's bad day or time by field, in Chinese, and a region the user may not read", async () => {
+    const headers = await api.signIn("cengong.viewer");
+    const SUBSCRIBE = `mutation ($code: String!, $weekday: Int!, $time: String!) {
+      subscribeToBriefing(regionCode: $code, weekday: $weekday, time: $time) { number weekday time nextRunAt } }`;
+    const bad = await api.graphql(SUBSCRIBE, { code: CENGONG, weekday: 8, time: "25:00" }, headers);
+    const issues = (bad.body.errors?.[0]?.extensions?.issues ?? []) as { field: string; message: string }[];
+    expect(issues.map((issue) => issue.field)).toEqual(["weekday", "time"]);
+    expect(issues[1]?.message).toContain("不是时间");
+    const outside = await api.graphql(SUBSCRIBE, { code: JINGZHOU, weekday: 1, time: "08:00" }, headers);
+    expect(outside.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const made = await api.graphql(SUBSCRIBE, { code: CENGONG, weekday: 1, time: "8:00" }, headers);
+    expect(made.body.data.subscribeToBriefing).toMatchObject({ weekday: 1, time: "08:00" });
+    // Mondays 08:00 China time is Monday 00:00 UTC.
+    expect(made.body.data.subscribeToBriefing.nextRunAt).toMatch(/T00:00:00\.000Z$/);
+    expect(new Date(made.body.data.subscribeToBriefing.nextRunAt).getUTCDay()).toBe(1);
+  });
+
   it("refuses a month after this one or of the wrong shape by field, in Chinese", async () => {
     const headers = await api.signIn("cengong.viewer");
     for (const month of ["2099-01", "2026-13", "11/2026"]) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isReasonCode, type Params } from "@revita/messages";
 import express, { type Request, type Response, type Router } from "express";
 import { GraphQLError } from "graphql";
@@ -38,7 +39,19 @@ export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Ro
     return null;
   };
 
-  router.post("/briefings", express.json({ limit: "4kb" }), async (request, response) => {
+  // One briefing at a time per session: a second click while the first is being made is told to
+  // wait, rather than queueing seconds of work behind it. Checked on arrival, before anything is
+  // read, by the credentials the request carries (hashed), so a burst costs nothing.
+  const making = new Set<string>();
+
+  router.post("/briefings", express.json({ limit: "1mb" }), async (request, response) => {
+    const credentials = request.header("authorization") ?? request.header("cookie") ?? "";
+    const key = createHash("sha256").update(credentials).digest("base64");
+    if (credentials && making.has(key)) {
+      return fail(response, 429, new RevitaError("TOO_MANY_ATTEMPTS", "BRIEFING_IN_PROGRESS", {}));
+    }
+    if (credentials) making.add(key);
+    response.on("close", () => making.delete(key));
     const body = (typeof request.body === "object" && request.body ? request.body : {}) as Record<string, unknown>;
     const context = await contextOf(request, response, body.figures === "approved");
     if (!context) return;

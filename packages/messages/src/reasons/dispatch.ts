@@ -47,6 +47,10 @@ export const dispatchReasons = {
     "the server has no Chinese font to make the PDF with: ask its administrator to install one (see the README)",
   ),
   NO_SUCH_BRIEFING: msg<{ id: string }>("没有编号为 {id} 的简报（或不是您的简报）", "no briefing of yours has the number {id}"),
+  BRIEFING_IN_PROGRESS: msg(
+    "您的上一份简报正在生成，请稍候再试",
+    "your previous briefing is still being made: wait for it, then try again",
+  ),
   BRIEFING_FAILED: msg("生成简报时出错，未能完成，请稍后再试", "the briefing could not be made; try again later"),
   WEEKDAY_RANGE: msg<{ value: number }>(
     "星期应为 1（周一）到 7（周日）（填写的是 {value}）",

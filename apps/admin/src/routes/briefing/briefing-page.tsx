@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { briefingLayout, briefingVariables, chinaDay, lastFullMonth } from "@revita/briefing";
 import { BriefingDocument, BriefingYearsDocument } from "@revita/schema/operations";
 import { DataState } from "@revita/ui/components/data-state";
@@ -98,6 +98,7 @@ type Progress =
 /** Asks the server for the PDF, showing each step as the answer streams, then links to the file. */
 function MakePdf({ regionCode, month, approvedOnly }: { regionCode: string; month: string; approvedOnly: boolean }) {
   const { t, locale } = useAppLocale();
+  const client = useApolloClient();
   const [progress, setProgress] = useState<Progress>({ state: "idle" });
   const steps: Record<string, string> = t.briefing.making;
   const make = async () => {
@@ -121,7 +122,11 @@ function MakePdf({ regionCode, month, approvedOnly }: { regionCode: string; mont
         error?: { message: string };
       }>(response.body)) {
         if (line.type === "progress" && line.step) setProgress({ state: "making", step: steps[line.step] ?? line.step });
-        if (line.type === "result" && line.briefing) setProgress({ state: "made", ...line.briefing });
+        if (line.type === "result" && line.briefing) {
+          setProgress({ state: "made", ...line.briefing });
+          // The new file heads the reader's list.
+          void client.refetchQueries({ include: [MyBriefingsDocument] });
+        }
         if (line.type === "error") throw new Error(line.error?.message ?? t.briefingPage.failed);
       }
     } catch (error) {
