@@ -406,7 +406,18 @@ function indicators(region: BriefingRegion, t: T, locale: Locale, name: Name, ye
 function reporting(region: BriefingRegion, t: T, monthText: string, year: string, name: Name): Section {
   const monthly = region.progressReporting;
   const yearly = region.indicatorReporting;
-  const rate = (value: string | null) => (value ? percentText(value) : t.noFigure);
+  /** A line of counts: expected, received, on time, missing (amber when any is), the rate. */
+  const row = (
+    first: Cell,
+    counts: { expected: number; received: number; onTime: number; missing: number; reportingRate: string | null },
+  ): Cell[] => [
+    first,
+    cell(String(counts.expected)),
+    cell(String(counts.received)),
+    cell(String(counts.onTime)),
+    cell(String(counts.missing), counts.missing ? { light: "AMBER" } : {}),
+    cell(counts.reportingRate ? percentText(counts.reportingRate) : t.noFigure),
+  ];
   return {
     id: "reporting",
     title: t.sections.reporting,
@@ -419,32 +430,11 @@ function reporting(region: BriefingRegion, t: T, monthText: string, year: string
       { label: t.columns.rate, align: "right", width: 1 },
     ],
     rows: [
-      [
-        cell(t.reportingMonth({ month: monthText }), { bold: true }),
-        cell(String(monthly.expected)),
-        cell(String(monthly.received)),
-        cell(String(monthly.onTime)),
-        cell(String(monthly.missing), monthly.missing ? { light: "AMBER" } : {}),
-        cell(rate(monthly.reportingRate)),
-      ],
+      row(cell(t.reportingMonth({ month: monthText }), { bold: true }), monthly),
       ...monthly.groups
         .filter((group) => group.expected > 0)
-        .map((group) => [
-          cell(group.label ? name(group.label, group.labelEn) : t.ownProjects, { indent: true }),
-          cell(String(group.expected)),
-          cell(String(group.received)),
-          cell(String(group.onTime)),
-          cell(String(group.missing), group.missing ? { light: "AMBER" } : {}),
-          cell(rate(group.reportingRate)),
-        ]),
-      [
-        cell(t.reportingYear({ year }), { bold: true }),
-        cell(String(yearly.expected)),
-        cell(String(yearly.received)),
-        cell(String(yearly.onTime)),
-        cell(String(yearly.missing), yearly.missing ? { light: "AMBER" } : {}),
-        cell(rate(yearly.reportingRate)),
-      ],
+        .map((group) => row(cell(group.label ? name(group.label, group.labelEn) : t.ownProjects, { indent: true }), group)),
+      row(cell(t.reportingYear({ year }), { bold: true }), yearly),
     ],
   };
 }

@@ -265,7 +265,35 @@ function checkViolation(cause: DriverErrorCause): RevitaError {
   return new RevitaError("BAD_USER_INPUT", "DATABASE_RULE", { detail: cause.message ?? "?" });
 }
 
+/** The money locks (approval_locks_money migration): a payment or a total inside an approved period. */
+const MONEY_LOCKS: { pattern: RegExp; refusal: (m: string[]) => RevitaError }[] = [
+  {
+    pattern: /^the progress of (.*) for (\S+) is (\w+): the payment to (\S+) on (\S+) is locked/,
+    refusal: ([, region, period, state, code, paidOn]) =>
+      new RevitaError(
+        "CONFLICT",
+        "LOCKED_PAYMENT",
+        { region: region!, period: period!, state: state!.toUpperCase(), code: code!, paidOn: paidOn! },
+        [fieldIssue("paidOn", "LOCKED_BY_APPROVAL_FIELD")],
+      ),
+  },
+  {
+    pattern: /^the progress of (.*) for (\S+) is (\w+): the total investment of (\S+) is locked/,
+    refusal: ([, region, period, state, code]) =>
+      new RevitaError(
+        "CONFLICT",
+        "LOCKED_TOTAL",
+        { region: region!, period: period!, state: state!.toUpperCase(), code: code! },
+        [fieldIssue("totalInvestment", "LOCKED_BY_APPROVAL_FIELD")],
+      ),
+  },
+];
+
 function approvalLock(cause: DriverErrorCause): RevitaError {
+  for (const lock of MONEY_LOCKS) {
+    const found = lock.pattern.exec(cause.message ?? "");
+    if (found) return lock.refusal([...found]);
+  }
   for (const lock of LOCK_PATTERNS) {
     const found = lock.pattern.exec(cause.message ?? "");
     if (!found) continue;

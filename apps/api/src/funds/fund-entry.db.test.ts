@@ -90,3 +90,44 @@ describe("allocating a fund and paying out", () => {
     expect((await disburse(allocationId, "1", undefined, viewer)).code).toBe("FORBIDDEN");
   });
 });
+
+describe("allocating above a project's total investment", () => {
+  const OVER_FUND = "CG-F-2026-OVER";
+  /** 病险水库除险加固 (5 reservoirs): a total of 12,440,000 yuan. */
+  const SMALL = "CG-SL-BXSK";
+  const OVER = `mutation($input: AllocateFundInput!) { allocateFund(input: $input) { amount overAllocationReason project { code } } }`;
+
+  it("is refused without a reason, by field and in Chinese, and accepted with one, flagged until the total covers it", async () => {
+    await createFund(db.prisma, {
+      code: OVER_FUND,
+      nameZh: "2026年县级水利资金（测试）",
+      sourceType: "FISCAL_SPECIAL",
+      level: "COUNTY",
+      year: 2026,
+      regionCode: "522626000000",
+      amount: "100000000",
+    });
+    const project = await db.prisma.project.findUniqueOrThrow({ where: { code: SMALL } });
+    const amount = project.totalInvestment.plus(1_000_000).toFixed(2);
+    const input = { fundCode: OVER_FUND, projectCode: SMALL, amount, allocatedOn: "2026-03-01" };
+    const refused = await tryGraphql(db.prisma, OVER, { input }, editor);
+    expect(refused.code).toBe("BAD_USER_INPUT");
+    expect(refused.zh?.issues.amount).toContain("超过其总投资 12440000.00 元；如确需超概算安排，请填写超概算安排原因");
+    expect(await db.prisma.fundAllocation.count({ where: { fund: { code: OVER_FUND } } })).toBe(0);
+    const accepted = await tryGraphql<{ allocateFund: { overAllocationReason: string | null } }>(
+      db.prisma,
+      OVER,
+      { input: { ...input, overAllocationReason: "省厅追加除险加固资金，概算调整待批" } },
+      editor,
+    );
+    expect(accepted.message).toBeUndefined();
+    expect(accepted.data?.allocateFund.overAllocationReason).toBe("省厅追加除险加固资金，概算调整待批");
+    const alerts = await tryGraphql<{ region: { alerts: { items: { subject: { code: string } }[] } } }>(
+      db.prisma,
+      `{ region(code: "522626000000") { alerts(rules: [OVER_ALLOCATED], first: 100) { items { subject { code } } } } }`,
+      {},
+      viewer,
+    );
+    expect(alerts.data?.region.alerts.items.map((alert) => alert.subject.code)).toContain(SMALL);
+  });
+});

@@ -36,9 +36,21 @@ describe("funds", () => {
 
   it("never allocates more than the fund holds", async () => {
     await createFund(db.prisma, fund("T-CAP", "1000000"));
-    await allocateFund(db.prisma, { fundCode: "T-CAP", projectCode: "CG-FH-CBFHD", amount: "600000", allocatedOn: "2024-01-10" });
+    await allocateFund(db.prisma, {
+      fundCode: "T-CAP",
+      projectCode: "CG-FH-CBFHD",
+      amount: "600000",
+      allocatedOn: "2024-01-10",
+      overAllocationReason: "测试：只验资金总额的上限",
+    });
     await expect(
-      allocateFund(db.prisma, { fundCode: "T-CAP", projectCode: "CG-WS-XCKR", amount: "400000.01", allocatedOn: "2024-01-11" }),
+      allocateFund(db.prisma, {
+        fundCode: "T-CAP",
+        projectCode: "CG-WS-XCKR",
+        amount: "400000.01",
+        allocatedOn: "2024-01-11",
+        overAllocationReason: "测试：只验资金总额的上限",
+      }),
     ).rejects.toThrow(/amount: 400000.01 would bring 测试资金's allocations to 1000000.01, above the fund's 1000000.00/);
   });
 
@@ -49,6 +61,7 @@ describe("funds", () => {
       projectCode: "CG-FH-CBFHD",
       amount: "500000",
       allocatedOn: "2024-02-01",
+      overAllocationReason: "测试：只验拨付不超安排",
     });
     await recordDisbursement(db.prisma, { allocationId: allocation.id, amount: "300000", paidOn: "2024-03-01" });
     await expect(

@@ -60,6 +60,10 @@ builder.prismaNode("FundAllocation", {
     version: t.exposeInt("version", { description: "Raised by every change (optimistic concurrency)." }),
     allocatedOn: t.expose("allocatedOn", { type: "Date", description: "When it was allocated." }),
     note: t.exposeString("note", { nullable: true, description: "Remarks." }),
+    overAllocationReason: t.exposeString("overAllocationReason", {
+      nullable: true,
+      description: "Why it was allocated above the project's total investment, where it was.",
+    }),
     fund: t.relation("fund", { description: "The fund the money comes from." }),
     project: t.relation("project", { description: "The project receiving it." }),
     disbursements: t.relation("disbursements", {
@@ -119,6 +123,10 @@ const AllocateFundInputRef = builder.inputType("AllocateFundInput", {
     amount: t.field({ type: "Decimal", required: true, description: "Yuan, more than zero." }),
     allocatedOn: t.field({ type: "Date", required: true, description: "When it was allocated (the document's date)." }),
     note: t.string({ description: "Remarks, e.g. the allocation document's number." }),
+    overAllocationReason: t.string({
+      description:
+        "超概算安排原因: needed when the project's allocations would go above its total investment (kept only then; the project is then flagged OVER_ALLOCATED until its total covers them).",
+    }),
   }),
 });
 

@@ -80,9 +80,18 @@ export interface AllocateFundInput {
   /** YYYY-MM-DD */
   allocatedOn: string;
   note?: string | null;
+  /**
+   * 超概算安排原因: needed when this allocation takes the project's allocations (a phase's own, or
+   * a project's with its phases') above its total investment; kept only then.
+   */
+  overAllocationReason?: string | null;
 }
 
-/** 资金安排. The fund's allocations together never exceed the fund. */
+/**
+ * 资金安排. The fund's allocations together never exceed the fund; a project's may exceed its
+ * total investment only with a stated reason, and are then flagged (the OVER_ALLOCATED alert)
+ * until the total covers them.
+ */
 export async function allocateFund(db: DbClient, input: AllocateFundInput): Promise<FundAllocation> {
   const check = new InputChecker();
   const amount = check.money("amount", input.amount, { allowZero: false });
@@ -106,9 +115,34 @@ export async function allocateFund(db: DbClient, input: AllocateFundInput): Prom
       });
     }
   }
+  const reason = check.optionalText("overAllocationReason", input.overAllocationReason, { max: 500 });
+  let over = false;
+  if (project && amount.greaterThan(0)) {
+    const { _sum } = await db.fundAllocation.aggregate({
+      where: { OR: [{ projectId: project.id }, { project: { parentId: project.id } }] },
+      _sum: { amount: true },
+    });
+    const allocated = amount.plus(_sum.amount ?? 0);
+    over = allocated.greaterThan(project.totalInvestment);
+    if (over && !reason) {
+      check.fail("amount", "ABOVE_PROJECT_TOTAL", {
+        amount: amount.toFixed(2),
+        project: project.nameZh,
+        allocated: allocated.toFixed(2),
+        total: project.totalInvestment.toFixed(2),
+      });
+    }
+  }
   check.done();
   return db.fundAllocation.create({
-    data: { fundId: fund!.id, projectId: project!.id, amount, allocatedOn: allocatedOn!, note: input.note?.trim() || null },
+    data: {
+      fundId: fund!.id,
+      projectId: project!.id,
+      amount,
+      allocatedOn: allocatedOn!,
+      note: input.note?.trim() || null,
+      overAllocationReason: over ? reason : null,
+    },
   });
 }
 

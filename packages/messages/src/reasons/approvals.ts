@@ -31,4 +31,13 @@ export const approvalReasons = {
     `the ${DATA_SET_EN} of {region} for {period} {dataSet, select, INDICATORS {are} other {is}} ${STATE_EN("state")}: {dataSet, select, INDICATORS {{code} of {recordRegion} for {recordPeriod}} COMMUNITY_SERVICE {the cards and scores of {recordRegion} for {recordPeriod}} other {the report of {code} for {recordPeriod}}} is locked until an approver returns or reopens it`,
   ),
   LOCKED_BY_APPROVAL_FIELD: msg("已因审核锁定", "locked by an approval"),
+  /** The money locks: a payment dated in, or a project's total behind, a submitted or approved period. */
+  LOCKED_PAYMENT: msg<{ region: string; period: string; state: string; code: string; paidOn: string }>(
+    `{region} {period} 的项目进度${STATE_ZH("state")}：{code} 于 {paidOn} 的拨付已锁定，须审核员退回或重新打开后才能录入或修改`,
+    `the progress of {region} for {period} is ${STATE_EN("state")}: the payment to {code} on {paidOn} is locked until an approver returns or reopens it`,
+  ),
+  LOCKED_TOTAL: msg<{ region: string; period: string; state: string; code: string }>(
+    `{region} {period} 的项目进度${STATE_ZH("state")}：{code} 的总投资已锁定（已审核的完成率不能因此改变），须审核员退回或重新打开后才能修改`,
+    `the progress of {region} for {period} is ${STATE_EN("state")}: the total investment of {code} is locked (approved completion rates must not move) until an approver returns or reopens it`,
+  ),
 } as const;

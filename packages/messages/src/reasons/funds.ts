@@ -13,6 +13,10 @@ export const fundReasons = {
     "安排 {amount} 元后，{fund}的安排总额将达 {allocated} 元，超过资金总额 {total} 元",
     "{amount} would bring {fund}'s allocations to {allocated}, above the fund's {total}",
   ),
+  ABOVE_PROJECT_TOTAL: msg<{ amount: string; project: string; allocated: string; total: string }>(
+    "安排 {amount} 元后，{project}的资金安排将达 {allocated} 元，超过其总投资 {total} 元；如确需超概算安排，请填写超概算安排原因",
+    "{amount} would bring {project}'s allocations to {allocated}, above its total investment {total}; give the reason to allocate it all the same",
+  ),
   ALLOCATION_OVER_PAID: msg<{ amount: string; paid: string; allocated: string }>(
     "拨付 {amount} 元后，累计拨付将达 {paid} 元，超过安排的 {allocated} 元",
     "{amount} would bring payments to {paid}, above the allocated {allocated}",

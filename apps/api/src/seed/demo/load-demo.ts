@@ -125,7 +125,13 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
   for (const { allocations, ...fund } of dataset.funds) {
     await createFund(tx, fund);
     for (const { disbursed, ...allocation } of allocations ?? []) {
-      const created = await allocateFund(tx, { fundCode: fund.code, ...allocation });
+      // The articles' allocations to a project can add up to more than its published total (the
+      // Chengbei embankment's do): allocated as published, with that said as the reason.
+      const created = await allocateFund(tx, {
+        fundCode: fund.code,
+        ...allocation,
+        overAllocationReason: "演示数据：按文章所载金额安排，合计超过项目总投资",
+      });
       if (!disbursed) continue;
       for (const instalment of quarterlyInstalments(disbursed.total, disbursed.from, disbursed.to)) {
         await recordDisbursement(tx, { allocationId: created.id, amount: instalment.amount, paidOn: instalment.paidOn });
