@@ -74,6 +74,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
           { name: "amount", label: kit.amount, decimal: true, required: true },
           { name: "allocatedOn", label: kit.allocatedOn, type: "date", required: true },
           { name: "note", label: kit.note },
+          { name: "overAllocationReason", label: kit.overAllocationReason, placeholder: kit.overAllocationHint },
         ]}
         onSubmit={async (values, idempotencyKey) => {
           await allocate({
@@ -85,6 +86,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
                 amount: values.amount ?? "",
                 allocatedOn: values.allocatedOn ?? "",
                 note: values.note,
+                overAllocationReason: values.overAllocationReason,
               },
             },
           });

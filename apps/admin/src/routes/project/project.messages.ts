@@ -97,6 +97,8 @@ export const projectMessages = {
     amount: msg("金额（元）", "Amount (yuan)"),
     allocatedOn: msg("安排日期", "Allocated on"),
     note: msg("备注", "Note"),
+    overAllocationReason: msg("超概算安排原因", "Reason to allocate above the total"),
+    overAllocationHint: msg("仅当安排合计超过总投资时填写", "Only when allocations would exceed the total"),
     allocate: msg("安排", "Allocate"),
     allocated: msg("已安排。", "Allocated."),
     payTitle: msg("登记拨付", "Record a payment"),
