@@ -6,6 +6,9 @@ import type { CreateUserInput } from "../../accounts/accounts.service.js";
  */
 export const DEMO_PASSWORD = "revita-demo-2026";
 
+/** 贵州省 and 荆州市: a province's and a city's staff read every place the articles name. */
+const GUIZHOU = "520000000000";
+const JINGZHOU_CITY = "421000000000";
 const CENGONG = "522626000000";
 const PINGZHUANG = "522626107000";
 const JINGZHOU_DISTRICT = "421003000000";
@@ -21,7 +24,18 @@ const FENGMING = "421003100001";
 const WANGXIN = "421003104200";
 
 /** The regions the demo users' grants name. */
-export const DEMO_REGION_CODES = [CENGONG, PINGZHUANG, JINGZHOU_DISTRICT, DEVELOPMENT_ZONE, SANWANLU, MASHAN, FENGMING, WANGXIN];
+export const DEMO_REGION_CODES = [
+  GUIZHOU,
+  JINGZHOU_CITY,
+  CENGONG,
+  PINGZHUANG,
+  JINGZHOU_DISTRICT,
+  DEVELOPMENT_ZONE,
+  SANWANLU,
+  MASHAN,
+  FENGMING,
+  WANGXIN,
+];
 
 export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.viewer", displayName: "岑巩县 县领导（查看）", grants: [{ role: "VIEWER", regionCode: CENGONG }] },
@@ -38,6 +52,12 @@ export const DEMO_USERS: readonly Omit<CreateUserInput, "password">[] = [
   { username: "cengong.approver", displayName: "岑巩县 乡村振兴局审核员", grants: [{ role: "APPROVER", regionCode: CENGONG }] },
   { username: "cengong.admin", displayName: "岑巩县 系统管理员", grants: [{ role: "ADMIN", regionCode: CENGONG }] },
   { username: "jingzhou.analyst", displayName: "荆州区 分析员", grants: [{ role: "ANALYST", regionCode: JINGZHOU_DISTRICT }] },
+  {
+    username: "jingzhoucity.analyst",
+    displayName: "荆州市 乡村振兴局分析员",
+    grants: [{ role: "ANALYST", regionCode: JINGZHOU_CITY }],
+  },
+  { username: "guizhou.viewer", displayName: "贵州省 乡村振兴局（查看）", grants: [{ role: "VIEWER", regionCode: GUIZHOU }] },
   {
     username: "jingzhou.supervisor",
     displayName: "荆州区委督查室 督办员",
