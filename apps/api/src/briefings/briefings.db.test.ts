@@ -201,6 +201,18 @@ describe("the dispatch meeting's briefing", () => {
     // Mondays 08:00 China time is Monday 00:00 UTC.
     expect(made.body.data.subscribeToBriefing.nextRunAt).toMatch(/T00:00:00\.000Z$/);
     expect(new Date(made.body.data.subscribeToBriefing.nextRunAt).getUTCDay()).toBe(1);
+    // Ten regions at most: each costs a briefing every week.
+    const below = await api.db.prisma.region.findMany({
+      where: { parent: { code: CENGONG } },
+      orderBy: { code: "asc" },
+      take: 10,
+    });
+    const outcomes = [];
+    for (const region of below)
+      outcomes.push(await api.graphql(SUBSCRIBE, { code: region.code, weekday: 1, time: "08:00" }, headers));
+    expect(outcomes.slice(0, 9).every((outcome) => !outcome.body.errors)).toBe(true);
+    const eleventh = outcomes[9]!.body.errors?.[0]?.extensions as { issues?: { field: string; reason: string }[] } | undefined;
+    expect(eleventh?.issues?.[0]).toMatchObject({ field: "regionCode", reason: "TOO_MANY_ITEMS" });
   });
 
   it("refuses a month after this one or of the wrong shape by field, in Chinese", async () => {

@@ -92,6 +92,9 @@ builder.queryFields((t) => ({
   }),
 }));
 
+/** How many regions' weekly briefs one user may order. */
+export const MAX_SUBSCRIPTIONS = 10;
+
 /** "08:00" → 480. */
 function minuteOfDay(check: InputChecker, value: string): number | null {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
@@ -128,6 +131,12 @@ builder.mutationFields((t) => ({
             check.fail("weekday", "WEEKDAY_RANGE", { value: args.weekday });
           }
           const minute = minuteOfDay(check, args.time);
+          // A weekly brief costs a briefing's work every week: a handful per user, not every village.
+          if (region) {
+            const others = await tx.briefingSubscription.count({ where: { userId: user.id, regionId: { not: region.id } } });
+            if (others >= MAX_SUBSCRIPTIONS)
+              check.fail("regionCode", "TOO_MANY_ITEMS", { count: others + 1, max: MAX_SUBSCRIPTIONS });
+          }
           check.done();
           requireCapability(context, "read", region!.path, { field: "regionCode", what: region!.nameZh });
           const data = {

@@ -261,6 +261,10 @@ describe("a dispatch meeting's task", () => {
     expect(data.project.dispatchTasks).toEqual([
       { title: "天鹅村三角洲排涝工程：汛前完成泵站检修，排灌两用", status: "ASSIGNED" },
     ]);
+    // Each says where it comes from: the article, and what the demo made up around it.
+    const sources = await db.prisma.dispatchTask.findMany({ where: { meeting: { title: { contains: "第三次调度会" } } } });
+    expect(sources).toHaveLength(4);
+    for (const task of sources) expect(task.recordSource).toMatch(/^《.+》.*示例/);
   });
 
   it("is kept from other counties by the database itself, with the API's rules off", async () => {

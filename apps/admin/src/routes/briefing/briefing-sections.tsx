@@ -100,6 +100,8 @@ function BriefingCell({ cell, right, first }: { cell: Cell; right: boolean; firs
     right ? "briefing__num" : "",
     cell.indent && first ? "briefing__indent" : "",
     cell.bold ? "briefing__bold" : "",
+    // A light with a short word (红, 达标) stays on one line with it.
+    cell.light && cell.text.length <= 6 ? "briefing__nowrap" : "",
   ]
     .filter(Boolean)
     .join(" ");
