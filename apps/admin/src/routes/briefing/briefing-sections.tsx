@@ -108,11 +108,13 @@ function BriefingCell({ cell, right, first }: { cell: Cell; right: boolean; firs
   return (
     <td className={classes || undefined}>
       {cell.light && <span className={`briefing__light ${LIGHT_CLASS[cell.light]}`} aria-hidden="true" />}
-      {numbered(cell.text.split("\n")).map(({ key, item: line }) => (
-        <span key={key} className="briefing__cell-line">
-          {line}
-        </span>
-      ))}
+      {cell.text.includes("\n")
+        ? numbered(cell.text.split("\n")).map(({ key, item: line }) => (
+            <span key={key} className="briefing__cell-line">
+              {line}
+            </span>
+          ))
+        : cell.text}
     </td>
   );
 }
