@@ -1,4 +1,5 @@
 import type { DefineIndicatorInput } from "../indicators/indicators.service.js";
+import { INDICATOR_DESCRIPTIONS } from "./indicator-descriptions.js";
 
 /** Project categories every Revita database starts with; isIndustry marks 产业项目. */
 export const PROJECT_CATEGORIES = [
@@ -44,7 +45,7 @@ const count = (
  * indicator using it). Counts sum up the hierarchy; rates are weighted by a count; figures
  * that mean nothing when added (prices, shares of a provincial average) do not roll up.
  */
-export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
+const DEFINITIONS: IndicatorDefinition[] = [
   // 巩固拓展脱贫攻坚成果
   count("MONITORED_HOUSEHOLDS_NEW", "新识别防返贫监测对象户数", "Newly monitored households", "户", "POVERTY_CONSOLIDATION"),
   count("MONITORED_PERSONS_NEW", "新识别防返贫监测对象人数", "Newly monitored persons", "人", "POVERTY_CONSOLIDATION"),
@@ -206,3 +207,9 @@ export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   // 生活富裕
   count("RESIDENT_POPULATION", "人口", "Population", "人", "PROSPERITY"),
 ];
+
+/** The catalogue's indicators, each with what it counts (indicator-descriptions.ts). */
+export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = DEFINITIONS.map((definition) => ({
+  ...definition,
+  description: definition.description ?? INDICATOR_DESCRIPTIONS[definition.code] ?? null,
+}));

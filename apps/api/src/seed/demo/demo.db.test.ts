@@ -393,3 +393,11 @@ describe("monthly progress histories", () => {
     expect(await db.prisma.progressReport.count({ where: { NOT: { period: { contains: "-" } } } })).toBe(0);
   });
 });
+
+describe("the indicators an analyst reads", () => {
+  it("are all described: the catalogue's and the computed ones alike", async () => {
+    const indicators = await db.prisma.indicator.findMany({ select: { code: true, description: true } });
+    expect(indicators.length).toBeGreaterThanOrEqual(56);
+    expect(indicators.filter((indicator) => !indicator.description?.trim()).map((indicator) => indicator.code)).toEqual([]);
+  });
+});
