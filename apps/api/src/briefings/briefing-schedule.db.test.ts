@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -80,5 +80,23 @@ describe("weekly briefs", () => {
     expect(await db.prisma.briefing.count({ where: { subscriptionId: second!.id, scheduledFor: second!.slot } })).toBe(0);
     expect(result.made).toBe(USERS.length - 2);
     await db.prisma.user.update({ where: { id: subscription.userId }, data: { disabled: false } });
+  }, 300_000);
+
+  it("are made in the language their subscriber ordered them in", async () => {
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { username: "cengong.analyst" }, include: { grants: true } });
+    const subscription = await db.prisma.briefingSubscription.update({
+      where: { userId_regionId: { userId: user.id, regionId: user.grants[0]!.regionId } },
+      data: { nextRunAt: new Date(Date.now() - 60_000), leaseUntil: null, locale: "en" },
+    });
+    expect((await runDueBriefings(db.prisma)).made).toBeGreaterThanOrEqual(1);
+    const [brief] = await db.prisma.briefing.findMany({
+      where: { subscriptionId: subscription.id },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
+    const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", "-", "-"], { input: Buffer.from(brief!.pdf) }).toString(
+      "utf8",
+    );
+    expect(text).toContain("Cengong County: dispatch meeting briefing");
   }, 300_000);
 });

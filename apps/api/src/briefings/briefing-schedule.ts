@@ -105,7 +105,7 @@ export async function runDueBriefings(database: PrismaClient, { limit = 100 } = 
       const made = await makeBriefing(
         context,
         { regionCode: subscription.region.code, month: slotMonth(slot) },
-        { locale: "zh-CN" },
+        { locale: subscription.locale === "en" ? "en" : "zh-CN" },
       );
       const kept = await keepBriefing(context, made, "SCHEDULE", { subscriptionId: id, scheduledFor: slot });
       if (kept) run.made++;

@@ -2,6 +2,7 @@ import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { AuthenticationError } from "../common/errors.js";
+import { requestLocale } from "../common/request-locale.js";
 import { InputChecker } from "../common/validation.js";
 import type { Context } from "../context.js";
 import { nextSlot } from "./briefing-schedule.js";
@@ -58,6 +59,9 @@ builder.prismaObject("BriefingSubscription", {
       resolve: (s) => `${String(Math.floor(s.minuteOfDay / 60)).padStart(2, "0")}:${String(s.minuteOfDay % 60).padStart(2, "0")}`,
     }),
     approvedOnly: t.exposeBoolean("approvedOnly", { description: "Approved figures only." }),
+    locale: t.exposeString("locale", {
+      description: "The language the briefs are made in (zh-CN or en): the one it was ordered in.",
+    }),
     nextRunAt: t.string({
       description: "When the next one is due (ISO 8601, UTC).",
       select: { nextRunAt: true },
@@ -143,6 +147,8 @@ builder.mutationFields((t) => ({
             weekday: args.weekday,
             minuteOfDay: minute!,
             approvedOnly: args.approvedOnly ?? false,
+            // Made in the language the order was placed in.
+            locale: requestLocale(),
             nextRunAt: nextSlot(new Date(), args.weekday, minute!),
             leaseUntil: null,
           };

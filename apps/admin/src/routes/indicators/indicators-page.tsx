@@ -13,6 +13,7 @@ import {
 } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { AppMessages } from "../../i18n/messages.js";
+import { bracketed } from "../../i18n/punctuation.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
@@ -87,14 +88,14 @@ function Indicators({ place, region, year }: { place: Place; region: ScopedRegio
 
 /** An editor's value for the chosen indicator here; the page's figures are read again after it. */
 function IndicatorValueEntry({ region, indicator, year }: { region: ScopedRegion; indicator: Indicator; year: number }) {
-  const { t } = useAppLocale();
+  const { t, locale } = useAppLocale();
   const name = useNamer();
   const [enter] = useMutation(EnterIndicatorValueDocument, { refetchQueries: "active" });
   const kit = t.indicatorEntry;
   return (
     <EntryForm
       id="enter-indicator-value"
-      title={`${kit.title}：${name(indicator)}（${indicator.unit}）`}
+      title={`${kit.title}${locale === "en" ? ": " : "："}${name(indicator)}${bracketed(indicator.unit, locale)}`}
       description={kit.description}
       submitLabel={kit.submit}
       fields={[
