@@ -1,11 +1,8 @@
 import { createHash } from "node:crypto";
-import { isReasonCode, type Params } from "@revita/messages";
 import express, { type Request, type Response, type Router } from "express";
-import { GraphQLError } from "graphql";
-import { credentialsOf, sessionCookie } from "../accounts/request-credentials.js";
-import { AuthenticationError, fromDatabaseError, NotFoundError, RevitaError } from "../common/errors.js";
+import { contentDisposition, refusalBody, requestContext, sendRefusal } from "../accounts/request-context.js";
+import { fromDatabaseError, NotFoundError, RevitaError } from "../common/errors.js";
 import { localeMiddleware, requestLocale } from "../common/request-locale.js";
-import { type Context, createContext } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { BRIEFING_STEPS, keepBriefing, makeBriefing } from "./briefings.service.js";
@@ -26,18 +23,8 @@ export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Ro
   const router = express.Router();
   router.use(localeMiddleware);
 
-  const contextOf = async (request: Request, response: Response, approved: boolean): Promise<Context | null> => {
-    try {
-      const auth = await credentialsOf(anonymous, request, sessionCookie(request, response));
-      if (auth) return createContext(database, auth, { figures: approved ? "approved" : "all" });
-      fail(response, 401, new AuthenticationError("SIGN_IN_REQUIRED", {}));
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const { reason, params } = error.extensions as { reason?: string; params?: Params };
-      fail(response, 401, new AuthenticationError(isReasonCode(reason) ? reason : "TOKEN_INVALID", (params ?? {}) as never));
-    }
-    return null;
-  };
+  const contextOf = (request: Request, response: Response, approved: boolean) =>
+    requestContext(database, anonymous, request, response, { figures: approved ? "approved" : "all" });
 
   // One briefing at a time per session: a second click while the first is being made is told to
   // wait, rather than queueing seconds of work behind it. Checked on arrival, before anything is
@@ -48,7 +35,7 @@ export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Ro
     const credentials = request.header("authorization") ?? request.header("cookie") ?? "";
     const key = createHash("sha256").update(credentials).digest("base64");
     if (credentials && making.has(key)) {
-      return fail(response, 429, new RevitaError("TOO_MANY_ATTEMPTS", "BRIEFING_IN_PROGRESS", {}));
+      return sendRefusal(response, 429, new RevitaError("TOO_MANY_ATTEMPTS", "BRIEFING_IN_PROGRESS", {}));
     }
     if (credentials) making.add(key);
     response.on("close", () => making.delete(key));
@@ -80,7 +67,7 @@ export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Ro
         },
       });
     } catch (error) {
-      line({ type: "error", error: errorBody(refusalOf(error)) });
+      line({ type: "error", error: refusalBody(refusalOf(error)) });
     }
     response.end();
   });
@@ -97,13 +84,14 @@ export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Ro
       sendPdf(response, made.pdf, `${made.regionNameZh}${made.month}调度会简报.pdf`, made.millis);
     } catch (error) {
       const refusal = refusalOf(error);
-      fail(response, statusOf(refusal), refusal);
+      sendRefusal(response, statusOf(refusal), refusal);
     }
   });
 
   router.get("/briefings/:file", async (request, response) => {
     const match = /^(\d{1,9})\.pdf$/.exec(request.params.file);
-    if (!match) return fail(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: request.params.file.slice(0, 20) }));
+    if (!match)
+      return sendRefusal(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: request.params.file.slice(0, 20) }));
     const context = await contextOf(request, response, false);
     if (!context) return;
     // The policies show a user their own briefings only; the where says so too.
@@ -111,7 +99,7 @@ export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Ro
       where: { id: Number(match[1]), userId: context.auth!.user.id },
       include: { region: { select: { nameZh: true } } },
     });
-    if (!briefing) return fail(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: match[1]! }));
+    if (!briefing) return sendRefusal(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: match[1]! }));
     sendPdf(response, Buffer.from(briefing.pdf), `${briefing.region.nameZh}${briefing.period}调度会简报.pdf`, briefing.millis);
   });
 
@@ -124,10 +112,7 @@ function sendPdf(response: Response, pdf: Buffer, fileName: string, millis: numb
   response.setHeader("Content-Length", String(pdf.length));
   response.setHeader("Cache-Control", "private, no-store");
   response.setHeader("Server-Timing", `briefing;dur=${millis}`);
-  response.setHeader(
-    "Content-Disposition",
-    `inline; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
+  response.setHeader("Content-Disposition", contentDisposition(fileName, "inline"));
   response.end(pdf);
 }
 
@@ -141,12 +126,3 @@ function refusalOf(error: unknown): RevitaError {
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 const statusOf = (error: RevitaError) => STATUS[error.code] ?? 500;
-
-function errorBody(error: RevitaError): Record<string, unknown> {
-  const { message, issues } = error.localized(requestLocale());
-  return { code: error.code, reason: error.reason, params: error.params, message, ...(issues.length ? { issues } : {}) };
-}
-
-function fail(response: Response, status: number, error: RevitaError): void {
-  response.status(status).json({ error: errorBody(error) });
-}

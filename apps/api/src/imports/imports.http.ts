@@ -1,17 +1,9 @@
-import { formatReason, isReasonCode, type Params } from "@revita/messages";
+import { formatReason } from "@revita/messages";
 import express, { type Request, type Response, type Router } from "express";
-import { GraphQLError } from "graphql";
-import { credentialsOf, sessionCookie } from "../accounts/request-credentials.js";
-import {
-  AuthenticationError,
-  fieldIssue,
-  fromDatabaseError,
-  NotFoundError,
-  RevitaError,
-  ValidationError,
-} from "../common/errors.js";
+import { contentDisposition, refusalBody, requestContext, sendRefusal } from "../accounts/request-context.js";
+import { fieldIssue, fromDatabaseError, NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
 import { localeMiddleware, requestLocale } from "../common/request-locale.js";
-import { type Context, createContext } from "../context.js";
+import type { Context } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { runImport } from "./import.service.js";
@@ -39,19 +31,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export function importsRouter(database: PrismaClient, anonymous: DbClient): Router {
   const router = express.Router();
 
-  const contextOf = async (request: Request, response: Response): Promise<Context | null> => {
-    try {
-      const auth = await credentialsOf(anonymous, request, sessionCookie(request, response));
-      if (auth) return createContext(database, auth);
-      fail(response, 401, new AuthenticationError("SIGN_IN_REQUIRED", {}));
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      // credentialsOf speaks GraphQL; its reason is said here like every other refusal.
-      const { reason, params } = error.extensions as { reason?: string; params?: Params };
-      fail(response, 401, new AuthenticationError(isReasonCode(reason) ? reason : "TOKEN_INVALID", (params ?? {}) as never));
-    }
-    return null;
-  };
+  const contextOf = (request: Request, response: Response) => requestContext(database, anonymous, request, response);
 
   router.use(localeMiddleware);
 
@@ -69,13 +49,13 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const kind = importKind(request.params.kind);
     const format = tableFormat(request.params.format);
     if (!kind || !format)
-      return fail(
+      return sendRefusal(
         response,
         404,
         new NotFoundError("NO_SUCH_TEMPLATE", { name: `${request.params.kind}/template.${request.params.format}` }),
       );
     response.setHeader("Content-Type", CONTENT_TYPES[format]);
-    response.setHeader("Content-Disposition", attachment(`${kind.titleZh}导入模板.${format}`));
+    response.setHeader("Content-Disposition", contentDisposition(`${kind.titleZh}导入模板.${format}`));
     await writeTable(kind, format, (async function* () {})(), response, { template: true });
   });
 
@@ -95,9 +75,9 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     }),
     async (request, response) => {
       const kind = importKind(String(request.params.kind));
-      if (!kind) return fail(response, 404, new NotFoundError("NO_SUCH_IMPORT", { kind: String(request.params.kind) }));
+      if (!kind) return sendRefusal(response, 404, new NotFoundError("NO_SUCH_IMPORT", { kind: String(request.params.kind) }));
       if (!Buffer.isBuffer(request.body)) {
-        return fail(
+        return sendRefusal(
           response,
           415,
           new RevitaError("BAD_USER_INPUT", "UPLOAD_TYPE", { type: request.header("content-type") ?? "—" }),
@@ -125,7 +105,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       } catch (error) {
         const known = fromDatabaseError(error);
         if (!known) console.error("import failed", error);
-        line({ type: "error", error: errorBody(known ?? new RevitaError("INTERNAL_SERVER_ERROR", "IMPORT_FAILED", {})) });
+        line({ type: "error", error: refusalBody(known ?? new RevitaError("INTERNAL_SERVER_ERROR", "IMPORT_FAILED", {})) });
       }
       response.end();
     },
@@ -135,12 +115,12 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
     const [name, extension] = splitFile(request.params.file);
     const kind = importKind(name);
     const format = tableFormat(extension);
-    if (!kind || !format) return fail(response, 404, new NotFoundError("NO_SUCH_EXPORT", { name: request.params.file }));
+    if (!kind || !format) return sendRefusal(response, 404, new NotFoundError("NO_SUCH_EXPORT", { name: request.params.file }));
     const context = await contextOf(request, response);
     if (!context) return;
     const regionCode = String(request.query.regionCode ?? "");
     if (!/^\d{12}(\d{3}){0,2}$/.test(regionCode)) {
-      return fail(
+      return sendRefusal(
         response,
         400,
         new ValidationError([fieldIssue("regionCode", "REGION_CODE_SHAPE", { code: regionCode.slice(0, 40), digits: 12 })]),
@@ -151,12 +131,12 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
       select: { id: true, path: true, nameZh: true },
     });
     if (!region)
-      return fail(response, 400, new ValidationError([fieldIssue("regionCode", "NO_SUCH_REGION", { code: regionCode })]));
+      return sendRefusal(response, 400, new ValidationError([fieldIssue("regionCode", "NO_SUCH_REGION", { code: regionCode })]));
     if (!context.access.covers("read", region.path)) {
-      return fail(response, 403, new RevitaError("FORBIDDEN", "REGION_OUTSIDE_READ", { region: region.nameZh }));
+      return sendRefusal(response, 403, new RevitaError("FORBIDDEN", "REGION_OUTSIDE_READ", { region: region.nameZh }));
     }
     response.setHeader("Content-Type", CONTENT_TYPES[format]);
-    response.setHeader("Content-Disposition", attachment(`${region.nameZh}${kind.titleZh}.${format}`));
+    response.setHeader("Content-Disposition", contentDisposition(`${region.nameZh}${kind.titleZh}.${format}`));
     // One transaction for the whole file, so its pages are one consistent picture of the data.
     await context.transaction((tx) => writeTable(kind, format, kind.exportRows(tx, region.id, context.access), response), {
       timeoutMs: 10 * 60_000,
@@ -165,7 +145,7 @@ export function importsRouter(database: PrismaClient, anonymous: DbClient): Rout
 
   router.use((error: { type?: string }, _request: Request, response: Response, next: (error: unknown) => void) => {
     if (error?.type === "entity.too.large") {
-      return fail(
+      return sendRefusal(
         response,
         413,
         new RevitaError("BAD_USER_INPUT", "UPLOAD_TOO_LARGE", { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }),
@@ -184,19 +164,4 @@ function tableFormat(extension: string | undefined): TableFormat | null {
 function splitFile(file: string): [string, string | undefined] {
   const dot = file.lastIndexOf(".");
   return dot < 0 ? [file, undefined] : [file.slice(0, dot), file.slice(dot + 1)];
-}
-
-/** A download's file name, in Chinese too (RFC 6266's filename*). */
-function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** A refusal as the file endpoints answer it: code, reason, parameters and the message in the asker's language. */
-function errorBody(error: RevitaError): Record<string, unknown> {
-  const { message, issues } = error.localized(requestLocale());
-  return { code: error.code, reason: error.reason, params: error.params, message, ...(issues.length ? { issues } : {}) };
-}
-
-function fail(response: Response, status: number, error: RevitaError): void {
-  response.status(status).json({ error: errorBody(error) });
 }

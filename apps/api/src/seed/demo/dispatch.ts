@@ -45,6 +45,9 @@ export async function loadDispatch(tx: DbClient, author: ChangeAuthor): Promise<
   );
   const task = (input: Omit<Parameters<typeof assignTask>[1], "meetingNumber">) =>
     assignTask(tx, { meetingNumber: meeting.id, ...input }, author);
+  /** A dated note on a task, from the task as it stands (its version moves with each note). */
+  const note = async (id: number, text: string, on: string, done = false) =>
+    noteProgress(tx, await findTask(tx, id), { text, on, done }, author);
 
   // Done and verified: the look back over the first two stages.
   const lookBack = await task({
@@ -56,18 +59,8 @@ export async function loadDispatch(tx: DbClient, author: ChangeAuthor): Promise<
     dueOn: "2026-11-20",
     recordSource: MEETING + ILLUSTRATIVE,
   });
-  await noteProgress(
-    tx,
-    await findTask(tx, lookBack.id),
-    { text: "各工作组完成自查，形成问题清单 12 条（示例）", on: "2026-11-12" },
-    author,
-  );
-  await noteProgress(
-    tx,
-    await findTask(tx, lookBack.id),
-    { text: "12 条问题均已整改，报送复核报告（示例）", on: "2026-11-18", done: true },
-    author,
-  );
+  await note(lookBack.id, "各工作组完成自查，形成问题清单 12 条（示例）", "2026-11-12");
+  await note(lookBack.id, "12 条问题均已整改，报送复核报告（示例）", "2026-11-18", true);
   await verifyTask(tx, await findTask(tx, lookBack.id), { note: "抽查 5 个村，整改属实（示例）", on: "2026-11-25" }, author);
 
   // In progress: the 谢古垸 irrigation problem the leader ordered solved.
@@ -81,18 +74,8 @@ export async function loadDispatch(tx: DbClient, author: ChangeAuthor): Promise<
     dueOn: "2026-12-31",
     recordSource: VISIT + ILLUSTRATIVE,
   });
-  await noteProgress(
-    tx,
-    await findTask(tx, irrigation.id),
-    { text: "现场踏勘谢古垸，提出泵站提水、渠道疏挖两套方案（示例）", on: "2026-11-12" },
-    author,
-  );
-  await noteProgress(
-    tx,
-    await findTask(tx, irrigation.id),
-    { text: "召开方案论证会，推荐渠道疏挖方案，报区政府审定（示例）", on: "2026-11-26" },
-    author,
-  );
+  await note(irrigation.id, "现场踏勘谢古垸，提出泵站提水、渠道疏挖两套方案（示例）", "2026-11-12");
+  await note(irrigation.id, "召开方案论证会，推荐渠道疏挖方案，报区政府审定（示例）", "2026-11-26");
 
   // Overdue: the channel patrols, due before the month was out.
   const patrols = await task({
@@ -104,12 +87,7 @@ export async function loadDispatch(tx: DbClient, author: ChangeAuthor): Promise<
     dueOn: "2026-11-25",
     recordSource: VISIT + ILLUSTRATIVE,
   });
-  await noteProgress(
-    tx,
-    await findTask(tx, patrols.id),
-    { text: "已安排网新村、天鹅村干部巡渠（示例）", on: "2026-11-15" },
-    author,
-  );
+  await note(patrols.id, "已安排网新村、天鹅村干部巡渠（示例）", "2026-11-15");
 
   // A livelihood project of the district, on the project's own page.
   await task({
