@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { readTable, UnreadableFileError, unpackedSize } from "./table-reader.js";
+import { MAX_UNPACKED_BYTES, readTable, UnreadableFileError, unpackedSize } from "./table-reader.js";
 
 const rowsOf = async (bytes: Uint8Array) => {
   const rows: { row: number; cells: string[] }[] = [];
@@ -100,6 +100,69 @@ describe("reading workbooks safely", () => {
       expect.objectContaining({ refusal: { reason: "FILE_XLSX_TOO_LARGE", params: {} } }),
     );
     expect(unpackedSize(zipClaiming(1000))).toBe(1000);
+  });
+
+  /** A two-tab workbook (进度, then 填写说明) with its zip entries stored in `order` and its relations edited by `rels`. */
+  const restored = async (order: (path: string) => number, rels: (xml: string) => string = (xml) => xml) => {
+    const ExcelJS = (await import("exceljs")).default;
+    const JSZip = (await import("jszip")).default;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("进度").addRows([
+      ["项目编码", "报告期"],
+      ["CG-1", "2024-06"],
+    ]);
+    workbook.addWorksheet("填写说明").addRows([["列名", "填写要求"]]);
+    const source = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const target = new JSZip();
+    const paths = Object.keys(source.files).filter((path) => !source.files[path]!.dir);
+    for (const path of paths.sort((a, b) => order(a) - order(b))) {
+      const text = await source.file(path)!.async("string");
+      target.file(path, path === "xl/_rels/workbook.xml.rels" ? rels(text) : text);
+    }
+    return new Uint8Array(await target.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  };
+
+  it("reads a workbook whose sheet list is stored after its worksheets and shared strings", async () => {
+    // The order that made ExcelJS's one-pass reader parse a worksheet before it knew the sheets.
+    const rank = (path: string) =>
+      path.endsWith("workbook.xml.rels")
+        ? 0
+        : path.endsWith("sharedStrings.xml")
+          ? 1
+          : path.includes("worksheets/")
+            ? 2
+            : path === "xl/workbook.xml"
+              ? 4
+              : 3;
+    expect(await cells(await restored(rank))).toEqual([
+      ["项目编码", "报告期"],
+      ["CG-1", "2024-06"],
+    ]);
+  });
+
+  it("reads the first tab as the clerk sees it, whatever number its file has", async () => {
+    const swapped = (xml: string) =>
+      xml
+        .replace("worksheets/sheet1.xml", "worksheets/SWAP")
+        .replace("worksheets/sheet2.xml", "worksheets/sheet1.xml")
+        .replace("worksheets/SWAP", "worksheets/sheet2.xml");
+    expect(await cells(await restored(() => 0, swapped))).toEqual([["列名", "填写要求"]]);
+  });
+
+  it("stops inflating a workbook whose directory understates what it unpacks to", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = new JSZip();
+    zip.file("xl/workbook.xml", '<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file("xl/sharedStrings.xml", new Uint8Array(MAX_UNPACKED_BYTES + 1024 * 1024).fill(0x20));
+    const bytes = new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    // Rewrite every size the central directory gives as 1 KB.
+    const view = new DataView(bytes.buffer);
+    for (let at = 0; at + 46 < bytes.length; at++)
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 1024, true);
+    expect(unpackedSize(bytes)).toBeLessThan(10_000);
+    await expect(rowsOf(bytes)).rejects.toEqual(
+      expect.objectContaining({ refusal: { reason: "FILE_XLSX_TOO_LARGE", params: {} } }),
+    );
   });
 
   it("leaves no temporary file behind after reading a workbook of several sheets", async () => {

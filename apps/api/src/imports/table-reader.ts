@@ -1,6 +1,7 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { formatReason } from "@revita/messages";
 import ExcelJS from "exceljs";
+import unzipper from "unzipper";
 import { type Refusal, refusal } from "../common/errors.js";
 
 /** One row of a file: its number as a spreadsheet shows it (the header is row 1) and its cells as text. */
@@ -156,29 +157,87 @@ export function unpackedSize(bytes: Uint8Array): number | undefined {
   return total;
 }
 
-async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<TableRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+/**
+ * ExcelJS's streaming reader, fed through the zip's central directory. Its own `parse()` reads the
+ * archive in one streaming pass (unzipper's `Parse`) whose async iteration drops entries while the
+ * reader awaits (exceljs#3064, unzipper#234): now and then `xl/workbook.xml`, which Excel-like
+ * writers store last, never arrives and the read fails with "Cannot read properties of undefined
+ * (reading 'sheets')" — or a worksheet goes missing. Opening entries by name instead makes the
+ * order ours: the workbook's relations, sheet list, shared strings and styles first, then the
+ * worksheets in the order their tabs show, each still read row by row (no temporary files).
+ * The methods called are ExcelJS's own (4.4.0, pinned).
+ */
+interface WorkbookReaderParts {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
+}
+
+async function* worksheetsInTabOrder(bytes: Uint8Array): AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader> {
+  const zip = await unzipper.Open.buffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const entries = new Map(zip.files.map((file) => [file.path, file]));
+  // Every entry's inflated bytes count against the workbook's bound, whatever its directory says.
+  let unpacked = 0;
+  const open = (path: string) => {
+    const entry = entries.get(path);
+    if (!entry) return undefined;
+    const bounded = new PassThrough();
+    const source = entry.stream();
+    source.on("error", (error) => bounded.destroy(error));
+    source.on("data", (chunk: Buffer) => {
+      unpacked += chunk.length;
+      if (unpacked > MAX_UNPACKED_BYTES) {
+        source.unpipe(bounded);
+        bounded.destroy(new UnreadableFileError(refusal("FILE_XLSX_TOO_LARGE")));
+      }
+    });
+    source.pipe(bounded);
+    return bounded;
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
     entries: "ignore",
-  });
+  }) as unknown as WorkbookReaderParts;
+  const rels = open("xl/_rels/workbook.xml.rels");
+  if (rels) await reader._parseRels(rels);
+  const book = open("xl/workbook.xml");
+  if (!book) throw new Error("the workbook has no xl/workbook.xml");
+  await reader._parseWorkbook(book);
+  const strings = open("xl/sharedStrings.xml");
+  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+  const styles = open("xl/styles.xml");
+  if (styles) await reader._parseStyles(styles);
+
+  const targets = new Map((reader.workbookRels ?? []).map((rel) => [rel.Id, rel.Target.replace(/^\/?(xl\/)?/, "")]));
+  const sheetNumbers = (reader.model?.sheets ?? [])
+    .map((sheet) => /^worksheets\/sheet(\d+)\.xml$/.exec(targets.get(sheet.rId) ?? "")?.[1])
+    .filter((number): number is string => number !== undefined);
+  for (const number of sheetNumbers) {
+    const sheet = open(`xl/worksheets/sheet${number}.xml`);
+    if (!sheet) continue;
+    for (const { value } of reader._parseWorksheet(sheet, number)) yield value as ExcelJS.stream.xlsx.WorksheetReader;
+  }
+}
+
+async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<TableRow> {
   try {
-    let first = true;
-    // Every worksheet is read to its end, the first one's rows yielded (instructions may follow
-    // on others), because only at the end of the workbook does ExcelJS delete the temporary files
-    // it spilled worksheets to.
-    for await (const worksheet of workbook) {
+    // Only the first tab is read: instructions may follow on others.
+    for await (const worksheet of worksheetsInTabOrder(bytes)) {
       for await (const row of worksheet) {
-        if (!first) continue;
         const cells: string[] = [];
         row.eachCell({ includeEmpty: true }, (cell, column) => {
           cells[column - 1] = cellText(cell);
         });
         yield { row: row.number, cells: Array.from(cells, (cell) => cell ?? "") };
       }
-      first = false;
+      return;
     }
   } catch (error) {
     if (error instanceof UnreadableFileError) throw error;
