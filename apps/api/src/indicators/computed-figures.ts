@@ -10,15 +10,15 @@ import type { DbClient } from "../db/database.js";
 
 /** The codes of the computed indicators with a figure in a region's subtree for the period (a ratio: its denominator's). */
 export async function computedIndicatorsWithFigures(db: DbClient, regionId: number, period: string): Promise<string[]> {
+  // The view is evaluated once (a CTE used twice is materialized): it gathers every module's figures.
   const rows = await db.$queryRaw<{ code: string }[]>`
-    SELECT DISTINCT i.code FROM indicator i
+    WITH figures AS (
+      SELECT f.indicator_code, f.value FROM computed_figure f JOIN region r ON r.id = f.region_id
+       WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int])
+    SELECT DISTINCT i.code FROM indicator i LEFT JOIN indicator d ON d.id = i.denominator_indicator_id
      WHERE (i.computed_from IS NOT NULL OR i.replaced_by_records IS NOT NULL)
-       AND (i.code IN (SELECT f.indicator_code FROM computed_figure f JOIN region r ON r.id = f.region_id
-                        WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int])
-            OR (i.numerator_indicator_id IS NOT NULL AND EXISTS (
-                  SELECT 1 FROM computed_figure f JOIN region r ON r.id = f.region_id
-                    JOIN indicator d ON d.code = f.indicator_code AND d.id = i.denominator_indicator_id
-                   WHERE f.period = ${period} AND r.path @> ARRAY[${regionId}::int] AND f.value > 0)))`;
+       AND (i.code IN (SELECT indicator_code FROM figures)
+            OR (i.numerator_indicator_id IS NOT NULL AND d.code IN (SELECT indicator_code FROM figures WHERE value > 0)))`;
   return rows.map((row) => row.code);
 }
 
