@@ -36,6 +36,10 @@ export interface Context {
   transaction<T>(change: (tx: DbClient) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** Absent outside HTTP (tests calling the schema directly). */
   sessionCookie?: SessionCookie;
+  /** Set once the request ran a transaction: its answer is not kept (response-cache.ts). */
+  wrote?: boolean;
+  /** Set when the answer came from the response cache. */
+  cached?: boolean;
 }
 
 export interface ContextOptions {
@@ -50,14 +54,18 @@ export function createContext(database: PrismaClient, auth: Authenticated | null
   const access = auth ? AccessScope.of(auth.user.grants) : AccessScope.anonymous();
   const actor = auth ? userActor(auth.user.username) : "anonymous";
   const prisma = scopedClient(database, access, actor, { figures: options.figures ?? "all" });
-  return {
+  const context: Context = {
     prisma,
     access,
     auth,
     apiRules: options.apiRules ?? true,
     figures: options.figures ?? "all",
     regions: regionLookup(prisma),
-    transaction: (change, options) => scopedTransaction(database, access, actor, change, options),
+    transaction: (change, options) => {
+      context.wrote = true;
+      return scopedTransaction(database, access, actor, change, options);
+    },
     ...(options.sessionCookie ? { sessionCookie: options.sessionCookie } : {}),
   };
+  return context;
 }

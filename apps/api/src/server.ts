@@ -19,6 +19,7 @@ import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { importsRouter } from "./imports/imports.http.js";
 import { checkDocumentSize, queryGuardPlugin } from "./query-guard.js";
+import { type ResponseCache, responseCache } from "./response-cache.js";
 import { schema } from "./schema/index.js";
 
 /** The built dashboard, served from the same origin as the API when present. */
@@ -213,6 +214,8 @@ function rootCause(error: unknown): unknown {
 export interface RunningServer {
   url: string;
   server: Server;
+  /** The embedded database's kept answers; absent on PostgreSQL or when switched off. */
+  responseCache?: ResponseCache;
   stop(): Promise<void>;
 }
 
@@ -221,6 +224,11 @@ export interface ServerOptions {
   host?: string;
   /** Production rules (introspection for analysts and admins only); NODE_ENV=production by default. */
   production?: boolean;
+  /**
+   * Keep answers to queries until data changes (response-cache.ts): on by default where the
+   * database can say when it changed (the embedded one); REVITA_RESPONSE_CACHE=0 switches it off.
+   */
+  responseCache?: boolean;
 }
 
 /**
@@ -233,8 +241,15 @@ export function figuresOf(headers: IncomingHttpHeaders): Figures {
 
 export async function startServer(
   db: Database,
-  { port = 4000, host = "127.0.0.1", production = process.env.NODE_ENV === "production" }: ServerOptions = {},
+  {
+    port = 4000,
+    host = "127.0.0.1",
+    production = process.env.NODE_ENV === "production",
+    responseCache: keepAnswers = process.env.REVITA_RESPONSE_CACHE !== "0",
+  }: ServerOptions = {},
 ): Promise<RunningServer> {
+  const cache = keepAnswers && db.listenForChanges ? responseCache() : undefined;
+  const stopListening = cache && db.listenForChanges ? await db.listenForChanges(() => cache.invalidate()) : undefined;
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -249,7 +264,7 @@ export async function startServer(
     allowBatchedHttpRequests: false,
     // Apollo's own landing page loads Apollo Sandbox from a CDN, which these offline machines
     // cannot reach; browsers are sent to the bundled GraphiQL at /graphiql instead.
-    plugins: [queryGuardPlugin({ production }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [queryGuardPlugin({ production }), ApolloServerPluginLandingPageDisabled(), ...(cache ? [cache.plugin] : [])],
   });
   await apollo.start();
 
@@ -320,9 +335,11 @@ export async function startServer(
   return {
     url: `http://${host}:${actualPort}`,
     server,
+    ...(cache ? { responseCache: cache } : {}),
     async stop() {
       await new Promise<void>((done) => server.close(() => done()));
       await apollo.stop();
+      await stopListening?.();
     },
   };
 }

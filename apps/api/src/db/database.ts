@@ -27,11 +27,22 @@ export interface Database {
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database itself, for dumping its data directory (tests clone it). */
   readonly pglite?: PGlite;
+  /**
+   * Calls `onChange` after every committed change to any table (the change_notify migration's
+   * notices), before the statement that committed it returns to its caller; resolves to a function
+   * that stops listening. Only the embedded database, where this process is the only writer
+   * (embedded-lock.ts) and the notice arrives with the commit itself: on PostgreSQL another
+   * process may write, and its notice arrives later, so nothing is promised there.
+   */
+  readonly listenForChanges?: (onChange: () => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
 /** What services take: the client itself, or the client inside a transaction. */
 export type DbClient = Prisma.TransactionClient;
+
+/** Where the database says that data changed (the change_notify migration). */
+const CHANGE_CHANNEL = "revita_change";
 
 export const DEFAULT_DATA_DIR = ".revita-data/pglite";
 
@@ -43,7 +54,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
 
 export interface OpenOptions {
   /** Called with every SQL statement Prisma sends: tests count them. */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, milliseconds: number) => void;
 }
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
@@ -68,7 +79,7 @@ export const TRANSACTION_OPTIONS = {
 function createClient(adapter: PrismaPg | PrismaPGlite, { onQuery }: OpenOptions): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS, log: [{ emit: "event", level: "query" }] });
-  client.$on("query", (event) => onQuery(event.query));
+  client.$on("query", (event) => onQuery(event.query, event.duration));
   // The log option only changes which $on events are typed.
   return client as unknown as PrismaClient;
 }
@@ -162,6 +173,7 @@ async function openEmbedded(config: { dataDir?: string; loadDataDir?: Blob }, op
     prisma,
     adapterFactory,
     pglite,
+    listenForChanges: (onChange) => pglite.listen(CHANGE_CHANNEL, onChange),
     async close() {
       if (closed) return;
       closed = true;

@@ -125,6 +125,7 @@ describe("migrations", () => {
       "meeting_participant_region",
       "member_posting_in_community",
       "monitoring_step_region",
+      "notify_change",
       "party_member_in_community",
       "party_member_next_version",
       "personal_data_view_no_change",
@@ -190,6 +191,14 @@ describe("migrations", () => {
       for (const action of ["insert", "update", "delete"]) expect(names).toContain(`${table}_audit_${action}`);
     }
     expect(names).toContain("audit_log_no_change");
+    // And every table says when it changed, for the answers kept in memory (response-cache.ts).
+    const silent = await db.prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT t.table_name FROM information_schema.tables t
+       WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name <> '_prisma_migrations'
+         AND NOT EXISTS (SELECT 1 FROM information_schema.triggers g
+                          WHERE g.event_object_table = t.table_name AND g.trigger_name = 'notify_change')
+       ORDER BY t.table_name`;
+    expect(silent).toEqual([]);
   });
 
   it("put every table of the county's data under row-level security, so a new table cannot be forgotten", async () => {

@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
+import { chinaToday } from "./common/china-day.js";
+import { requestLocale } from "./common/request-locale.js";
+import type { Context } from "./context.js";
+
+/**
+ * Answers to queries kept in memory until any data changes, for the embedded database.
+ *
+ * The embedded database runs inside the API's own thread and answers one statement at a time, so
+ * twenty people opening the same county's overview queue behind each other's identical reads
+ * (bench:load: about 60 % of the busy time is PGlite itself). An answer is kept for the session
+ * that asked, its language, its figures (all or approved) and China's day, and dropped the moment
+ * anything is committed to any table (the change_notify migration's notices, which PGlite hands
+ * over with the commit itself), after `ttlMs`, or when the cache is full. Each request is still
+ * signed in as usual before its answer is looked up, so a signed-out or disabled session gets no
+ * kept answer.
+ *
+ * Not kept: mutations; answers with errors; and any answer during which data changed or the
+ * request wrote (a full view of personal data is itself recorded, and must be recorded every time).
+ */
+export interface ResponseCacheOptions {
+  maxEntries: number;
+  /** Kept at most this long even when nothing changes: bounds what only time changes. */
+  ttlMs: number;
+  /** Answers longer than this (JSON characters) are not kept. */
+  maxAnswerLength: number;
+}
+
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxEntries: 500, ttlMs: 60_000, maxAnswerLength: 2_000_000 };
+
+interface Entry {
+  result: Record<string, unknown>;
+  keptAt: number;
+}
+
+export interface ResponseCache {
+  plugin: ApolloServerPlugin<Context>;
+  /** Counts since the start, for benchmarks and tests. */
+  stats(): { hits: number; misses: number; kept: number; dropped: number };
+  /** Called on every committed change. */
+  invalidate(): void;
+}
+
+export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE): ResponseCache {
+  // Map keeps insertion order: a hit is moved to the end, so the first key is the least recently used.
+  const entries = new Map<string, Entry>();
+  let version = 0;
+  const counts = { hits: 0, misses: 0, kept: 0, dropped: 0 };
+
+  const keyOf = (context: Context, query: string, operationName: string | undefined, variables: unknown) =>
+    createHash("sha256")
+      .update(
+        JSON.stringify([
+          context.auth?.session.id ?? null,
+          context.figures,
+          requestLocale(),
+          chinaToday().toISOString().slice(0, 10),
+          operationName ?? null,
+          variables ?? {},
+          query,
+        ]),
+      )
+      .digest("base64url");
+
+  const plugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      const startedAt = version;
+      let key: string | undefined;
+      return {
+        async responseForOperation(request): Promise<GraphQLResponse | null> {
+          if (request.operation.operation !== "query" || request.request.query === undefined) return null;
+          key = keyOf(request.contextValue, request.request.query, request.request.operationName, request.request.variables);
+          const entry = entries.get(key);
+          if (entry && Date.now() - entry.keptAt < options.ttlMs) {
+            counts.hits++;
+            entries.delete(key);
+            entries.set(key, entry);
+            request.contextValue.cached = true;
+            return { http: request.response.http, body: { kind: "single", singleResult: entry.result } };
+          }
+          if (entry) entries.delete(key);
+          counts.misses++;
+          return null;
+        },
+        async willSendResponse(request) {
+          const context = request.contextValue;
+          if (!key || context.cached || context.wrote || version !== startedAt) return;
+          const { body } = request.response;
+          if (body.kind !== "single" || body.singleResult.errors?.length || !body.singleResult.data) return;
+          if ((request.response.http.status ?? 200) !== 200) return;
+          const result = { data: body.singleResult.data } as Record<string, unknown>;
+          if (JSON.stringify(result).length > options.maxAnswerLength) return;
+          entries.set(key, { result, keptAt: Date.now() });
+          counts.kept++;
+          while (entries.size > options.maxEntries) {
+            entries.delete(entries.keys().next().value!);
+            counts.dropped++;
+          }
+        },
+      };
+    },
+  };
+
+  return {
+    plugin,
+    stats: () => ({ ...counts }),
+    invalidate() {
+      version++;
+      counts.dropped += entries.size;
+      entries.clear();
+    },
+  };
+}
