@@ -289,7 +289,7 @@ export async function startServer(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookie = sessionCookie(req, res);
-        return createContext(db.prisma, await credentialsOf(anonymous, req, cookie), {
+        return createContext(db.prisma, await credentialsOf(anonymous, req, cookie, cache?.sessions), {
           sessionCookie: cookie,
           figures: figuresOf(req.headers),
         });

@@ -55,6 +55,7 @@ export async function credentialsOf(
   db: DbClient,
   request: IncomingMessage,
   cookie: SessionCookie,
+  remembered?: Map<string, Authenticated>,
 ): Promise<Authenticated | null> {
   const authorization = request.headers.authorization;
   const fromCookie = readCookie(request.headers.cookie, SESSION_COOKIE);
@@ -64,9 +65,9 @@ export async function credentialsOf(
       if (scheme?.toLowerCase() !== "bearer" || !token) {
         throw new AuthenticationError("BAD_AUTHORIZATION_HEADER", {});
       }
-      return await authenticate(db, token);
+      return await authenticate(db, token, { remembered });
     }
-    return fromCookie ? await authenticate(db, fromCookie) : null;
+    return fromCookie ? await authenticate(db, fromCookie, { remembered }) : null;
   } catch (error) {
     if (!(error instanceof AuthenticationError)) throw error;
     if (!authorization && fromCookie) cookie.clear();
