@@ -20,6 +20,7 @@ import type { Context } from "./context.js";
  *
  * Not kept: mutations; answers with errors; and any answer during which data changed or the
  * request wrote (a full view of personal data is itself recorded, and must be recorded every time).
+ * At most 500 answers and 64 million characters in all, the least recently used dropped first.
  */
 export interface ResponseCacheOptions {
   maxEntries: number;
@@ -27,13 +28,22 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   /** Answers longer than this (JSON characters) are not kept. */
   maxAnswerLength: number;
+  /** All kept answers together at most this long (JSON characters): the least recently used go first. */
+  maxTotalLength: number;
 }
 
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { maxEntries: 500, ttlMs: 60_000, maxAnswerLength: 2_000_000 };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = {
+  maxEntries: 500,
+  ttlMs: 60_000,
+  maxAnswerLength: 2_000_000,
+  // So that one session asking large answers again and again holds at most this much memory.
+  maxTotalLength: 64_000_000,
+};
 
 interface Entry {
   result: Record<string, unknown>;
   keptAt: number;
+  length: number;
 }
 
 export interface ResponseCache {
@@ -50,6 +60,14 @@ export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_C
   // Map keeps insertion order: a hit is moved to the end, so the first key is the least recently used.
   const entries = new Map<string, Entry>();
   const sessions = new Map<string, Authenticated>();
+  let totalLength = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    totalLength -= entry.length;
+    counts.dropped++;
+  };
   let version = 0;
   const counts = { hits: 0, misses: 0, kept: 0, dropped: 0 };
 
@@ -84,7 +102,7 @@ export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_C
             request.contextValue.cached = true;
             return { http: request.response.http, body: { kind: "single", singleResult: entry.result } };
           }
-          if (entry) entries.delete(key);
+          if (entry) drop(key);
           counts.misses++;
           return null;
         },
@@ -95,12 +113,14 @@ export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_C
           if (body.kind !== "single" || body.singleResult.errors?.length || !body.singleResult.data) return;
           if ((request.response.http.status ?? 200) !== 200) return;
           const result = { data: body.singleResult.data } as Record<string, unknown>;
-          if (JSON.stringify(result).length > options.maxAnswerLength) return;
-          entries.set(key, { result, keptAt: Date.now() });
+          const length = JSON.stringify(result).length;
+          if (length > options.maxAnswerLength) return;
+          drop(key);
+          entries.set(key, { result, keptAt: Date.now(), length });
+          totalLength += length;
           counts.kept++;
-          while (entries.size > options.maxEntries) {
-            entries.delete(entries.keys().next().value!);
-            counts.dropped++;
+          while (entries.size > options.maxEntries || totalLength > options.maxTotalLength) {
+            drop(entries.keys().next().value!);
           }
         },
       };
@@ -116,6 +136,7 @@ export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_C
       sessions.clear();
       counts.dropped += entries.size;
       entries.clear();
+      totalLength = 0;
     },
   };
 }
