@@ -102,17 +102,22 @@ describe("reading workbooks safely", () => {
     expect(unpackedSize(zipClaiming(1000))).toBe(1000);
   });
 
-  /** A two-tab workbook (进度, then 填写说明) with its zip entries stored in `order` and its relations edited by `rels`. */
-  const restored = async (order: (path: string) => number, rels: (xml: string) => string = (xml) => xml) => {
+  /** A two-tab workbook as ExcelJS writes it: 进度 (a header and a row), then 填写说明. */
+  const twoTabs = async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const JSZip = (await import("jszip")).default;
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("进度").addRows([
       ["项目编码", "报告期"],
       ["CG-1", "2024-06"],
     ]);
     workbook.addWorksheet("填写说明").addRows([["列名", "填写要求"]]);
-    const source = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  };
+
+  /** Those two tabs with the zip entries stored in `order` and the relations edited by `rels`. */
+  const restored = async (order: (path: string) => number, rels: (xml: string) => string = (xml) => xml) => {
+    const JSZip = (await import("jszip")).default;
+    const source = await JSZip.loadAsync(await twoTabs());
     const target = new JSZip();
     const paths = Object.keys(source.files).filter((path) => !source.files[path]!.dir);
     for (const path of paths.sort((a, b) => order(a) - order(b))) {
@@ -166,14 +171,7 @@ describe("reading workbooks safely", () => {
   });
 
   it("leaves no temporary file behind after reading a workbook of several sheets", async () => {
-    const ExcelJS = (await import("exceljs")).default;
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("进度").addRows([
-      ["项目编码", "报告期"],
-      ["CG-1", "2024-06"],
-    ]);
-    workbook.addWorksheet("填写说明").addRows([["列名", "填写要求"]]);
-    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const bytes = await twoTabs();
     const scratch = mkdtempSync(join(tmpdir(), "revita-xlsx-"));
     const before = process.env.TMPDIR;
     process.env.TMPDIR = scratch;
