@@ -3,7 +3,6 @@ import { builder } from "../builder.js";
 import { applyChange, requireCapability, requireProjectEditable } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { fieldIssue, ValidationError } from "../common/errors.js";
-import type { Context } from "../context.js";
 import { DeliveryModel, OutputMetric } from "../generated/prisma/enums.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { requireRegionId } from "../regions/regions.service.js";
@@ -18,6 +17,7 @@ import {
   type UpdateProjectInput,
   updateProject,
 } from "./projects.service.js";
+import { countProjectsOf, firstProjectsOf } from "./region-projects.js";
 
 export const ProjectStatusEnum = builder.enumType("ProjectStatus", {
   description: "规划 PLANNED → 开工 STARTED → 在建 IN_PROGRESS → 完工 COMPLETED → 验收 ACCEPTED.",
@@ -305,18 +305,50 @@ builder.queryFields((t) => ({
       maxTotalInvestment: t.arg({ type: "Decimal", description: "Only projects with at most this total investment, in yuan." }),
       orderBy: t.arg({ type: ProjectOrderEnum, defaultValue: "CODE", description: "The order; by code by default." }),
     },
-    totalCount: async (_parent, args, context) => context.prisma.project.count({ where: await projectFilter(context, args) }),
+    totalCount: async (_parent, args, context) =>
+      context.prisma.project.count({ where: projectFilter(await requireRegionId(context.prisma, args.regionCode), args) }),
     resolve: async (query, _root, args, context) =>
       context.prisma.project.findMany({
         ...query,
-        where: await projectFilter(context, args),
+        where: projectFilter(await requireRegionId(context.prisma, args.regionCode), args),
         orderBy: [...PROJECT_ORDER[args.orderBy ?? "CODE"]],
       }),
   }),
 }));
 
+// The same list below a region already in hand: a tree of regions with their projects is one
+// document (county → towns → their first projects) without a lookup of each region by code.
+builder.prismaObjectField("Region", "projects", (t) =>
+  t.prismaConnection({
+    type: "Project",
+    cursor: "id",
+    description:
+      "Top-level projects (phases appear under their project) of this region and everything below it, ordered by code unless told otherwise.",
+    args: {
+      categoryCode: t.arg.string({ description: "Only this category, e.g. FLOOD_CONTROL." }),
+      status: t.arg({ type: [ProjectStatusEnum], description: "Only projects in one of these statuses." }),
+      orderBy: t.arg({ type: ProjectOrderEnum, defaultValue: "CODE", description: "The order; by code by default." }),
+    },
+    totalCount: (region, args, context) =>
+      countProjectsOf(context, region.id, { categoryCode: args.categoryCode ?? null, status: args.status ?? null }),
+    resolve: (query, region, args, context) => {
+      const { take, skip, cursor, ...selection } = query;
+      // The first page, read with every other region's of the document (see region-projects.ts);
+      // a page after a cursor or from the end is one region's own query.
+      if (!skip && !cursor && take && take > 0) {
+        const filter = { categoryCode: args.categoryCode ?? null, status: args.status ?? null };
+        return firstProjectsOf(context, { regionId: region.id, filter, orderBy: args.orderBy ?? "CODE", take, selection });
+      }
+      return context.prisma.project.findMany({
+        ...query,
+        where: projectFilter(region.id, args),
+        orderBy: [...PROJECT_ORDER[args.orderBy ?? "CODE"]],
+      });
+    },
+  }),
+);
+
 interface ProjectFilterArgs {
-  regionCode: string;
   categoryCode?: string | null;
   status?: (typeof PROJECT_STATUSES)[number][] | null;
   search?: string | null;
@@ -324,7 +356,8 @@ interface ProjectFilterArgs {
   maxTotalInvestment?: string | null;
 }
 
-async function projectFilter(context: Context, args: ProjectFilterArgs) {
+/** Top-level projects in the region's subtree that match the list's filters. */
+function projectFilter(regionId: number, args: ProjectFilterArgs) {
   const search = args.search?.trim();
   const pinyin = search ? foldForSearch(search) : "";
   const amount = {
@@ -333,7 +366,7 @@ async function projectFilter(context: Context, args: ProjectFilterArgs) {
   };
   return {
     parentId: null,
-    region: { path: { has: await requireRegionId(context.prisma, args.regionCode) } },
+    region: { path: { has: regionId } },
     ...(args.categoryCode ? { category: { code: args.categoryCode } } : {}),
     ...(args.status?.length ? { status: { in: args.status } } : {}),
     ...(search

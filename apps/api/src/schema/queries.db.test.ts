@@ -460,6 +460,43 @@ describe("the dashboard's project list", () => {
   });
 });
 
+describe("a region's projects", () => {
+  const TOWNS_WITH_PROJECTS = `
+    query TownsWithProjects($code: String!) {
+      region(code: $code) { children { code
+        projects(first: 3) { totalCount edges { node { code progressReports(first: 1) { edges { node { period } } } } } }
+      } }
+    }`;
+  const FIRST_PROJECTS = `
+    query FirstProjects($code: String!) {
+      projects(regionCode: $code, first: 3) { totalCount edges { node { code } } }
+    }`;
+
+  it("are the region's subtree's, as the projects list gives them, with a tree of regions in a bounded number of statements", async () => {
+    await provinceViewer(db.prisma);
+    const queries = () => statements.filter((sql) => !sql.includes("set_config(") && !sql.includes("COMMIT"));
+    statements = [];
+    type Towns = { region: { children: { code: string; projects: { totalCount: number; edges: { node: { code: string } }[] } }[] } };
+    const district = await runGraphql<Towns>(db.prisma, TOWNS_WITH_PROJECTS, { code: "421003000000" });
+    const perTown = queries().length;
+    const withProjects = district.region.children.filter((town) => town.projects.totalCount > 0);
+    expect(withProjects.length).toBeGreaterThan(1);
+    for (const town of district.region.children) {
+      const list = await runGraphql<{ projects: { totalCount: number; edges: { node: { code: string } }[] } }>(db.prisma, FIRST_PROJECTS, {
+        code: town.code,
+      });
+      const codes = (connection: { edges: { node: { code: string } }[] }) => connection.edges.map((edge) => edge.node.code);
+      expect([town.projects.totalCount, codes(town.projects)]).toEqual([list.projects.totalCount, codes(list.projects)]);
+    }
+    // As many statements for Jingzhou City's districts and counties, fewer of which hold projects:
+    // the towns' pages, counts and rights are each one statement for all of them.
+    statements = [];
+    await runGraphql<Towns>(db.prisma, TOWNS_WITH_PROJECTS, { code: "421000000000" });
+    expect(queries().length).toBe(perTown);
+    expect(perTown).toBeLessThanOrEqual(6);
+  });
+});
+
 async function codeOf(nameZh: string): Promise<string> {
   return (await db.prisma.region.findFirstOrThrow({ where: { nameZh } })).code;
 }
