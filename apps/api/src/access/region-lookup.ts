@@ -1,4 +1,5 @@
 import { batchLoader } from "../common/batch-loader.js";
+import { NotFoundError } from "../common/errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 /** What the access rules need to know about where records sit, loaded in batches per request. */
@@ -6,6 +7,11 @@ export interface RegionLookup {
   /** A region's path: its ancestors' ids from the top, then its own. Undefined when there is none. */
   pathOf(regionId: number): Promise<number[] | undefined>;
   pathOfCode(code: string): Promise<number[] | undefined>;
+  /**
+   * The id of the region with this code (its path's last id), from the same lookups the access
+   * rules made for that code; NOT_FOUND, naming the input field, when there is none.
+   */
+  requireIdOfCode(code: string, field?: string): Promise<number>;
   /** The path of a project's region; undefined when the project is not there or not visible. */
   pathOfProject(projectId: number): Promise<number[] | undefined>;
   /** True when the region is an ancestor of (or is) one of the roots. */
@@ -28,6 +34,11 @@ export function regionLookup(prisma: PrismaClient): RegionLookup {
   return {
     pathOf,
     pathOfCode,
+    async requireIdOfCode(code, field = "regionCode") {
+      const id = (await pathOfCode(code))?.at(-1);
+      if (id === undefined) throw new NotFoundError("NO_SUCH_REGION", { code }, field);
+      return id;
+    },
     async pathOfProject(projectId) {
       const regionId = await regionOfProject(projectId);
       return regionId === undefined ? undefined : pathOf(regionId);

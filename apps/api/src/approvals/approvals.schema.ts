@@ -2,7 +2,6 @@ import { readsRecordRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
-import { requireRegionId } from "../regions/regions.service.js";
 import {
   APPROVAL_DATA_SETS,
   APPROVAL_STATUSES,
@@ -120,7 +119,7 @@ builder.queryField("dataApprovals", (t) =>
       }),
     },
     resolve: async (query, _root, args, context) => {
-      const regionId = await requireRegionId(context.prisma, args.regionCode);
+      const regionId = await context.regions.requireIdOfCode(args.regionCode);
       return context.prisma.dataApproval.findMany({
         ...query,
         where: {

@@ -2,7 +2,6 @@ import { builder } from "../builder.js";
 import { batchLoader, perRequestLoader } from "../common/batch-loader.js";
 import { fieldIssue, ValidationError } from "../common/errors.js";
 import type { Context } from "../context.js";
-import { requireRegionId } from "../regions/regions.service.js";
 
 /** One column's value before and after a change, as text. */
 interface AuditChange {
@@ -165,7 +164,7 @@ builder.queryField("auditTrail", (t) =>
       recordKey: t.arg.string({ description: "Only changes to the record with this key (with tableName)." }),
     },
     resolve: async (query, _root, args, context) => {
-      const regionId = await requireRegionId(context.prisma, args.regionCode);
+      const regionId = await context.regions.requireIdOfCode(args.regionCode);
       const regions = await context.prisma.region.findMany({ where: { path: { has: regionId } }, select: { id: true } });
       return context.prisma.auditEntry.findMany({
         ...query,

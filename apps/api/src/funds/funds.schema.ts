@@ -2,7 +2,6 @@ import { readsProjectOf } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireProjectEditable } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
-import { requireRegionId } from "../regions/regions.service.js";
 import { allocateFund, FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES, recordDisbursement } from "./funds.service.js";
 
 export const FundSourceTypeEnum = builder.enumType("FundSourceType", {
@@ -95,9 +94,9 @@ builder.queryFields((t) => ({
       sourceType: t.arg({ type: FundSourceTypeEnum, description: "Only funds from this source." }),
     },
     totalCount: async (_parent, args, context) =>
-      context.prisma.fund.count({ where: fundFilter(await requireRegionId(context.prisma, args.regionCode), args) }),
+      context.prisma.fund.count({ where: fundFilter(await context.regions.requireIdOfCode(args.regionCode), args) }),
     resolve: async (query, _root, args, context) => {
-      const regionId = await requireRegionId(context.prisma, args.regionCode);
+      const regionId = await context.regions.requireIdOfCode(args.regionCode);
       return context.prisma.fund.findMany({
         ...query,
         where: fundFilter(regionId, args),

@@ -7,7 +7,6 @@ import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
-import { requireRegionId } from "../regions/regions.service.js";
 import { computedIndicatorsWithFigures, computedPeriods } from "./computed-figures.js";
 import { rollUpIndicator } from "./indicator-rollup.js";
 import {
@@ -124,7 +123,7 @@ async function valueFilter(
   context: Context,
   args: { regionCode: string; indicatorCode?: string | null; from?: Period | null; to?: Period | null },
 ) {
-  const regionId = await requireRegionId(context.prisma, args.regionCode);
+  const regionId = await context.regions.requireIdOfCode(args.regionCode);
   return {
     region: { path: { has: regionId } },
     ...(args.indicatorCode ? { indicator: { code: args.indicatorCode } } : {}),

@@ -5,7 +5,6 @@ import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { fieldIssue, ValidationError } from "../common/errors.js";
 import { DeliveryModel, OutputMetric } from "../generated/prisma/enums.js";
 import { RegionRef } from "../regions/regions.schema.js";
-import { requireRegionId } from "../regions/regions.service.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
 import { keptStanding } from "./kept-figures.js";
 import { BEHIND_SCHEDULE_TOLERANCE, type LatestStanding, type ProjectStanding, standingFrom } from "./project-progress.js";
@@ -306,11 +305,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: ProjectOrderEnum, defaultValue: "CODE", description: "The order; by code by default." }),
     },
     totalCount: async (_parent, args, context) =>
-      context.prisma.project.count({ where: projectFilter(await requireRegionId(context.prisma, args.regionCode), args) }),
+      context.prisma.project.count({ where: projectFilter(await context.regions.requireIdOfCode(args.regionCode), args) }),
     resolve: async (query, _root, args, context) =>
       context.prisma.project.findMany({
         ...query,
-        where: projectFilter(await requireRegionId(context.prisma, args.regionCode), args),
+        where: projectFilter(await context.regions.requireIdOfCode(args.regionCode), args),
         orderBy: [...PROJECT_ORDER[args.orderBy ?? "CODE"]],
       }),
   }),

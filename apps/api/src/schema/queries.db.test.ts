@@ -476,15 +476,21 @@ describe("a region's projects", () => {
     await provinceViewer(db.prisma);
     const queries = () => statements.filter((sql) => !sql.includes("set_config(") && !sql.includes("COMMIT"));
     statements = [];
-    type Towns = { region: { children: { code: string; projects: { totalCount: number; edges: { node: { code: string } }[] } }[] } };
+    type Towns = {
+      region: { children: { code: string; projects: { totalCount: number; edges: { node: { code: string } }[] } }[] };
+    };
     const district = await runGraphql<Towns>(db.prisma, TOWNS_WITH_PROJECTS, { code: "421003000000" });
     const perTown = queries().length;
     const withProjects = district.region.children.filter((town) => town.projects.totalCount > 0);
     expect(withProjects.length).toBeGreaterThan(1);
     for (const town of district.region.children) {
-      const list = await runGraphql<{ projects: { totalCount: number; edges: { node: { code: string } }[] } }>(db.prisma, FIRST_PROJECTS, {
-        code: town.code,
-      });
+      const list = await runGraphql<{ projects: { totalCount: number; edges: { node: { code: string } }[] } }>(
+        db.prisma,
+        FIRST_PROJECTS,
+        {
+          code: town.code,
+        },
+      );
       const codes = (connection: { edges: { node: { code: string } }[] }) => connection.edges.map((edge) => edge.node.code);
       expect([town.projects.totalCount, codes(town.projects)]).toEqual([list.projects.totalCount, codes(list.projects)]);
     }
