@@ -134,5 +134,14 @@ export const readsRegion = (region: { id: number }) => ({ reads: region.id });
 /** The rule of a record with a region of its own. */
 export const readsRecordRegion = (record: { regionId: number }) => ({ reads: record.regionId });
 
+/**
+ * The rule of a project: its region must be readable. The project's region is remembered for the
+ * rules of its records, which would otherwise look it up again.
+ */
+export const readsProject = (project: { id: number; regionId: number }, context: Context) => {
+  context.regions.knowProject(project.id, project.regionId);
+  return { reads: project.regionId };
+};
+
 /** The rule of a record that belongs to a project (a report, an output, an allocation). */
 export const readsProjectOf = (record: { projectId: number }) => ({ readsProject: record.projectId });

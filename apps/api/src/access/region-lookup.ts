@@ -14,6 +14,11 @@ export interface RegionLookup {
   requireIdOfCode(code: string, field?: string): Promise<number>;
   /** The path of a project's region; undefined when the project is not there or not visible. */
   pathOfProject(projectId: number): Promise<number[] | undefined>;
+  /**
+   * Remembers the region of a project read with the request's rights, so that the rule of each of
+   * its records (reports, outputs, allocations) needs no statement to find it again.
+   */
+  knowProject(projectId: number, regionId: number): void;
   /** True when the region is an ancestor of (or is) one of the roots. */
   isAboveAny(regionId: number, roots: readonly number[]): Promise<boolean>;
 }
@@ -43,6 +48,7 @@ export function regionLookup(prisma: PrismaClient): RegionLookup {
       const regionId = await regionOfProject(projectId);
       return regionId === undefined ? undefined : pathOf(regionId);
     },
+    knowProject: (projectId, regionId) => regionOfProject.prime(projectId, regionId),
     async isAboveAny(regionId, roots) {
       const paths = await Promise.all(roots.map((root) => pathOf(root)));
       return paths.some((path) => path?.includes(regionId));

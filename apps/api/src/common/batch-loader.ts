@@ -3,10 +3,10 @@
  * loadMany, and each key is loaded once per loader. A loader lives for one request, so what it
  * caches never outlives the request's access rights.
  */
-export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
+export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): BatchLoader<K, V> {
   const cache = new Map<K, Promise<V | undefined>>();
   let pending: { keys: K[]; done: Promise<Map<K, V>> } | undefined;
-  return (key) => {
+  const load = (key: K) => {
     const cached = cache.get(key);
     if (cached) return cached;
     if (!pending) {
@@ -22,6 +22,17 @@ export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): 
     cache.set(key, value);
     return value;
   };
+  return Object.assign(load, {
+    prime(key: K, value: V) {
+      if (!cache.has(key)) cache.set(key, Promise.resolve(value));
+    },
+  });
+}
+
+/** A batch loader, which can also be told a value already read, so that nobody loads it again. */
+export interface BatchLoader<K, V> {
+  (key: K): Promise<V | undefined>;
+  prime(key: K, value: V): void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readsProjectOf, readsRecordRegion, readsRegion } from "../access/access-rules.js";
+import { readsProject, readsProjectOf, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireCapability, requireProjectEditable } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
@@ -172,7 +172,7 @@ const NOT_REPORTED: LatestStanding = { completedInvestment: null, physicalProgre
 builder.prismaNode("Project", {
   description: "项目: an investment project, or one phase (一期/二期 ...) of a parent project.",
   id: { field: "id" },
-  authScopes: readsRecordRegion,
+  authScopes: readsProject,
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable project code." }),
     nameZh: t.exposeString("nameZh", { description: "Chinese name." }),
