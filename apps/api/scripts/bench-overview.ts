@@ -3,11 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { issueSession } from "../src/accounts/accounts.service.js";
 import { databaseConfigFromEnv, openDatabase } from "../src/db/database.js";
-import { applyMigrations } from "../src/db/migrations.js";
-import { hasData, loadDemoData } from "../src/seed/demo/load-demo.js";
-import { generateScaleData } from "../src/seed/scale.js";
 import { startServer } from "../src/server.js";
 import { dashboardOperation } from "./dashboard-operations.js";
+import { prepareScaleProvince, SCALE_PROVINCE } from "./scale-province.js";
 
 /**
  * The overview page's operations over HTTP, for a county and for a 100-county province (20,000
@@ -23,24 +21,12 @@ import { dashboardOperation } from "./dashboard-operations.js";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const CONCURRENT_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PROVINCE = "990000000000";
 
 const config = databaseConfigFromEnv();
 const scratch = config.engine === "embedded" ? mkdtempSync(join(tmpdir(), "revita-bench-overview-")) : undefined;
 const db = await openDatabase(scratch ? { engine: "embedded", dataDir: join(scratch, "pglite") } : config);
 try {
-  await applyMigrations(db.adapterFactory);
-  if (!(await hasData(db.prisma))) await loadDemoData(db.prisma);
-  if (!(await db.prisma.region.findUnique({ where: { code: PROVINCE } }))) {
-    console.log(`Generating a ${COUNTIES}-county province (once per database) …`);
-    await generateScaleData(db.prisma, { counties: COUNTIES, seed: 42, provinceDigits: "99" });
-  }
-  await db.prisma.$executeRawUnsafe("ANALYZE");
-  const province = await db.prisma.region.findUniqueOrThrow({ where: { code: PROVINCE } });
-  const county = await db.prisma.region.findFirstOrThrow({
-    where: { level: "COUNTY", path: { has: province.id } },
-    orderBy: { code: "asc" },
-  });
+  const { province, county } = await prepareScaleProvince(db, COUNTIES);
   const projects = await db.prisma.project.count({ where: { region: { path: { has: province.id } } } });
   const reports = await db.prisma.progressReport.count({ where: { project: { region: { path: { has: province.id } } } } });
 
@@ -64,10 +50,10 @@ try {
   const cases = [
     { name: `county ${county.code} overview`, query: overview, code: county.code, approved: false },
     { name: `county ${county.code} attention list`, query: attention, code: county.code, approved: false },
-    { name: `province overview (${COUNTIES} counties)`, query: overview, code: PROVINCE, approved: false },
-    { name: `province attention list (${COUNTIES} counties)`, query: attention, code: PROVINCE, approved: false },
-    { name: "province overview, approved figures", query: overview, code: PROVINCE, approved: true },
-    { name: "province years with data", query: years, code: PROVINCE, approved: false },
+    { name: `province overview (${COUNTIES} counties)`, query: overview, code: SCALE_PROVINCE, approved: false },
+    { name: `province attention list (${COUNTIES} counties)`, query: attention, code: SCALE_PROVINCE, approved: false },
+    { name: "province overview, approved figures", query: overview, code: SCALE_PROVINCE, approved: true },
+    { name: "province years with data", query: years, code: SCALE_PROVINCE, approved: false },
   ];
   let errors = 0;
   const ask = async (c: (typeof cases)[number]) => {

@@ -2,9 +2,7 @@ import { AccessScope } from "../src/access/access-scope.js";
 import { userActor } from "../src/access/actor.js";
 import { issueSession } from "../src/accounts/accounts.service.js";
 import { databaseConfigFromEnv, openDatabase } from "../src/db/database.js";
-import { applyMigrations } from "../src/db/migrations.js";
-import { hasData, loadDemoData } from "../src/seed/demo/load-demo.js";
-import { generateScaleData } from "../src/seed/scale.js";
+import { prepareScaleProvince } from "./scale-province.js";
 
 /**
  * Prepares a PostgreSQL database for `bench:peer` (packages/bench): migrations, the demo, a
@@ -14,24 +12,12 @@ import { generateScaleData } from "../src/seed/scale.js";
  * sets, so PostGraphile and the floor run under the same policies) and the subjects of q1–q4.
  */
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 10);
-const PROVINCE = "990000000000";
 
 const config = databaseConfigFromEnv();
 if (config.engine !== "postgres") throw new Error("bench:peer compares servers on one PostgreSQL: set DATABASE_URL");
 const db = await openDatabase(config);
 try {
-  await applyMigrations(db.adapterFactory);
-  if (!(await hasData(db.prisma))) await loadDemoData(db.prisma);
-  if (!(await db.prisma.region.findUnique({ where: { code: PROVINCE } }))) {
-    console.error(`Generating a ${COUNTIES}-county province (once per database) …`);
-    await generateScaleData(db.prisma, { counties: COUNTIES, seed: 42, provinceDigits: "99" });
-  }
-  await db.prisma.$executeRawUnsafe("ANALYZE");
-  const province = await db.prisma.region.findUniqueOrThrow({ where: { code: PROVINCE } });
-  const county = await db.prisma.region.findFirstOrThrow({
-    where: { level: "COUNTY", path: { has: province.id } },
-    orderBy: { code: "asc" },
-  });
+  const { province, county } = await prepareScaleProvince(db, COUNTIES);
   // q1 asks for a project with its phases: the county's first one that has phases, else its first.
   const project =
     (await db.prisma.project.findFirst({

@@ -323,6 +323,7 @@ builder.prismaObjectField("Region", "projects", (t) =>
     cursor: "id",
     description:
       "Top-level projects (phases appear under their project) of this region and everything below it, ordered by code unless told otherwise.",
+    authScopes: readsRegion,
     args: {
       categoryCode: t.arg.string({ description: "Only this category, e.g. FLOOD_CONTROL." }),
       status: t.arg({ type: [ProjectStatusEnum], description: "Only projects in one of these statuses." }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { provinceViewer, runGraphql } from "../../test/run-graphql.js";
+import { demoUser, provinceViewer, runGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 
 let db: TestDatabase;
@@ -499,9 +499,19 @@ describe("a region's projects", () => {
     statements = [];
     await runGraphql<Towns>(db.prisma, TOWNS_WITH_PROJECTS, { code: "421000000000" });
     expect(queries().length).toBe(perTown);
-    // The region with its towns, the pages, the counts, the rows, the rows' regions for the rule:
-    // the reports' rule finds each project's region remembered from the project's own.
-    expect(perTown).toBeLessThanOrEqual(5);
+    // The region with its towns, the towns' rule, the pages, the counts, the rows, the rows'
+    // regions for their rule: the reports' rule finds each project's region remembered.
+    expect(perTown).toBeLessThanOrEqual(6);
+  });
+
+  it("are refused, like the region's other data, to a reader of another county", async () => {
+    const viewer = await demoUser(db.prisma, "cengong.viewer");
+    const ask = (code: string) =>
+      runGraphql(db.prisma, `{ region(code: "${code}") { projects(first: 3) { totalCount } } }`, {}, { as: viewer });
+    await expect(ask("421003000000")).rejects.toThrow(/Region\.projects/);
+    // Its own county's are read (how many depends on the tests above, which grow Cengong).
+    const own = (await ask("522626000000")) as { region: { projects: { totalCount: number } } };
+    expect(own.region.projects.totalCount).toBeGreaterThan(0);
   });
 });
 
