@@ -1,8 +1,6 @@
 import { NotFoundError } from "../common/errors.js";
 import type { DbClient } from "../db/database.js";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
-
-type PrismaPromise<T> = Prisma.PrismaPromise<T>;
+import type { PrismaClient } from "../generated/prisma/client.js";
 
 import type { AccessScope, Capability } from "./access-scope.js";
 
@@ -55,10 +53,20 @@ function enterScope(client: DbClient, scope: AccessScope, actor: string, figures
  * queries, raw SQL and the Pothos plugin's loaders alike. This is the client resolvers read
  * through.
  *
- * The operations asked for in the same tick share one short transaction, which also lets Prisma
- * combine findUnique calls into one statement as it does for a plain client (Pothos's relation
- * loaders rely on that). If such a batch fails, each operation is retried alone, so an error
- * reaches only the resolver that caused it; a failed batch has committed nothing.
+ * The operations asked for in the same tick share a transaction, which also lets Prisma combine
+ * findUnique calls into one statement as it does for a plain client (Pothos's relation loaders
+ * rely on that) — and so do the ticks that follow while the request keeps asking: a transaction
+ * lasts from the first read to the first turn of the event loop in which nothing is being read or
+ * waiting to be (one BEGIN, scope and COMMIT for a request's reads, not one a tick — bench:peer's
+ * q1 12 → 9 statements). If a batch fails, that transaction ends and each of the batch's
+ * operations is retried alone, so an error reaches only the resolver that caused it. Changes
+ * (create, update, delete, $executeRaw) never join it: each runs and commits on its own, so a
+ * later read's failure cannot take a change back.
+ *
+ * Statements are sent model queries first, raw SQL after: Prisma 7 keeps the plans it compiles
+ * for model queries, but not for a batch whose first statement is raw SQL — with the scope's
+ * set_config at the head of an array transaction, every tick's batch was compiled anew (13 % of
+ * the API's busy CPU in bench:peer's profile).
  *
  * Its interactive transactions would escape the scope (the wrapper's transaction would run beside
  * them), so `$transaction` is refused: changes go through scopedTransaction.
@@ -70,28 +78,84 @@ export function scopedClient(
   { figures = "all" }: { figures?: Figures } = {},
 ): PrismaClient {
   let queue: QueuedOperation[] = [];
-  const inTransaction = (statements: PrismaPromise<unknown>[]) =>
-    base.$transaction([enterScope(base, scope, actor, figures), ...statements]).then(([, ...results]) => results);
+  /** The transaction the current run of reads shares; undefined between runs. */
+  let shared: SharedTransaction | undefined;
+
+  const openShared = (): SharedTransaction => {
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => {
+      end = resolve;
+    });
+    const client = new Promise<DbClient>((ready, fail) => {
+      base
+        .$transaction(async (tx) => {
+          await enterScope(tx, scope, actor, figures);
+          ready(tx);
+          await ended;
+        })
+        .catch(fail);
+    });
+    // Its failure reaches whoever waits for the client; a later one (at COMMIT) has nobody to tell.
+    client.catch(() => undefined);
+    return { client, running: 0, end, openedAt: Date.now() };
+  };
+  /** Hands the next reads to a new transaction; this one ends when its batches are in. */
+  const retire = (transaction: SharedTransaction) => {
+    if (shared === transaction) shared = undefined;
+    if (transaction.running === 0) transaction.end();
+  };
+  const closeShared = (transaction: SharedTransaction) => {
+    if (shared === transaction) shared = undefined;
+    transaction.end();
+  };
+  /** Ends the shared transaction once a turn of the event loop passes with nothing to read. */
+  const closeWhenIdle = (transaction: SharedTransaction) =>
+    setImmediate(() => {
+      if (transaction.running === 0 && (queue.length === 0 || transaction !== shared)) closeShared(transaction);
+    });
+
   const runAlone = (operation: QueuedOperation) =>
-    inTransaction([operation.run()]).then(([result]) => operation.resolve(result), operation.reject);
+    base
+      .$transaction(async (tx) => {
+        await enterScope(tx, scope, actor, figures);
+        return (await sendAll(tx, [statementOf(operation)]))[0];
+      })
+      .then(operation.resolve, operation.reject);
+
   const flush = async () => {
     const batch = queue;
     queue = [];
-    if (batch.length === 1) return runAlone(batch[0]!);
-    const statements = combineFindUniques(base, batch);
-    try {
-      const results = await inTransaction(statements.map((statement) => statement.run()));
-      for (const [index, statement] of statements.entries()) statement.deliver(results[index]);
-    } catch {
-      await Promise.all(batch.map(runAlone));
+    const reads = batch.filter((operation) => !isChange(operation));
+    const changes = batch.filter(isChange);
+    const done = changes.map(runAlone);
+    if (reads.length > 0) {
+      // A client that never stops reading (one shared by many requests) still gets short
+      // transactions: one that has lasted a second takes no new batches.
+      if (shared && Date.now() - shared.openedAt > SHARED_TRANSACTION_MS) retire(shared);
+      shared ??= openShared();
+      const transaction = shared;
+      transaction.running++;
+      const statements = combineFindUniques(reads);
+      try {
+        const results = await sendAll(await transaction.client, statements);
+        for (const [index, statement] of statements.entries()) statement.deliver(results[index]);
+      } catch {
+        // The transaction is aborted now: the rest of the run starts another.
+        closeShared(transaction);
+        done.push(...reads.map(runAlone));
+      } finally {
+        transaction.running--;
+        if (transaction.running === 0) closeWhenIdle(transaction);
+      }
     }
+    await Promise.all(done);
   };
   const scoped = base.$extends({
     query: {
-      $allOperations({ model, operation, args, query }) {
+      $allOperations({ model, operation, args }) {
         return new Promise((resolve, reject) => {
           if (queue.length === 0) process.nextTick(() => void flush());
-          queue.push({ model, operation, args, run: () => query(args) as PrismaPromise<unknown>, resolve, reject });
+          queue.push({ model, operation, args, resolve, reject });
         });
       },
     },
@@ -108,18 +172,91 @@ export function scopedClient(
   }) as unknown as PrismaClient;
 }
 
+/** How long a run of reads may keep adding batches to its transaction. */
+const SHARED_TRANSACTION_MS = 1_000;
+
+interface SharedTransaction {
+  client: Promise<DbClient>;
+  openedAt: number;
+  /** Batches being sent in it now. */
+  running: number;
+  end: () => void;
+}
+
+const CHANGES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+  "$executeRaw",
+  "$executeRawUnsafe",
+]);
+
+const isChange = (operation: QueuedOperation) => CHANGES.has(operation.operation);
+
+/**
+ * Sends a batch in a transaction: model queries in this tick, raw SQL in the next, so that the
+ * raw statements form a batch of their own (Prisma batches what an interactive transaction is
+ * asked in one tick, and reads the first statement's kind to decide whether to keep its plan).
+ * Resolves to the results in the batch's order once all are in; rejects with the first failure.
+ */
+async function sendAll(tx: DbClient, statements: Statement[]): Promise<unknown[]> {
+  const models = statements.filter((statement) => !statement.raw).map((statement) => statement.run(tx));
+  const raws = statements.some((statement) => statement.raw)
+    ? await new Promise<Promise<unknown>[]>((next) =>
+        setImmediate(() => next(statements.filter((statement) => statement.raw).map((statement) => statement.run(tx)))),
+      )
+    : [];
+  const settled = await Promise.allSettled([...models, ...raws]);
+  const failed = settled.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
+  const values = settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
+  const results = new Array<unknown>(statements.length);
+  let model = 0;
+  let raw = models.length;
+  for (const [index, statement] of statements.entries()) results[index] = values[statement.raw ? raw++ : model++];
+  return results;
+}
+
 interface QueuedOperation {
   model?: string;
   operation: string;
   args: unknown;
-  run: () => PrismaPromise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 interface Statement {
-  run: () => PrismaPromise<unknown>;
+  /** Raw SQL rather than a model query: sent after the model queries (see scopedClient). */
+  raw: boolean;
+  run: (tx: DbClient) => Promise<unknown>;
   deliver: (result: unknown) => void;
+}
+
+type Delegate = Record<string, (args: unknown) => Promise<unknown>>;
+
+const delegateOf = (tx: DbClient, model: string) =>
+  (tx as unknown as Record<string, Delegate>)[model.charAt(0).toLowerCase() + model.slice(1)]!;
+
+/** An operation asked of the scoped client, as the same call on the transaction's client. */
+function statementOf(operation: QueuedOperation): Statement {
+  const { model, operation: name, args } = operation;
+  return {
+    raw: !model,
+    // async: a call that throws at once rejects like one that fails in the database.
+    run: async (tx) => {
+      if (model) return delegateOf(tx, model)[name]!(args);
+      // $queryRaw / $executeRaw receive the tagged template's Sql; the Unsafe variants their arguments.
+      const raw = (tx as unknown as Record<string, (...values: unknown[]) => Promise<unknown>>)[name]!;
+      return raw.apply(tx, Array.isArray(args) ? args : [args]);
+    },
+    deliver: operation.resolve,
+  };
 }
 
 /**
@@ -127,13 +264,13 @@ interface Statement {
  * same selection become one findMany (as Prisma itself does for a plain client), everything else
  * runs as asked.
  */
-function combineFindUniques(base: PrismaClient, batch: QueuedOperation[]): Statement[] {
+function combineFindUniques(batch: QueuedOperation[]): Statement[] {
   const statements: Statement[] = [];
   const groups = new Map<string, { model: string; field: string; rest: Record<string, unknown>; members: QueuedOperation[] }>();
   for (const operation of batch) {
     const combinable = combinableFindUnique(operation);
     if (!combinable) {
-      statements.push({ run: operation.run, deliver: operation.resolve });
+      statements.push(statementOf(operation));
       continue;
     }
     const key = JSON.stringify([operation.model, combinable.field, combinable.rest]);
@@ -143,15 +280,13 @@ function combineFindUniques(base: PrismaClient, batch: QueuedOperation[]): State
   }
   for (const { model, field, rest, members } of groups.values()) {
     if (members.length === 1) {
-      statements.push({ run: members[0]!.run, deliver: members[0]!.resolve });
+      statements.push(statementOf(members[0]!));
       continue;
     }
     const values = members.map((member) => whereOf(member)[field]);
-    const delegate = (base as unknown as Record<string, { findMany(args: unknown): PrismaPromise<Record<string, unknown>[]> }>)[
-      model.charAt(0).toLowerCase() + model.slice(1)
-    ]!;
     statements.push({
-      run: () => delegate.findMany({ ...rest, where: { [field]: { in: values } } }),
+      raw: false,
+      run: (tx) => delegateOf(tx, model).findMany!({ ...rest, where: { [field]: { in: values } } }),
       deliver: (rows) => {
         const byValue = new Map((rows as Record<string, unknown>[]).map((row) => [row[field], row]));
         for (const member of members) {
