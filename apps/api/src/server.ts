@@ -4,13 +4,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { isReasonCode, type Locale, type Params } from "@revita/messages";
 import express from "express";
 import { type GraphQLFormattedError, parse } from "graphql";
-import { AccessScope } from "./access/access-scope.js";
-import { type Figures, scopedClient } from "./access/scoped-client.js";
+import type { Figures } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
 import { briefingsRouter } from "./briefings/briefings.http.js";
 import { type ErrorCode, fromDatabaseError, RevitaError, ValidationError, variableIssue } from "./common/errors.js";
@@ -264,12 +263,17 @@ export async function startServer(
     allowBatchedHttpRequests: false,
     // Apollo's own landing page loads Apollo Sandbox from a CDN, which these offline machines
     // cannot reach; browsers are sent to the bundled GraphiQL at /graphiql instead.
-    plugins: [queryGuardPlugin({ production }), ApolloServerPluginLandingPageDisabled(), ...(cache ? [cache.plugin] : [])],
+    // Cache-control hints are not used (answers are private to their asker): Apollo's default plugin
+    // for them ran a hook on every resolved field.
+    plugins: [
+      queryGuardPlugin({ production }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(cache ? [cache.plugin] : []),
+    ],
   });
   await apollo.start();
 
-  // Credentials are checked as the API's role too, before anyone is known: as nobody.
-  const anonymous = scopedClient(db.prisma, AccessScope.anonymous(), "anonymous");
   const app = express();
   app.disable("x-powered-by");
   app.use(securityHeaders);
@@ -289,15 +293,15 @@ export async function startServer(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookie = sessionCookie(req, res);
-        return createContext(db.prisma, await credentialsOf(anonymous, req, cookie, cache?.sessions), {
+        return createContext(db.prisma, await credentialsOf(db.prisma, req, cookie, cache?.sessions), {
           sessionCookie: cookie,
           figures: figuresOf(req.headers),
         });
       },
     }),
   );
-  app.use("/api", briefingsRouter(db.prisma, anonymous));
-  app.use("/api", importsRouter(db.prisma, anonymous));
+  app.use("/api", briefingsRouter(db.prisma));
+  app.use("/api", importsRouter(db.prisma));
   if (existsSync(ADMIN_DIST)) {
     // The build keeps its source maps for whoever debugs it, not for the public.
     app.get(/\.map$/, (_request, response) => {

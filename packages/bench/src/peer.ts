@@ -178,7 +178,10 @@ async function startSystem(
   viaCounter.port = String(counter.port);
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   // node --import tsx, not the tsx command: one process, whose CPU time /proc reports.
-  const child = spawn("node", ["--import", "tsx", ...args], {
+  // BENCH_PROFILE_DIR: Revita's CPU profile (node --cpu-prof), written there when the bench ends.
+  const profile =
+    name === "Revita" && process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn("node", [...profile, "--import", "tsx", ...args], {
     cwd,
     env: { ...process.env, ...env, DATABASE_URL: viaCounter.toString(), PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -193,7 +193,10 @@ const MAX_REMEMBERED_SESSIONS = 10_000;
 
 /**
  * A session with its user and the user's grants, in one statement: every request asks this
- * first, and Prisma's nested include took four.
+ * first, and Prisma's nested include took four. The server asks it through the database's own
+ * client, outside any transaction: sessions, users and grants have no row policies (the API's
+ * role may read them whole), so asking as that role protected nothing and cost a BEGIN, the
+ * scope's settings and a COMMIT around every request's sign-in.
  */
 async function findSession(db: DbClient, tokenHash: string): Promise<Authenticated | undefined> {
   const [row] = await db.$queryRaw<

@@ -5,7 +5,6 @@ import type { Figures } from "../access/scoped-client.js";
 import { AuthenticationError, type RevitaError } from "../common/errors.js";
 import { requestLocale } from "../common/request-locale.js";
 import { type Context, createContext } from "../context.js";
-import type { DbClient } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { credentialsOf, sessionCookie } from "./request-credentials.js";
 
@@ -36,13 +35,12 @@ export function contentDisposition(fileName: string, disposition: "attachment" |
  */
 export async function requestContext(
   database: PrismaClient,
-  anonymous: DbClient,
   request: Request,
   response: Response,
   { figures = "all" }: { figures?: Figures } = {},
 ): Promise<Context | null> {
   try {
-    const auth = await credentialsOf(anonymous, request, sessionCookie(request, response));
+    const auth = await credentialsOf(database, request, sessionCookie(request, response));
     if (auth) return createContext(database, auth, { figures });
     sendRefusal(response, 401, new AuthenticationError("SIGN_IN_REQUIRED", {}));
   } catch (error) {

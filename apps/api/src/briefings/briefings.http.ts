@@ -3,7 +3,6 @@ import express, { type Request, type Response, type Router } from "express";
 import { contentDisposition, refusalBody, requestContext, sendRefusal } from "../accounts/request-context.js";
 import { fromDatabaseError, NotFoundError, RevitaError } from "../common/errors.js";
 import { localeMiddleware, requestLocale } from "../common/request-locale.js";
-import type { DbClient } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { BRIEFING_STEPS, keepBriefing, makeBriefing } from "./briefings.service.js";
 
@@ -19,12 +18,12 @@ import { BRIEFING_STEPS, keepBriefing, makeBriefing } from "./briefings.service.
  * - `GET /api/briefings/briefing.pdf?regionCode=…&month=…[&figures=approved]` — made and sent
  *   at once, not kept (for scripts and links).
  */
-export function briefingsRouter(database: PrismaClient, anonymous: DbClient): Router {
+export function briefingsRouter(database: PrismaClient): Router {
   const router = express.Router();
   router.use(localeMiddleware);
 
   const contextOf = (request: Request, response: Response, approved: boolean) =>
-    requestContext(database, anonymous, request, response, { figures: approved ? "approved" : "all" });
+    requestContext(database, request, response, { figures: approved ? "approved" : "all" });
 
   // One briefing at a time per session: a second click while the first is being made is told to
   // wait, rather than queueing seconds of work behind it. Checked on arrival, before anything is

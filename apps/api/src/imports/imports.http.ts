@@ -4,7 +4,6 @@ import { contentDisposition, refusalBody, requestContext, sendRefusal } from "..
 import { fieldIssue, fromDatabaseError, NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
 import { localeMiddleware, requestLocale } from "../common/request-locale.js";
 import type { Context } from "../context.js";
-import type { DbClient } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { runImport } from "./import.service.js";
 import type { ImportProblem } from "./import-kind.js";
@@ -28,10 +27,10 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * types a browser will not send across sites without asking, so another site cannot post a file
  * with a signed-in clerk's cookie.
  */
-export function importsRouter(database: PrismaClient, anonymous: DbClient): Router {
+export function importsRouter(database: PrismaClient): Router {
   const router = express.Router();
 
-  const contextOf = (request: Request, response: Response) => requestContext(database, anonymous, request, response);
+  const contextOf = (request: Request, response: Response) => requestContext(database, request, response);
 
   router.use(localeMiddleware);
 
