@@ -85,6 +85,31 @@ describe("a scoped client", () => {
     }
   });
 
+  it("reads a run of ticks in one transaction, and starts another once it has stopped reading", async () => {
+    const client = scopedClient(db.prisma, AccessScope.of([{ role: "VIEWER", region: jingzhou }]), "user:test");
+    const transactionId = async () => (await client.$queryRaw<{ id: string }[]>`SELECT txid_current()::text AS id`)[0]!.id;
+    // A resolver reading what the one before it found: one tick after the other.
+    const first = await transactionId();
+    const second = await transactionId();
+    expect(second).toBe(first);
+    // A turn of the event loop with nothing to read ends the transaction.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await transactionId()).not.toBe(first);
+  });
+
+  it("commits a change on its own, so a read failing after it cannot take it back", async () => {
+    const editor = scopedClient(db.prisma, AccessScope.of([{ role: "EDITOR", region: jingzhou }]), "user:test");
+    const project = await db.prisma.project.findFirstOrThrow({ where: { region: { path: { has: jingzhou.id } } } });
+    const [changed, failed] = await Promise.allSettled([
+      editor.project.update({ where: { id: project.id }, data: { description: "共用事务测试" } }),
+      editor.$queryRawUnsafe("SELECT no_such_column FROM project"),
+    ]);
+    expect(changed.status).toBe("fulfilled");
+    expect(failed.status).toBe("rejected");
+    expect((await db.prisma.project.findUniqueOrThrow({ where: { id: project.id } })).description).toBe("共用事务测试");
+    await db.prisma.project.update({ where: { id: project.id }, data: { description: project.description } });
+  });
+
   it("refuses interactive transactions, which would escape its scope", () => {
     const client = scopedClient(db.prisma, AccessScope.anonymous(), "anonymous");
     expect(() => client.$transaction(async () => undefined)).toThrow("use the context's transaction()");
