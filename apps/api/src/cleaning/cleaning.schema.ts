@@ -7,6 +7,7 @@ import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type { Prisma, Region } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   type CleaningRanking,
   checkNewCampaign,
@@ -194,6 +195,7 @@ builder.prismaNode("CleaningCampaign", {
     listSize: t.exposeInt("listSize", { description: "How many villages the red and the black list name." }),
     items: t.relation("items", { description: "The checklist, in order.", query: { orderBy: { position: "asc" } } }),
     source: t.exposeString("source", { nullable: true, description: "Where the record comes from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     version: t.exposeInt("version", { description: "Send it as expectedVersion when changing the checklist." }),
     months: t.stringList({
       description: "The months with inspections you may read (within a region of the campaign if named), latest first.",

@@ -1,6 +1,7 @@
 import type { ChangeAuthor } from "../changes/apply-change.js";
 import { chinaToday, isoDay } from "../common/china-day.js";
 import { fieldIssue, RevitaError } from "../common/errors.js";
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
@@ -10,6 +11,7 @@ import {
   type InspectionKind,
   Prisma,
   type Region,
+  type SourceKind,
 } from "../generated/prisma/client.js";
 import { pastDay } from "../governance/members.service.js";
 import { REGION_LEVELS } from "../regions/region-levels.js";
@@ -85,6 +87,7 @@ export interface CampaignInput {
   listSize?: number | null;
   items?: ChecklistItemInput[] | null;
   source?: string | null;
+  sourceKind?: SourceKind | null;
 }
 
 /** Checks a new campaign: run by a town or higher, with a checklist whose weights add up to 100. */
@@ -114,6 +117,7 @@ export async function checkNewCampaign(db: DbClient, input: CampaignInput) {
       passScore: passScore ?? new Prisma.Decimal(DEFAULT_PASS_SCORE),
       listSize,
       source: check.optionalText("source", input.source, { max: 500 }),
+      sourceKind: sourceKindOf(check, input.sourceKind),
       items,
     },
   };

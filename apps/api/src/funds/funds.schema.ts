@@ -2,6 +2,7 @@ import { readsProjectOf } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { applyChange, requireProjectEditable } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import { allocateFund, FUND_LEVELS, FUND_SOURCE_TYPES, PERFORMANCE_GRADES, recordDisbursement } from "./funds.service.js";
 
 export const FundSourceTypeEnum = builder.enumType("FundSourceType", {
@@ -40,6 +41,7 @@ builder.prismaNode("Fund", {
     }),
     note: t.exposeString("note", { nullable: true, description: "Remarks, e.g. how a published figure was qualified." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figures come from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     region: t.relation("region", { description: "The region managing the fund." }),
     allocations: t.relatedConnection("allocations", {
       cursor: "id",
@@ -59,6 +61,7 @@ builder.prismaNode("FundAllocation", {
     version: t.exposeInt("version", { description: "Raised by every change (optimistic concurrency)." }),
     allocatedOn: t.expose("allocatedOn", { type: "Date", description: "When it was allocated." }),
     note: t.exposeString("note", { nullable: true, description: "Remarks." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     overAllocationReason: t.exposeString("overAllocationReason", {
       nullable: true,
       description: "Why it was allocated above the project's total investment, where it was.",

@@ -1,3 +1,4 @@
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type {
@@ -7,6 +8,7 @@ import type {
   FundLevel,
   FundSourceType,
   PerformanceGrade,
+  SourceKind,
 } from "../generated/prisma/client.js";
 
 export const FUND_SOURCE_TYPES: readonly FundSourceType[] = [
@@ -35,6 +37,7 @@ export interface CreateFundInput {
   performanceGrade?: PerformanceGrade | null;
   note?: string | null;
   source?: string | null;
+  sourceKind?: SourceKind | null;
 }
 
 export async function createFund(db: DbClient, input: CreateFundInput): Promise<Fund> {
@@ -49,6 +52,7 @@ export async function createFund(db: DbClient, input: CreateFundInput): Promise<
   const amount = check.money("amount", input.amount);
   const performanceGrade =
     input.performanceGrade == null ? null : check.oneOf("performanceGrade", input.performanceGrade, PERFORMANCE_GRADES);
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const [region, existing] = await Promise.all([
     db.region.findUnique({ where: { code: input.regionCode } }),
     db.fund.findUnique({ where: { code }, select: { id: true } }),
@@ -69,6 +73,7 @@ export async function createFund(db: DbClient, input: CreateFundInput): Promise<
       performanceGrade,
       note: input.note?.trim() || null,
       source: input.source ?? null,
+      sourceKind,
     },
   });
 }
@@ -85,6 +90,7 @@ export interface AllocateFundInput {
    * a project's with its phases') above its total investment; kept only then.
    */
   overAllocationReason?: string | null;
+  sourceKind?: SourceKind | null;
 }
 
 /**
@@ -116,6 +122,7 @@ export async function allocateFund(db: DbClient, input: AllocateFundInput): Prom
     }
   }
   const reason = check.optionalText("overAllocationReason", input.overAllocationReason, { max: 500 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   let over = false;
   if (project && amount.greaterThan(0)) {
     const { _sum } = await db.fundAllocation.aggregate({
@@ -142,6 +149,7 @@ export async function allocateFund(db: DbClient, input: AllocateFundInput): Prom
       allocatedOn: allocatedOn!,
       note: input.note?.trim() || null,
       overAllocationReason: over ? reason : null,
+      sourceKind,
     },
   });
 }

@@ -1,7 +1,8 @@
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
-import type { GridArea, Region } from "../generated/prisma/client.js";
+import type { GridArea, Region, SourceKind } from "../generated/prisma/client.js";
 import { createRegion } from "../regions/regions.service.js";
 
 /** What can be made below a community, and what it sits under. */
@@ -79,6 +80,8 @@ export async function setGridArea(
     entrances?: number | null;
     leaderNumber?: number | null;
     source?: string | null;
+    /** Kept as it is when not given. */
+    sourceKind?: SourceKind | null;
     expectedVersion?: number | null;
   },
 ): Promise<GridArea> {
@@ -89,6 +92,7 @@ export async function setGridArea(
   const households = count(check, "households", input.households);
   const entrances = count(check, "entrances", input.entrances);
   const source = check.optionalText("source", input.source, { max: 500 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   if (input.leaderNumber != null && region) {
     const leader = await db.partyMember.findUnique({ where: { id: input.leaderNumber }, include: { region: true } });
     if (!leader) check.fail("leaderNumber", "NO_SUCH_MEMBER", { id: String(input.leaderNumber) });
@@ -97,7 +101,13 @@ export async function setGridArea(
     }
   }
   check.done();
-  const data = { households, entrances, leaderMemberId: input.leaderNumber ?? null, source };
+  const data = {
+    households,
+    entrances,
+    leaderMemberId: input.leaderNumber ?? null,
+    source,
+    ...(input.sourceKind !== undefined ? { sourceKind } : {}),
+  };
   const existing = await db.gridArea.findUnique({ where: { regionId: region!.id } });
   if (!existing) return db.gridArea.create({ data: { regionId: region!.id, ...data } });
   const what = `the area ${region!.nameZh}`;

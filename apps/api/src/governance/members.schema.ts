@@ -4,6 +4,7 @@ import { applyChange, requireCapability, requireRegionEditable } from "../change
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { InputChecker } from "../common/validation.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import { createGridRegion, setGridArea } from "./grid-regions.service.js";
 import {
   addTeamMembers,
@@ -35,6 +36,7 @@ builder.prismaObject("GridArea", {
     entrances: t.exposeInt("entrances", { nullable: true, description: "单元 (entrances)." }),
     leader: t.relation("leader", { nullable: true, description: "The member who leads it (片长/网格长)." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figures come from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     version: t.exposeInt("version", { description: "Send it as expectedVersion when changing it." }),
   }),
 });
@@ -86,6 +88,7 @@ builder.prismaNode("PartyMember", {
       resolve: (m) => ({ goal: m.commitmentGoal, time: m.commitmentTime, quality: m.commitmentQuality }),
     }),
     source: t.exposeString("source", { nullable: true, description: "Where the record comes from (published or illustrative)." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     postings: t.relation("postings", {
       description: "Where they reported, earliest first.",
       query: { orderBy: [{ fromOn: "asc" }, { id: "asc" }] },
@@ -129,6 +132,7 @@ builder.prismaNode("VolunteerTeam", {
         }),
     }),
     source: t.exposeString("source", { nullable: true, description: "Where the record comes from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
   }),
 });
 

@@ -1,8 +1,9 @@
 import { chinaToday, isoDay } from "../common/china-day.js";
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
-import type { Organization, PartyMember, Region, ServiceRole, VolunteerTeam } from "../generated/prisma/client.js";
+import type { Organization, PartyMember, Region, ServiceRole, SourceKind, VolunteerTeam } from "../generated/prisma/client.js";
 import { communityIdOf, findCommunityRegion } from "./community.js";
 
 /** 九大员, in the order seed 003 lists them. */
@@ -28,6 +29,7 @@ export interface MemberProfileInput {
   commitmentTime?: string | null;
   commitmentQuality?: string | null;
   source?: string | null;
+  sourceKind?: SourceKind | null;
 }
 
 export interface CreateMemberInput extends MemberProfileInput {
@@ -83,6 +85,7 @@ function checkProfile(check: InputChecker, input: MemberProfileInput) {
     commitmentTime: check.optionalText("commitmentTime", input.commitmentTime, { max: 200 }),
     commitmentQuality: check.optionalText("commitmentQuality", input.commitmentQuality, { max: 500 }),
     source: check.optionalText("source", input.source, { max: 500 }),
+    ...(input.sourceKind !== undefined ? { sourceKind: sourceKindOf(check, input.sourceKind) } : {}),
   };
 }
 
@@ -197,18 +200,19 @@ export async function moveMember(
 /** A team of members serving a community (党员服务队 …). */
 export async function createTeam(
   db: DbClient,
-  input: { regionCode: string; name: string; focus?: string | null; source?: string | null },
+  input: { regionCode: string; name: string; focus?: string | null; source?: string | null; sourceKind?: SourceKind | null },
 ): Promise<VolunteerTeam> {
   const check = new InputChecker();
   const region = await findCommunityRegion(db, check, "regionCode", input.regionCode);
   const name = check.text("name", input.name, { max: 100 });
   const focus = check.optionalText("focus", input.focus, { max: 500 });
   const source = check.optionalText("source", input.source, { max: 500 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   if (region && name && (await db.volunteerTeam.findUnique({ where: { regionId_name: { regionId: region.id, name } } }))) {
     check.fail("name", "DUPLICATE_KEY", { key: name });
   }
   check.done();
-  return db.volunteerTeam.create({ data: { regionId: region!.id, name, focus, source } });
+  return db.volunteerTeam.create({ data: { regionId: region!.id, name, focus, source, sourceKind } });
 }
 
 /** Adds members to a team: each must report to the team's community (or an area in it). */

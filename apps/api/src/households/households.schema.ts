@@ -6,6 +6,7 @@ import { chinaToday } from "../common/china-day.js";
 import type { Context } from "../context.js";
 import type { HouseholdStatus, HouseholdType, Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   addMeasure,
   assignCadre,
@@ -357,6 +358,7 @@ builder.prismaObject("MonitoringLine", {
     year: t.exposeInt("year", { description: "The year." }),
     amount: t.expose("amount", { type: "Decimal", description: "Yuan per person per year." }),
     source: t.exposeString("source", { nullable: true, description: "Where it comes from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
   }),
 });
 

@@ -1,6 +1,7 @@
 import type { ChangeAuthor } from "../changes/apply-change.js";
 import { chinaToday, isoDay } from "../common/china-day.js";
 import { fieldIssue, RevitaError } from "../common/errors.js";
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
@@ -14,6 +15,7 @@ import {
   Prisma,
   type Region,
   type RiskFactor,
+  type SourceKind,
 } from "../generated/prisma/client.js";
 import { findCommunityRegion } from "../governance/community.js";
 import { pastDay } from "../governance/members.service.js";
@@ -500,19 +502,20 @@ export async function addMeasure(
 /** The province's line for a year (admins of the province). */
 export async function setMonitoringLine(
   db: DbClient,
-  input: { provinceCode: string; year: number; amount: string; source?: string | null },
+  input: { provinceCode: string; year: number; amount: string; source?: string | null; sourceKind?: SourceKind | null },
 ) {
   const check = new InputChecker();
   const year = check.year("year", input.year);
   const amount = check.money("amount", input.amount, { allowZero: false });
   const source = check.optionalText("source", input.source, { max: 500 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const province = await db.region.findUnique({ where: { code: input.provinceCode?.trim() ?? "" } });
   if (!province) check.fail("provinceCode", "NO_SUCH_REGION", { code: input.provinceCode ?? "" });
   else if (province.level !== "PROVINCE") check.fail("provinceCode", "NOT_A_PROVINCE", { region: province.nameZh });
   check.done();
   return db.monitoringLine.upsert({
     where: { regionId_year: { regionId: province!.id, year } },
-    create: { regionId: province!.id, year, amount, source },
-    update: { amount, source },
+    create: { regionId: province!.id, year, amount, source, sourceKind },
+    update: { amount, source, sourceKind },
   });
 }

@@ -7,6 +7,7 @@ import { percentOf } from "../common/percent.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import { computedIndicatorsWithFigures, computedPeriods } from "./computed-figures.js";
 import { rollUpIndicator } from "./indicator-rollup.js";
 import {
@@ -76,6 +77,7 @@ builder.prismaNode("IndicatorValue", {
     baseline: t.expose("baseline", { type: "Decimal", nullable: true, description: "基期值, if one was given." }),
     note: t.exposeString("note", { nullable: true, description: "How the figure was qualified (≥, 约, 余 ...)." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figure comes from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     reportedBy: t.exposeString("reportedBy", { description: "Who entered it, or made its latest correction." }),
     version: t.exposeInt("version", {
       description: "1 as first entered, raised by each correction; send it as expectedVersion to correct the value.",

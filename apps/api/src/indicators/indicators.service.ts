@@ -1,3 +1,4 @@
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
@@ -8,6 +9,7 @@ import {
   type IndicatorValue,
   type Pillar,
   Prisma,
+  type SourceKind,
 } from "../generated/prisma/client.js";
 
 export const PILLARS: readonly Pillar[] = [
@@ -157,6 +159,7 @@ export interface RecordIndicatorValueInput {
   baseline?: string | number | null;
   note?: string | null;
   source?: string | null;
+  sourceKind?: SourceKind | null;
   reportedBy: string;
   /** When the value was entered, for history loaded after the fact (the demo's); now by default. */
   reportedAt?: Date;
@@ -169,6 +172,7 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
   const target = input.target == null || input.target === "" ? null : check.decimal("target", input.target);
   const baseline = input.baseline == null || input.baseline === "" ? null : check.decimal("baseline", input.baseline);
   const reportedBy = check.text("reportedBy", input.reportedBy, { max: 100 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const [indicator, region] = await Promise.all([
     db.indicator.findUnique({ where: { code: input.indicatorCode } }),
     db.region.findUnique({ where: { code: input.regionCode } }),
@@ -199,6 +203,7 @@ export async function recordIndicatorValue(db: DbClient, input: RecordIndicatorV
       baseline,
       note: input.note?.trim() || null,
       source: input.source ?? null,
+      sourceKind,
       reportedBy,
       ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
     },

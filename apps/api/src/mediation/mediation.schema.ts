@@ -4,6 +4,7 @@ import { applyChange, requireCapability, requireRegionEditable } from "../change
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import type { MediationLevel, MediationStatus, Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   addMediator,
   checkNewCase,
@@ -72,6 +73,7 @@ builder.prismaObject("MediationOrganization", {
       query: { orderBy: [{ name: "asc" }, { id: "asc" }] },
     }),
     source: t.exposeString("source", { nullable: true, description: "Where the record comes from." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
   }),
 });
 

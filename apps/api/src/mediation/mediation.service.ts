@@ -2,6 +2,7 @@ import type { AccessScope } from "../access/access-scope.js";
 import type { ChangeAuthor } from "../changes/apply-change.js";
 import { chinaToday, isoDay } from "../common/china-day.js";
 import { fieldIssue, RevitaError } from "../common/errors.js";
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
@@ -14,6 +15,7 @@ import type {
   MediatorKind,
   PartyRole,
   Region,
+  SourceKind,
 } from "../generated/prisma/client.js";
 import { findCommunityRegion } from "../governance/community.js";
 import { pastDay } from "../governance/members.service.js";
@@ -56,12 +58,13 @@ export function nextStep(last: MediationStepKind | null): MediationStepKind {
 
 export async function createMediationOrganization(
   db: DbClient,
-  input: { regionCode: string; name: string; level: string; source?: string | null },
+  input: { regionCode: string; name: string; level: string; source?: string | null; sourceKind?: SourceKind | null },
 ): Promise<MediationOrganization> {
   const check = new InputChecker();
   const level = check.oneOf("level", input.level, MEDIATION_LEVELS);
   const name = check.text("name", input.name, { max: 200 });
   const source = check.optionalText("source", input.source, { max: 500 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const region = await db.region.findUnique({ where: { code: input.regionCode?.trim() ?? "" } });
   if (!region) check.fail("regionCode", "NO_SUCH_REGION", { code: input.regionCode ?? "" });
   else if (MEDIATION_LEVELS.includes(level) && region.level !== LEVEL_REGION[level]) {
@@ -69,23 +72,24 @@ export async function createMediationOrganization(
   }
   check.done();
   return db.mediationOrganization.create({
-    data: { regionId: region!.id, name, level, source },
+    data: { regionId: region!.id, name, level, source, sourceKind },
   });
 }
 
 export async function addMediator(
   db: DbClient,
-  input: { organizationId: number; name: string; kind: string; source?: string | null },
+  input: { organizationId: number; name: string; kind: string; source?: string | null; sourceKind?: SourceKind | null },
 ) {
   const check = new InputChecker();
   const kind = check.oneOf("kind", input.kind, MEDIATOR_KINDS);
   const name = check.text("name", input.name, { max: 50 });
   const source = check.optionalText("source", input.source, { max: 500 });
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const organization = await db.mediationOrganization.findUnique({ where: { id: input.organizationId } });
   if (!organization) check.fail("organizationNumber", "NO_SUCH_MEDIATION_ORGANIZATION", { id: String(input.organizationId) });
   check.done();
   return db.mediator.create({
-    data: { organizationId: organization!.id, regionId: organization!.regionId, name, kind, source },
+    data: { organizationId: organization!.id, regionId: organization!.regionId, name, kind, source, sourceKind },
   });
 }
 

@@ -4,6 +4,7 @@ import { applyChange, requireProjectEditable } from "../changes/apply-change.js"
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { batchLoader, perRequestLoader } from "../common/batch-loader.js";
 import type { Context } from "../context.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import { correctProgressReport, reportProgress } from "./projects.service.js";
 
 /**
@@ -87,6 +88,7 @@ builder.prismaNode("ProgressReport", {
       description: "工程形象进度 in percent (0–100); null when not reported.",
     }),
     note: t.exposeString("note", { nullable: true, description: "The reporter's remark." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     overBudgetReason: t.exposeString("overBudgetReason", {
       nullable: true,
       description: "Why completed investment exceeds the total, when it does.",

@@ -5,6 +5,7 @@ import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { fieldIssue, ValidationError } from "../common/errors.js";
 import { DeliveryModel, OutputMetric } from "../generated/prisma/enums.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
 import { keptStanding } from "./kept-figures.js";
 import { BEHIND_SCHEDULE_TOLERANCE, type LatestStanding, type ProjectStanding, standingFrom } from "./project-progress.js";
@@ -62,6 +63,7 @@ const CreateProjectInputRef = builder.inputType("CreateProjectInput", {
     actualStart: t.field({ type: "Date", description: "Actual start date." }),
     actualFinish: t.field({ type: "Date", description: "Actual finish date." }),
     source: t.string({ description: "Where the figures come from (a document number)." }),
+    sourceKind: t.field({ type: SourceKindEnum, description: "Published, derived or illustrative, where that is worth saying." }),
   }),
 });
 
@@ -196,6 +198,7 @@ builder.prismaNode("Project", {
     deliveryModel: t.expose("deliveryModel", { type: DeliveryModelEnum, description: "How it is financed and run." }),
     description: t.exposeString("description", { nullable: true, description: "What the project builds, as published." }),
     source: t.exposeString("source", { nullable: true, description: "Where the figures come from, and which are demo values." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     actualStart: t.expose("actualStart", { type: "Date", nullable: true, description: "Actual start date." }),
     actualFinish: t.expose("actualFinish", { type: "Date", nullable: true, description: "Actual finish date." }),
     implementingUnit: t.relation("implementingUnit", { nullable: true, description: "实施单位." }),

@@ -1,3 +1,4 @@
+import { sourceKindOf } from "../common/source-kind.js";
 import { InputChecker } from "../common/validation.js";
 import { requireUpdated, requireVersion } from "../common/versions.js";
 import type { DbClient } from "../db/database.js";
@@ -8,6 +9,7 @@ import {
   type ProgressReport,
   type Project,
   type ProjectStatus,
+  type SourceKind,
 } from "../generated/prisma/client.js";
 import { OutputMetric as OutputMetricValues } from "../generated/prisma/enums.js";
 import { pinyinSearchKey } from "./project-search.js";
@@ -44,6 +46,7 @@ export interface CreateProjectInput {
   actualStart?: string | null;
   actualFinish?: string | null;
   source?: string | null;
+  sourceKind?: SourceKind | null;
   outputs?: ProjectOutputInput[];
   /** Towns or villages served or built in beyond the project's own region. */
   siteRegionCodes?: string[];
@@ -58,6 +61,7 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
   const deliveryModel = check.oneOf("deliveryModel", input.deliveryModel ?? "GOVERNMENT", DELIVERY_MODELS);
   const totalInvestment = check.money("totalInvestment", input.totalInvestment);
   const plannedStart = check.date("plannedStart", input.plannedStart);
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const plannedFinish = check.date("plannedFinish", input.plannedFinish);
   const actualStart = check.date("actualStart", input.actualStart);
   const actualFinish = check.date("actualFinish", input.actualFinish);
@@ -139,6 +143,7 @@ export async function createProject(db: DbClient, input: CreateProjectInput): Pr
       actualStart,
       actualFinish,
       source: input.source ?? null,
+      sourceKind,
       outputs: { create: outputs },
       sites: { create: sites.map((site) => ({ regionId: site.id })) },
     },
@@ -163,12 +168,15 @@ export interface ReportProgressInput {
    * default. Reporting timeliness is judged by it.
    */
   reportedAt?: Date;
+  /** Published, derived or illustrative: the demo's months say which; a report by a user, none. */
+  sourceKind?: SourceKind | null;
 }
 
 export async function reportProgress(db: DbClient, input: ReportProgressInput): Promise<ProgressReport> {
   const check = new InputChecker();
   const period = check.period("period", input.period);
   const figures = checkProgressFigures(check, input);
+  const sourceKind = sourceKindOf(check, input.sourceKind);
   const project = await db.project.findUnique({ where: { code: input.projectCode } });
   if (!project) {
     check.fail("projectCode", "NO_SUCH_PROJECT", { code: input.projectCode });
@@ -199,6 +207,7 @@ export async function reportProgress(db: DbClient, input: ReportProgressInput): 
       periodEnd: new Date(`${period!.end}T00:00:00Z`),
       ...figures,
       ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
+      sourceKind,
     },
   });
 }

@@ -2,6 +2,7 @@ import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { DATA_KINDS, dataYears } from "./data-years.js";
 import { REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "./source-kind.schema.js";
 
 export const RegionLevelEnum = builder.enumType("RegionLevel", {
   description: "行政区划 level: province 省 → prefecture 市/州 → county 县/区 → township 乡/镇/街道 → village 村/社区.",
@@ -133,6 +134,7 @@ builder.prismaObject("Assessment", {
     scheme: t.exposeString("scheme", { description: "The scheme, as published." }),
     grade: t.exposeString("grade", { description: "The grade or title, as published." }),
     source: t.exposeString("source", { nullable: true, description: "Where it is published." }),
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
   }),
 });
 
