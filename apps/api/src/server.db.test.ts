@@ -21,7 +21,7 @@ describe("the GraphQL endpoint", () => {
       }`);
     expect(body.errors).toBeUndefined();
     expect(body.data.region).toMatchObject({ nameZh: "岑巩县", level: "COUNTY" });
-    expect(body.data.region.children).toHaveLength(11);
+    expect(body.data.region.children).toHaveLength(12); // "全县12个乡镇（街道）"
     type Phase = { totalInvestment: string; progressReports: { edges: { node: { completedInvestment: string } }[] } };
     type Edge = { node: { code: string; totalInvestment: string; phases: Phase[] } };
     const ecological = (body.data.projects.edges as Edge[]).find((e) => e.node.code === "CG-FH-CBSTD")!.node;

@@ -35,6 +35,20 @@ export const INDICATOR_DESCRIPTIONS: Record<string, string> = {
   LABOUR_FORCE: "Working-age people able to work (劳动力) at the end of the year, in persons; yearly, by the village.",
   FAMILY_FARMS: "Registered family farms (家庭农场) at the end of the year, in farms; yearly, by the agriculture bureau.",
   FAMILY_FARM_AREA: "Land the family farms work at the end of the year, in mu; yearly, by the agriculture bureau.",
+  LARGE_GROWER_HOUSEHOLDS:
+    "Households growing crops or raising livestock at scale (种养殖大户: yearly earnings of 200,000 yuan or more), at the end of the year, in households; yearly, by the village and the agriculture bureau.",
+  POOR_WORKERS_IN_VILLAGE_ENTERPRISES:
+    "Registered poor people who worked in a village collective's enterprise or cooperative (在合作社务工) over the period, in persons; yearly, by the village.",
+  POOR_WORKERS_WAGES:
+    "Wages paid to those poor workers over the period (发放务工费), in yuan; yearly, by the village's accounts.",
+  LOCAL_JOBS_FROM_PROJECTS:
+    "Jobs a major work's builders offered to local people (为当地群众提供就业岗位), in jobs; yearly, by the township serving the works.",
+  RAMIE_TEXTILE_FIRMS:
+    "Ramie textile enterprises (苎麻纺织企业) at the end of the year, in firms; yearly, by the city's ramie industry association.",
+  RAMIE_TEXTILE_JOBS:
+    "Jobs the ramie textile industry provides at the end of the year, in jobs; yearly, by the same association.",
+  RAMIE_TEXTILE_OUTPUT:
+    "The ramie textile industry's output value in the year (年产值), in yuan; yearly, by the same association.",
   INDUSTRY_BASE_AREA:
     "Land under a characteristic industry's bases (特色产业基地: mulberry, tea, fruit, seedlings) at the end of the year, in mu; yearly, by the agriculture bureau.",
   COCOON_PURCHASE_PRICE:

@@ -36,6 +36,8 @@ export const ARTICLES = {
     outlet: JINGZHOU_PRESS,
   },
   leaderVisit: { title: "朱翊到李埠镇网新村开展党员干部下基层、察民情、解民忧、暖民心实践活动", outlet: JINGZHOU_PRESS },
+  mishiWorks: { title: "弥市镇全力服务重点工程项目建设", outlet: JINGZHOU_PRESS },
+  ramieAssociation: { title: "荆州市苎麻行业协会成立", outlet: JINGZHOU_PRESS },
   microWish: { title: "区委机关综合党总支：点亮“微心愿”办好“微”实事", outlet: JINGZHOU_PRESS },
 } satisfies Record<string, Article>;
 

@@ -38,6 +38,7 @@ export const CENGONG: DemoDataset = {
       actualStart: "2016-03-01",
       actualFinish: "2019-12-31",
       source: INFERRED,
+      sourceKind: "DERIVED",
       outputs: [
         { metric: "WATER_SUPPLY_POPULATION", quantity: "166000", unit: "人" },
         { metric: "IRRIGATION_AREA", quantity: "2200", unit: "亩" },
@@ -58,6 +59,7 @@ export const CENGONG: DemoDataset = {
       actualStart: "2016-05-01",
       actualFinish: "2017-12-31",
       source: INFERRED,
+      sourceKind: "DERIVED",
       outputs: [{ metric: "RESERVOIRS", quantity: "5", unit: "座" }],
       history: { from: "2016-05", to: "2017-12", completed: "12440000", progress: "100" },
     },
@@ -73,6 +75,7 @@ export const CENGONG: DemoDataset = {
       plannedStart: "2016-06-01",
       plannedFinish: "2020-06-30",
       source: INFERRED,
+      sourceKind: "DERIVED",
       outputs: [
         { metric: "TOWNS_COVERED", quantity: "11", unit: "个" },
         { metric: "BENEFICIARY_POPULATION", quantity: "121160", unit: "人" },
@@ -92,6 +95,7 @@ export const CENGONG: DemoDataset = {
       plannedStart: "2016-09-01",
       plannedFinish: "2020-09-30",
       source: INFERRED,
+      sourceKind: "DERIVED",
       outputs: [
         { metric: "IRRIGATION_AREA", quantity: "41616", unit: "亩" },
         { metric: "NEW_IRRIGATION_AREA", quantity: "8240", unit: "亩" },
@@ -112,6 +116,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2021-12-31",
       actualStart: "2019-06-01",
       source: `${SOURCE}；中小流域治理项目；月度进度为演示数据`,
+      sourceKind: "PUBLISHED",
       history: { from: "2019-06", to: "2020-12", completed: "12980000", progress: "21.6", note: "累计完成投资约1298万元" },
     },
     {
@@ -128,6 +133,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2023-12-31",
       actualStart: "2018-03-01",
       source: `${SOURCE}；中小流域治理项目`,
+      sourceKind: "PUBLISHED",
     },
     {
       code: "CG-FH-CBSTD-1",
@@ -144,6 +150,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2021-06-30",
       actualStart: "2018-09-01",
       source: `${SOURCE}；月度进度为演示数据`,
+      sourceKind: "PUBLISHED",
       history: { from: "2018-09", to: "2020-12", completed: "15340000", progress: "64" },
     },
     {
@@ -161,6 +168,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2021-12-31",
       actualStart: "2019-09-01",
       source: `${SOURCE}；月度进度为演示数据`,
+      sourceKind: "PUBLISHED",
       history: { from: "2019-09", to: "2020-12", completed: "7870000", progress: "36" },
     },
     {
@@ -178,6 +186,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2021-03-31",
       actualStart: "2018-03-01",
       source: `${SOURCE}；月度进度为演示数据`,
+      sourceKind: "PUBLISHED",
       history: { from: "2018-03", to: "2020-12", completed: "39800000", progress: "98" },
     },
     {
@@ -192,6 +201,7 @@ export const CENGONG: DemoDataset = {
       plannedStart: "2016-04-01",
       plannedFinish: "2020-10-31",
       source: INFERRED,
+      sourceKind: "DERIVED",
       outputs: [{ metric: "TREATED_EROSION_AREA", quantity: "1235", unit: "公顷" }],
       history: { from: "2016-04", to: "2020-10", completed: "18810000", progress: "100" },
     },
@@ -207,6 +217,7 @@ export const CENGONG: DemoDataset = {
       plannedStart: "2019-03-01",
       plannedFinish: "2020-06-30",
       source: INFERRED,
+      sourceKind: "DERIVED",
       outputs: [
         { metric: "WATER_SOURCES_PROTECTED", quantity: "463", unit: "处" },
         { metric: "TOWNS_COVERED", quantity: "11", unit: "个" },
@@ -225,6 +236,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2021-06-30",
       actualStart: "2018-01-01",
       source: `${SOURCE}；完成投资未公布；月度进度为演示数据`,
+      sourceKind: "PUBLISHED",
       outputs: [{ metric: "PIPELINE_LENGTH", quantity: "200", unit: "公里", note: "200余公里" }],
       history: { from: "2018-01", to: "2020-12", completed: null, progress: "92", note: "工程形象进度超过92%" },
     },
@@ -242,6 +254,7 @@ export const CENGONG: DemoDataset = {
       plannedStart: "2019-01-01",
       plannedFinish: "2021-06-30",
       source: `${SOURCE}；进度未公布`,
+      sourceKind: "PUBLISHED",
       outputs: [
         { metric: "TREATMENT_CAPACITY", quantity: "4500", unit: "吨/日" },
         { metric: "PIPELINE_LENGTH", quantity: "70", unit: "公里", note: "污水主管网70余公里" },
@@ -262,6 +275,7 @@ export const CENGONG: DemoDataset = {
       plannedFinish: "2020-12-31",
       actualStart: "2019-10-01",
       source: `${SOURCE}；工程形象进度未公布；月度进度为演示数据`,
+      sourceKind: "PUBLISHED",
       outputs: [{ metric: "TREATMENT_CAPACITY", quantity: "5000", unit: "吨/日", note: "新增日处理规模" }],
       history: { from: "2019-10", to: "2020-12", completed: "32233600", progress: null },
     },
@@ -276,9 +290,11 @@ export const CENGONG: DemoDataset = {
       regionCode: cengong,
       amount: "200000000",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
       allocations: [
         {
           projectCode: "CG-FH-CBSTD",
+          sourceKind: "PUBLISHED",
           amount: "200000000",
           allocatedOn: "2018-03-01",
           // Payments are not published: the demo pays what phases 1–3 had completed.
@@ -295,7 +311,8 @@ export const CENGONG: DemoDataset = {
       regionCode: cengong,
       amount: "60000000",
       source: SOURCE,
-      allocations: [{ projectCode: "CG-FH-CBSTD", amount: "60000000", allocatedOn: "2018-03-01" }],
+      sourceKind: "PUBLISHED",
+      allocations: [{ projectCode: "CG-FH-CBSTD", sourceKind: "PUBLISHED", amount: "60000000", allocatedOn: "2018-03-01" }],
     },
     {
       code: "CG-F-2019-ZXLY",
@@ -307,14 +324,17 @@ export const CENGONG: DemoDataset = {
       amount: "189000000",
       note: "文章称两项防洪堤“总投资1.89亿元”，与两项目各自总投资（6000万元、2.6亿元）不一致：此处按该计划对两项目的资金记录，6000万元安排城北新区防洪堤，1.29亿元安排生态防洪堤（与其一至三期12951.25万元相当），不计入项目总投资。",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
       allocations: [
+        // The split of the programme's 1.89亿 between the two embankments is derived (see the note).
         {
           projectCode: "CG-FH-CBFHD",
+          sourceKind: "DERIVED",
           amount: "60000000",
           allocatedOn: "2019-05-01",
           disbursed: { total: "12980000", from: "2019-06", to: "2020-12" },
         },
-        { projectCode: "CG-FH-CBSTD", amount: "129000000", allocatedOn: "2019-05-01" },
+        { projectCode: "CG-FH-CBSTD", sourceKind: "DERIVED", amount: "129000000", allocatedOn: "2019-05-01" },
       ],
     },
   ],
@@ -326,6 +346,7 @@ export const CENGONG: DemoDataset = {
       value: "1700",
       note: "1700余名在职党员下沉社区",
       source: cite(ARTICLES.cengongCadres),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "MAJOR_PROJECTS_STARTED",
@@ -334,6 +355,7 @@ export const CENGONG: DemoDataset = {
       value: "9",
       note: "2021年1月18日集中开工",
       source: cite(ARTICLES.cengongProjectsStarted),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "MAJOR_PROJECTS_STARTED_INVESTMENT",
@@ -342,6 +364,7 @@ export const CENGONG: DemoDataset = {
       value: "884000000",
       note: "2021年1月18日集中开工",
       source: cite(ARTICLES.cengongProjectsStarted),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "WATER_FUNCTION_ZONE_COMPLIANCE",
@@ -351,6 +374,7 @@ export const CENGONG: DemoDataset = {
       target: "90",
       note: "≥ 保持在90%以上",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "DRINKING_WATER_SOURCE_SAFETY",
@@ -359,6 +383,7 @@ export const CENGONG: DemoDataset = {
       value: "100",
       target: "100",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "INDUSTRY_BASE_AREA",
@@ -367,6 +392,7 @@ export const CENGONG: DemoDataset = {
       value: "3800",
       note: "种桑养蚕“桑蚕小镇”",
       source: cite(ARTICLES.tianxingSilk),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "COCOON_PURCHASE_PRICE",
@@ -374,6 +400,7 @@ export const CENGONG: DemoDataset = {
       period: "2020",
       value: "40",
       source: cite(ARTICLES.tianxingSilk),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "VILLAGES_OUT_OF_POVERTY",
@@ -382,6 +409,7 @@ export const CENGONG: DemoDataset = {
       value: "1",
       note: "2019年脱贫出列",
       source: cite(ARTICLES.beieVillage),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "STREET_LIGHTS_INSTALLED",
@@ -390,6 +418,7 @@ export const CENGONG: DemoDataset = {
       value: "176",
       note: "太阳能路灯",
       source: cite(ARTICLES.beieVillage),
+      sourceKind: "PUBLISHED",
     },
   ],
   assessments: [],

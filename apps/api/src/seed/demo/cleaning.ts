@@ -68,6 +68,7 @@ export async function loadCleaning(tx: DbClient, author: ChangeAuthor): Promise<
       name: "荆州区2026年村庄清洁行动",
       year: 2026,
       source: `${SOURCE}；分值与达标线为示意`,
+      sourceKind: "ILLUSTRATIVE",
     },
     author,
   );

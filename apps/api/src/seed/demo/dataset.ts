@@ -1,18 +1,24 @@
 import type { CreateFundInput } from "../../funds/funds.service.js";
-import type { OrganizationKind } from "../../generated/prisma/enums.js";
+import type { OrganizationKind, SourceKind } from "../../generated/prisma/enums.js";
 import type { RecordIndicatorValueInput } from "../../indicators/indicators.service.js";
 import type { CreateProjectInput } from "../../projects/projects.service.js";
 
-/** The shape every demo area (Cengong, Jingzhou, ...) is written in. */
+/**
+ * The shape every demo area (Cengong, Jingzhou, ...) is written in. Every record says where its
+ * figures come from (`sourceKind`: published, derived, illustrative), so none can be added
+ * without saying it.
+ */
 export interface DemoDataset {
   organizations: { name: string; kind: OrganizationKind; regionCode: string }[];
   projects: DemoProject[];
   funds: DemoFund[];
-  indicatorValues: Omit<RecordIndicatorValueInput, "reportedBy">[];
-  assessments: { regionCode: string; year: number; scheme: string; grade: string; source: string }[];
+  indicatorValues: (Omit<RecordIndicatorValueInput, "reportedBy"> & { sourceKind: SourceKind })[];
+  assessments: { regionCode: string; year: number; scheme: string; grade: string; source: string; sourceKind: SourceKind }[];
 }
 
 export interface DemoProject extends CreateProjectInput {
+  /** The kind of the project's figures; its monthly history's last month has it, the months before are illustrative. */
+  sourceKind: SourceKind;
   /** The implementing unit's name, one of the dataset's organizations. */
   implementingUnit?: string;
   /** A monthly history ending at the published figures (null where unpublished). */
@@ -20,7 +26,9 @@ export interface DemoProject extends CreateProjectInput {
 }
 
 export interface DemoFund extends CreateFundInput {
+  sourceKind: SourceKind;
   allocations?: {
+    sourceKind: SourceKind;
     projectCode: string;
     amount: string;
     allocatedOn: string;

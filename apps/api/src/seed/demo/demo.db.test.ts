@@ -176,8 +176,9 @@ const PUBLISHED_INDICATOR_VALUES: [string, string, string, string, string | null
   ["PILOT_VILLAGES", "荆州区", "2023", "22", null],
   ["RENOVATION_VILLAGES", "荆州区", "2023", "35", null],
   ["DEMO_ENTRANCE_VILLAGES", "荆州区", "2023", "9", null],
-  ["VILLAGE_AUXILIARY_POLICE", "荆州区", "2023", "87", null],
-  ["URBAN_RESIDENTS_COMMITTEES", "荆州区", "2023", "29", null],
+  ["ADMIN_VILLAGES", "荆州区", "2020", "87", null],
+  ["VILLAGE_AUXILIARY_POLICE", "荆州区", "2020", "87", null],
+  ["URBAN_RESIDENTS_COMMITTEES", "荆州区", "2020", "29", null],
   ["MEDIATION_ORGANISATIONS", "马山镇", "2023", "14", null],
   ["MEDIATORS", "马山镇", "2023", "70", null],
   ["CONSULTATION_ISSUES_RESOLVED", "凤鸣社区", "2023", "20", null],
@@ -189,6 +190,13 @@ const PUBLISHED_INDICATOR_VALUES: [string, string, string, string, string | null
   ["REGISTERED_POOR_PERSONS", "吴桥村", "2020", "231", null],
   ["FAMILY_FARMS", "吴桥村", "2020", "5", null],
   ["FAMILY_FARM_AREA", "吴桥村", "2020", "2000", null],
+  ["LARGE_GROWER_HOUSEHOLDS", "吴桥村", "2020", "8", null],
+  ["POOR_WORKERS_IN_VILLAGE_ENTERPRISES", "吴桥村", "2020", "34", null],
+  ["POOR_WORKERS_WAGES", "吴桥村", "2020", "68000", null],
+  ["RAMIE_TEXTILE_FIRMS", "荆州市", "2021", "36", null],
+  ["RAMIE_TEXTILE_JOBS", "荆州市", "2021", "5200", null],
+  ["RAMIE_TEXTILE_OUTPUT", "荆州市", "2021", "1540000000", null],
+  ["LOCAL_JOBS_FROM_PROJECTS", "弥市镇", "2023", "40", null],
   ["VILLAGE_COLLECTIVE_INCOME", "吴桥村", "2018", "51500", null],
   ["POOR_FAMILY_INCOME_PER_CAPITA", "吴桥村", "2018", "5000", null],
   ["ARABLE_LAND", "清水村", "2019", "3800", null],
@@ -359,7 +367,8 @@ describe("the administrative tree", () => {
   it("answers 'everything under Cengong County' from the path column", async () => {
     const cengong = await db.prisma.region.findFirstOrThrow({ where: { nameZh: "岑巩县" } });
     const subtree = await db.prisma.region.findMany({ where: { path: { has: cengong.id } } });
-    expect(subtree.filter((r) => r.level === "TOWNSHIP")).toHaveLength(11);
+    // "全县12个乡镇（街道）" [seeds/003]: eleven towns and townships and 灞水街道.
+    expect(subtree.filter((r) => r.level === "TOWNSHIP")).toHaveLength(12);
     expect(subtree.map((r) => r.nameZh)).toContain("背鹅村");
     expect(subtree.every((r) => r.code.startsWith("522626"))).toBe(true);
   });
@@ -397,7 +406,58 @@ describe("monthly progress histories", () => {
 describe("the indicators an analyst reads", () => {
   it("are all described: the catalogue's and the computed ones alike", async () => {
     const indicators = await db.prisma.indicator.findMany({ select: { code: true, description: true } });
-    expect(indicators.length).toBeGreaterThanOrEqual(56);
+    expect(indicators.length).toBeGreaterThanOrEqual(63);
     expect(indicators.filter((indicator) => !indicator.description?.trim()).map((indicator) => indicator.code)).toEqual([]);
+  });
+});
+
+describe("where each demo figure comes from", () => {
+  /** The tables that cite a source (a text `source` column), and those that say its kind. */
+  async function tablesWith(column: string, dataType?: string): Promise<string[]> {
+    const rows = await db.prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name::text FROM information_schema.columns
+       WHERE table_schema = current_schema() AND column_name = ${column}
+         AND (${dataType ?? null}::text IS NULL OR data_type = ${dataType ?? null})`;
+    return rows.map((row) => row.table_name).sort();
+  }
+
+  it("is said by every table that cites a source", async () => {
+    const citing = await tablesWith("source", "text");
+    expect(citing.length).toBeGreaterThanOrEqual(11);
+    const saying = await tablesWith("source_kind");
+    expect(citing.filter((table) => !saying.includes(table))).toEqual([]);
+    expect(saying).toEqual(expect.arrayContaining(["progress_report", "fund_allocation"]));
+  });
+
+  it("is published, derived or illustrative on every demo record", async () => {
+    const missing: string[] = [];
+    for (const table of await tablesWith("source_kind")) {
+      const [row] = await db.prisma.$queryRawUnsafe<{ total: bigint; unsaid: bigint }[]>(
+        `SELECT count(*) AS total, count(*) FILTER (WHERE source_kind IS NULL) AS unsaid FROM "${table}"`,
+      );
+      if (Number(row!.unsaid) > 0) missing.push(`${table}: ${row!.unsaid} of ${row!.total}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps published figures published, made-up ones illustrative and computed ones derived", async () => {
+    const kindOf = async (code: string) => (await db.prisma.project.findUniqueOrThrow({ where: { code } })).sourceKind;
+    // Phase 1 of the Chengbei ecological embankment: 43,375,700 / 15,340,000 / 64% [seeds/003].
+    expect(await kindOf("CG-FH-CBSTD-1")).toBe("PUBLISHED");
+    // Xiaxi reservoir: "built", so its completed investment is taken as its total.
+    expect(await kindOf("CG-SL-XXSK")).toBe("DERIVED");
+    // Jingzhou District's project amounts are not published.
+    expect(await kindOf("JZQ-LY-TLG")).toBe("ILLUSTRATIVE");
+    const phase = await db.prisma.project.findUniqueOrThrow({
+      where: { code: "CG-FH-CBSTD-1" },
+      include: { progressReports: true },
+    });
+    const months = phase.progressReports.sort((a, b) => a.periodEnd.getTime() - b.periodEnd.getTime());
+    expect(months.at(-1)!.sourceKind).toBe("PUBLISHED");
+    expect(months.slice(0, -1).every((month) => month.sourceKind === "ILLUSTRATIVE")).toBe(true);
+    const wuqiaoPoor = await db.prisma.indicatorValue.findFirstOrThrow({
+      where: { indicator: { code: "REGISTERED_POOR_HOUSEHOLDS" }, region: { nameZh: "吴桥村" } },
+    });
+    expect(wuqiaoPoor.sourceKind).toBe("PUBLISHED");
   });
 });

@@ -1,4 +1,4 @@
-import type { OrganizationKind } from "../../generated/prisma/enums.js";
+import type { OrganizationKind, SourceKind } from "../../generated/prisma/enums.js";
 import type { NeedMove } from "../../governance/needs.service.js";
 import { ARTICLES, cite } from "./articles.js";
 
@@ -28,6 +28,7 @@ export interface DemoMember {
   roles: string[];
   commitment?: { goal: string; time: string; quality: string };
   source: string;
+  sourceKind: SourceKind;
 }
 
 export interface DemoNeedMove {
@@ -71,9 +72,10 @@ export interface DemoGovernance {
     buildings: number;
     leader?: string;
     source: string;
+    sourceKind: SourceKind;
   }[];
   members: DemoMember[];
-  teams: { region: string; name: string; focus: string; members: string[]; source: string }[];
+  teams: { region: string; name: string; focus: string; members: string[]; source: string; sourceKind: SourceKind }[];
   needs: DemoNeed[];
   services: { member: string; servedOn: string; hours: string; description: string; need?: string }[];
   scores: { member: string; month: string; score: number; comment?: string }[];
@@ -111,6 +113,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       buildings: 25,
       leader: "lijun",
       source: `${LIJUN_SOURCE}；楼栋编号为示意`,
+      sourceKind: "PUBLISHED",
     },
   ],
   members: [
@@ -126,6 +129,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       roles: ["SAFETY_OFFICER", "INFORMANT"],
       commitment: { goal: "片区居民有事找得到人", time: "随叫随到", quality: "当天回应，办结回访" },
       source: `${LIJUN_SOURCE}；报到日期按“2月3日”起参加防控计`,
+      sourceKind: "PUBLISHED",
     },
     {
       key: "liuyang",
@@ -139,6 +143,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       roles: ["PROPAGANDIST", "SAFETY_OFFICER"],
       commitment: { goal: "每月一次安全宣讲", time: "每月第一个周六", quality: "居民知晓率九成以上" },
       source: illustrative(`${ZONE_SOURCE}：应急服务中心党员下沉宣传应急知识`),
+      sourceKind: "ILLUSTRATIVE",
     },
     {
       key: "chenjing",
@@ -151,6 +156,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       offer: "四点半课堂授课、未成年人教育",
       roles: ["TRAINER", "EXEMPLAR"],
       source: illustrative(ZONE_SOURCE),
+      sourceKind: "ILLUSTRATIVE",
     },
     {
       key: "zhaolei",
@@ -163,6 +169,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       offer: "上门化解信访案件，居民足不出户解决问题",
       roles: ["ADVISER", "SAFETY_OFFICER"],
       source: illustrative(`${ZONE_SOURCE}：政法委党员干部主动上门化解信访案件`),
+      sourceKind: "ILLUSTRATIVE",
     },
     {
       key: "sunli",
@@ -175,6 +182,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       offer: "青少年图书捐赠、困难家庭帮扶",
       roles: ["HELPER", "PROMOTER"],
       source: illustrative(ZONE_SOURCE),
+      sourceKind: "ILLUSTRATIVE",
     },
     {
       key: "wangfang",
@@ -187,6 +195,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       offer: "收集和认领微心愿",
       roles: ["HELPER", "INFORMANT"],
       source: illustrative(WISH_SOURCE),
+      sourceKind: "ILLUSTRATIVE",
     },
   ],
   teams: [
@@ -196,6 +205,7 @@ export const DEMO_GOVERNANCE: DemoGovernance = {
       focus: "认领服务、定点服务、结对服务",
       members: ["liuyang", "chenjing", "zhaolei", "sunli"],
       source: `${ZONE_SOURCE}；队员为示意`,
+      sourceKind: "PUBLISHED",
     },
   ],
   needs: [

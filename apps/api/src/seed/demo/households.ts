@@ -90,6 +90,7 @@ export async function loadHouseholds(tx: DbClient, author: ChangeAuthor): Promis
     year: 2023,
     amount: LINE_2023,
     source: "示例数据（文章未给出监测标准）",
+    sourceKind: "ILLUSTRATIVE",
   });
   const { eliminated, others } = sizes();
   const all = [...eliminated.map((size) => ({ size, eliminated: true })), ...others.map((size) => ({ size, eliminated: false }))];

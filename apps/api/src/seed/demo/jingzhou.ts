@@ -175,6 +175,7 @@ const jingzhouProjects: DemoProject[] = JINGZHOU_PROJECTS.map((spec) => ({
   plannedFinish: "2024-06-30",
   actualStart: "2021-03-01",
   source: DEMO_AMOUNTS,
+  sourceKind: "ILLUSTRATIVE" as const,
   ...(spec.outputs ? { outputs: spec.outputs } : {}),
   history: { from: "2021-03", to: "2023-12", completed: spec.completed, progress: spec.progress },
 }));
@@ -187,6 +188,7 @@ const v2023 = (indicatorCode: string, value: string, extra: { target?: string; n
   ...(extra.target ? { target: extra.target } : {}),
   ...(extra.note ? { note: extra.note } : {}),
   source: SOURCE,
+  sourceKind: "PUBLISHED" as const,
 });
 
 const wuqiao = demoRegionCode("吴桥村");
@@ -194,6 +196,7 @@ const qingshui = demoRegionCode("清水村");
 const WUQIAO_SOURCE = cite(ARTICLES.wuqiao);
 const QINGSHUI_SOURCE = cite(ARTICLES.qingshui);
 const CITY_SOURCE = cite(ARTICLES.jingzhouCity);
+const RAMIE_SOURCE = cite(ARTICLES.ramieAssociation, "截至2021年底");
 
 export const JINGZHOU: DemoDataset = {
   organizations: [
@@ -217,6 +220,7 @@ export const JINGZHOU: DemoDataset = {
       actualStart: "2017-03-01",
       actualFinish: "2017-12-31",
       source: `${WUQIAO_SOURCE}；以扶贫项目资金60万元建立，总投资按此计`,
+      sourceKind: "DERIVED",
       history: { from: "2017-03", to: "2017-12", completed: "600000", progress: "100" },
     },
   ],
@@ -233,11 +237,13 @@ export const JINGZHOU: DemoDataset = {
       performanceGrade: "A",
       note: "近五年累计约4.97亿元，中央衔接资金用于产业项目比例不低于65%；资金绩效评价A类",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
       allocations: JINGZHOU_PROJECTS.map((spec) => ({
         projectCode: spec.code,
         amount: spec.bridging,
         allocatedOn: "2021-02-01",
         note: "安排金额为演示数据",
+        sourceKind: "ILLUSTRATIVE" as const,
         // Demo payments: 90% of each allocation, paid over the projects' build.
         disbursed: { total: ((BigInt(spec.bridging) * 9n) / 10n).toString(), from: "2021-03", to: "2023-12" },
       })),
@@ -253,6 +259,7 @@ export const JINGZHOU: DemoDataset = {
       amount: "1000000000",
       note: "撬动社会资本超过10亿元",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       code: "JZQ-F-2023-CYJB",
@@ -263,6 +270,7 @@ export const JINGZHOU: DemoDataset = {
       regionCode: district,
       amount: "220000",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       code: "JZQ-F-2023-XEXD",
@@ -273,6 +281,7 @@ export const JINGZHOU: DemoDataset = {
       regionCode: district,
       amount: "18479000",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       code: "JL-F-2017-FPXM",
@@ -283,9 +292,11 @@ export const JINGZHOU: DemoDataset = {
       regionCode: jianli,
       amount: "600000",
       source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
       allocations: [
         {
           projectCode: "JL-WQ-MMJD",
+          sourceKind: "PUBLISHED",
           amount: "600000",
           allocatedOn: "2017-03-01",
           disbursed: { total: "600000", from: "2017-03", to: "2017-12" },
@@ -299,11 +310,13 @@ export const JINGZHOU: DemoDataset = {
     v2023("MONITORED_HOUSEHOLDS_RISK_ELIMINATED", "27"),
     v2023("MONITORED_PERSONS_RISK_ELIMINATED", "92"),
     // Published as 12,573 people, 102.1% of the target: a target of 12,314 gives 102.10%.
-    v2023("MIGRANT_WORKERS_POVERTY_ESCAPED", "12573", { target: "12314", note: "完成目标任务的102.1%；目标由该比例推得" }),
+    {
+      ...v2023("MIGRANT_WORKERS_POVERTY_ESCAPED", "12573", { target: "12314", note: "完成目标任务的102.1%；目标由该比例推得" }),
+      sourceKind: "DERIVED",
+    },
     v2023("POVERTY_ESCAPED_INCOME_PER_CAPITA", "19372"),
     v2023("POVERTY_ESCAPED_INCOME_VS_PROVINCE", "117", { note: "为全省平均水平的117%" }),
     v2023("RURAL_SEWAGE_COVERAGE", "93"),
-    v2023("ADMIN_VILLAGES", "87", { note: cite(ARTICLES.jingzhouPolice, "87个行政村") }),
     v2023("INTEGRATED_SEWAGE_STATIONS_BUILT", "5"),
     v2023("MICRO_POWER_STATIONS_BUILT", "6"),
     v2023("MICRO_POWER_STATIONS_MAINTAINED", "58"),
@@ -315,19 +328,74 @@ export const JINGZHOU: DemoDataset = {
     v2023("PILOT_VILLAGES", "22"),
     v2023("RENOVATION_VILLAGES", "35"),
     v2023("DEMO_ENTRANCE_VILLAGES", "9"),
-    v2023("VILLAGE_AUXILIARY_POLICE", "87", { note: cite(ARTICLES.jingzhouPolice, "一村一辅警") }),
-    v2023("URBAN_RESIDENTS_COMMITTEES", "29", { note: cite(ARTICLES.jingzhouPolice) }),
+    // The police article appeared in January 2021: its counts stand for the end of 2020.
+    {
+      ...v2023("ADMIN_VILLAGES", "87"),
+      period: "2020",
+      note: "87个行政村",
+      source: cite(ARTICLES.jingzhouPolice),
+      sourceKind: "PUBLISHED",
+    },
+    {
+      ...v2023("VILLAGE_AUXILIARY_POLICE", "87"),
+      period: "2020",
+      note: "一村一辅警",
+      source: cite(ARTICLES.jingzhouPolice),
+      sourceKind: "PUBLISHED",
+    },
+    {
+      ...v2023("URBAN_RESIDENTS_COMMITTEES", "29"),
+      period: "2020",
+      note: "29个城区居委会各有1名专职社区民警",
+      source: cite(ARTICLES.jingzhouPolice),
+      sourceKind: "PUBLISHED",
+    },
     v2023("ADMIN_VILLAGES", "14", { regionCode: demoRegionCode("马山镇"), note: "14个村级单位" }),
     v2023("MEDIATION_ORGANISATIONS", "14", { regionCode: demoRegionCode("马山镇") }),
     v2023("MEDIATORS", "70", { regionCode: demoRegionCode("马山镇"), note: "70余名调解员" }),
     v2023("CONSULTATION_ISSUES_RESOLVED", "20", { regionCode: demoRegionCode("凤鸣社区"), note: "20余件" }),
     v2023("CONSULTATION_SUGGESTIONS", "10", { regionCode: demoRegionCode("凤鸣社区"), note: "10余条" }),
     // Jianli: Wuqiao village [seeds/000]
-    { indicatorCode: "ARABLE_LAND", regionCode: wuqiao, period: "2020", value: "3081", source: WUQIAO_SOURCE },
-    { indicatorCode: "RESIDENT_POPULATION", regionCode: wuqiao, period: "2020", value: "1677", source: WUQIAO_SOURCE },
-    { indicatorCode: "LABOUR_FORCE", regionCode: wuqiao, period: "2020", value: "715", source: WUQIAO_SOURCE },
-    { indicatorCode: "REGISTERED_POOR_HOUSEHOLDS", regionCode: wuqiao, period: "2020", value: "66", source: WUQIAO_SOURCE },
-    { indicatorCode: "REGISTERED_POOR_PERSONS", regionCode: wuqiao, period: "2020", value: "231", source: WUQIAO_SOURCE },
+    {
+      indicatorCode: "ARABLE_LAND",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "3081",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "RESIDENT_POPULATION",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "1677",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "LABOUR_FORCE",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "715",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "REGISTERED_POOR_HOUSEHOLDS",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "66",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "REGISTERED_POOR_PERSONS",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "231",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
     {
       indicatorCode: "POOR_HOUSEHOLDS_OUT_OF_POVERTY",
       regionCode: wuqiao,
@@ -336,6 +404,7 @@ export const JINGZHOU: DemoDataset = {
       target: "66",
       note: "已全部脱贫",
       source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "POOR_PERSONS_OUT_OF_POVERTY",
@@ -345,9 +414,51 @@ export const JINGZHOU: DemoDataset = {
       target: "231",
       note: "已全部脱贫",
       source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
     },
-    { indicatorCode: "FAMILY_FARMS", regionCode: wuqiao, period: "2020", value: "5", source: WUQIAO_SOURCE },
-    { indicatorCode: "FAMILY_FARM_AREA", regionCode: wuqiao, period: "2020", value: "2000", source: WUQIAO_SOURCE },
+    {
+      indicatorCode: "FAMILY_FARMS",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "5",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "FAMILY_FARM_AREA",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "2000",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "LARGE_GROWER_HOUSEHOLDS",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "8",
+      note: "年收益达20万元的种养殖大户8户",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "POOR_WORKERS_IN_VILLAGE_ENTERPRISES",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "34",
+      note: "近2年来在苗木种植专业合作社务工的贫困户34人",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "POOR_WORKERS_WAGES",
+      regionCode: wuqiao,
+      period: "2020",
+      value: "68000",
+      note: "近2年来发放务工费6.8万元",
+      source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
     {
       indicatorCode: "VILLAGE_COLLECTIVE_INCOME",
       regionCode: wuqiao,
@@ -356,6 +467,7 @@ export const JINGZHOU: DemoDataset = {
       baseline: "0",
       note: "5.15万余元，原来几乎为零",
       source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "POOR_FAMILY_INCOME_PER_CAPITA",
@@ -365,6 +477,7 @@ export const JINGZHOU: DemoDataset = {
       baseline: "2000",
       note: "从2014年底的2000多元增加到5000元以上",
       source: WUQIAO_SOURCE,
+      sourceKind: "PUBLISHED",
     },
     // Jianli: Qingshui village [seeds/000]
     {
@@ -374,6 +487,7 @@ export const JINGZHOU: DemoDataset = {
       value: "3800",
       note: "3800余亩",
       source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "VILLAGES_OUT_OF_POVERTY",
@@ -382,6 +496,7 @@ export const JINGZHOU: DemoDataset = {
       value: "1",
       note: "2017年退出重点贫困村",
       source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "POOR_HOUSEHOLDS_OUT_OF_POVERTY",
@@ -389,23 +504,125 @@ export const JINGZHOU: DemoDataset = {
       period: "2019",
       value: "24",
       source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
     },
-    { indicatorCode: "POOR_PERSONS_OUT_OF_POVERTY", regionCode: qingshui, period: "2019", value: "74", source: QINGSHUI_SOURCE },
-    { indicatorCode: "BRIDGES_CULVERTS_BUILT", regionCode: qingshui, period: "2019", value: "4", source: QINGSHUI_SOURCE },
-    { indicatorCode: "CEMENT_ROAD_BUILT", regionCode: qingshui, period: "2019", value: "8.9", source: QINGSHUI_SOURCE },
-    { indicatorCode: "FARM_ROAD_BUILT", regionCode: qingshui, period: "2019", value: "4", source: QINGSHUI_SOURCE },
-    { indicatorCode: "STREET_LIGHTS_INSTALLED", regionCode: qingshui, period: "2019", value: "142", source: QINGSHUI_SOURCE },
-    { indicatorCode: "GREENING_LENGTH", regionCode: qingshui, period: "2019", value: "5", source: QINGSHUI_SOURCE },
+    {
+      indicatorCode: "POOR_PERSONS_OUT_OF_POVERTY",
+      regionCode: qingshui,
+      period: "2019",
+      value: "74",
+      source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "BRIDGES_CULVERTS_BUILT",
+      regionCode: qingshui,
+      period: "2019",
+      value: "4",
+      source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "CEMENT_ROAD_BUILT",
+      regionCode: qingshui,
+      period: "2019",
+      value: "8.9",
+      source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "FARM_ROAD_BUILT",
+      regionCode: qingshui,
+      period: "2019",
+      value: "4",
+      source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "STREET_LIGHTS_INSTALLED",
+      regionCode: qingshui,
+      period: "2019",
+      value: "142",
+      source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "GREENING_LENGTH",
+      regionCode: qingshui,
+      period: "2019",
+      value: "5",
+      source: QINGSHUI_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
     // Jingzhou City, end of 2020 [seeds/000]
-    { indicatorCode: "RURAL_SANITARY_TOILETS", regionCode: jingzhouCity, period: "2020", value: "322600", source: CITY_SOURCE },
-    { indicatorCode: "RURAL_PUBLIC_TOILETS", regionCode: jingzhouCity, period: "2020", value: "1776", source: CITY_SOURCE },
-    { indicatorCode: "TOWNSHIP_SEWAGE_PROJECTS", regionCode: jingzhouCity, period: "2020", value: "104", source: CITY_SOURCE },
+    {
+      indicatorCode: "RURAL_SANITARY_TOILETS",
+      regionCode: jingzhouCity,
+      period: "2020",
+      value: "322600",
+      source: CITY_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "RURAL_PUBLIC_TOILETS",
+      regionCode: jingzhouCity,
+      period: "2020",
+      value: "1776",
+      source: CITY_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "TOWNSHIP_SEWAGE_PROJECTS",
+      regionCode: jingzhouCity,
+      period: "2020",
+      value: "104",
+      source: CITY_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
     {
       indicatorCode: "GARBAGE_HARMLESS_TREATMENT_RATE",
       regionCode: jingzhouCity,
       period: "2020",
       value: "98",
       source: CITY_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    // Jingzhou City's ramie textiles, end of 2021 [seeds/004]
+    {
+      indicatorCode: "RAMIE_TEXTILE_FIRMS",
+      regionCode: jingzhouCity,
+      period: "2021",
+      value: "36",
+      source: RAMIE_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "RAMIE_TEXTILE_JOBS",
+      regionCode: jingzhouCity,
+      period: "2021",
+      value: "5200",
+      source: RAMIE_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    {
+      indicatorCode: "RAMIE_TEXTILE_OUTPUT",
+      regionCode: jingzhouCity,
+      period: "2021",
+      value: "1540000000",
+      note: "15.4亿元",
+      source: RAMIE_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
+    // 弥市镇 and the 李埠长江公铁大桥 works [seeds/002]: the article gives no year; taken as 2023, the
+    // year of the same page's district figures.
+    {
+      indicatorCode: "LOCAL_JOBS_FROM_PROJECTS",
+      regionCode: demoRegionCode("弥市镇"),
+      period: "2023",
+      value: "40",
+      note: "施工方为当地群众提供40余个就业岗位；年份为推定（同版数据为2023年）",
+      source: cite(ARTICLES.mishiWorks),
+      sourceKind: "DERIVED",
     },
     // 白云桥社区 (沙市区) [seeds/001]
     {
@@ -415,6 +632,7 @@ export const JINGZHOU: DemoDataset = {
       value: "160",
       note: "5个党支部共160余名下沉党员",
       source: cite(ARTICLES.baiyunqiao),
+      sourceKind: "PUBLISHED",
     },
     // Jingzhou Development Zone [seeds/000]
     {
@@ -424,6 +642,7 @@ export const JINGZHOU: DemoDataset = {
       value: "769",
       note: "去年以来769名机关党员干部下沉一线",
       source: cite(ARTICLES.developmentZone),
+      sourceKind: "PUBLISHED",
     },
     {
       indicatorCode: "VOLUNTEER_TEAMS",
@@ -432,6 +651,7 @@ export const JINGZHOU: DemoDataset = {
       value: "30",
       note: "30余支",
       source: cite(ARTICLES.developmentZone),
+      sourceKind: "PUBLISHED",
     },
   ],
   assessments: [
@@ -441,7 +661,15 @@ export const JINGZHOU: DemoDataset = {
       scheme: "巩固拓展脱贫攻坚成果同乡村振兴有效衔接省级考核评估",
       grade: "好",
       source: SOURCE,
+      sourceKind: "PUBLISHED",
     },
-    { regionCode: demoRegionCode("松滋市"), year: 2020, scheme: "全国村庄清洁行动", grade: "先进县", source: CITY_SOURCE },
+    {
+      regionCode: demoRegionCode("松滋市"),
+      year: 2020,
+      scheme: "全国村庄清洁行动",
+      grade: "先进县",
+      source: CITY_SOURCE,
+      sourceKind: "PUBLISHED",
+    },
   ],
 };

@@ -118,6 +118,9 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
         reportedBy: DEMO_REPORTER,
         // Illustrative, like the monthly figures: each month reported on the 5th of the next.
         reportedAt: demoReportedAt(month.period),
+        // The last month holds the project's figures as the articles give them; the months before
+        // are made up to show a history.
+        sourceKind: index === months.length - 1 ? project.sourceKind : "ILLUSTRATIVE",
       });
     }
   }
@@ -153,6 +156,7 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
         scheme: assessment.scheme,
         grade: assessment.grade,
         source: assessment.source,
+        sourceKind: assessment.sourceKind,
       },
     });
   }

@@ -65,6 +65,7 @@ export async function loadGovernance(tx: DbClient, data: DemoGovernance, author:
       entrances: area.entrances,
       leaderNumber: memberId(area.leader),
       source: area.source,
+      sourceKind: area.sourceKind,
     });
   }
 
@@ -75,6 +76,7 @@ export async function loadGovernance(tx: DbClient, data: DemoGovernance, author:
       name: team.name,
       focus: team.focus,
       source: team.source,
+      sourceKind: team.sourceKind,
     });
     const region = await tx.region.findUniqueOrThrow({ where: { id: created.regionId } });
     await addTeamMembers(tx, { ...created, region }, team.members.map(memberId));

@@ -29,37 +29,48 @@ export async function loadMediation(tx: DbClient, author: ChangeAuthor): Promise
     name: "马山镇矛盾纠纷调解中心",
     level: "TOWN",
     source: MASHAN_SOURCE,
+    sourceKind: "PUBLISHED",
   });
   const shuangdang = await createMediationOrganization(tx, {
     regionCode: demoRegionCode("双垱村"),
     name: "双垱村人民调解委员会",
     level: "VILLAGE",
     source: `${MASHAN_SOURCE}；14个基层调解组织之一，名称为示意`,
+    sourceKind: "ILLUSTRATIVE",
   });
   const tiane = await createMediationOrganization(tx, {
     regionCode: demoRegionCode("天鹅村"),
     name: "天鹅村人民调解委员会（辅警工作室）",
     level: "VILLAGE",
     source: `${POLICE_SOURCE}；名称为示意`,
+    sourceKind: "ILLUSTRATIVE",
   });
   await createMediationOrganization(tx, {
     regionCode: demoRegionCode("李埠镇"),
     name: "李埠镇矛盾纠纷调解中心",
     level: "TOWN",
     source: ILLUSTRATIVE,
+    sourceKind: "ILLUSTRATIVE",
   });
-  const wang = await addMediator(tx, { organizationId: tiane.id, name: "王诗红", kind: "POLICE_OFFICER", source: POLICE_SOURCE });
+  const wang = await addMediator(tx, {
+    organizationId: tiane.id,
+    name: "王诗红",
+    kind: "POLICE_OFFICER",
+    source: POLICE_SOURCE,
+    sourceKind: "PUBLISHED",
+  });
   for (const [name, kind] of [
     ["马山镇司法所调解员（示例）", "LEGAL_WORKER"],
     ["马山镇“五老”调解员（示例）", "FIVE_ELDERS"],
   ] as const) {
-    await addMediator(tx, { organizationId: centre.id, name, kind, source: ILLUSTRATIVE });
+    await addMediator(tx, { organizationId: centre.id, name, kind, source: ILLUSTRATIVE, sourceKind: "ILLUSTRATIVE" });
   }
   const village = await addMediator(tx, {
     organizationId: shuangdang.id,
     name: "双垱村调解员（示例）",
     kind: "CADRE",
     source: ILLUSTRATIVE,
+    sourceKind: "ILLUSTRATIVE",
   });
 
   // The 李埠镇 fight, as told: received, looked into, settled on the spot with the village cadres and

@@ -53,6 +53,8 @@ const DEMO_TREE: TreeNode[] = [
             nameZh: "岑巩县",
             nameEn: "Cengong County",
             children: [
+              // 灞水街道: named by the vaccination article [seeds/003], the twelfth of "12个乡镇（街道）".
+              town("SUBDISTRICT", "灞水街道", "Bashui Subdistrict"),
               town("TOWN", "思旸镇", "Siyang Town"),
               town("TOWN", "水尾镇", "Shuiwei Town"),
               town("TOWN", "天马镇", "Tianma Town"),
