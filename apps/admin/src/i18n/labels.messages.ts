@@ -1,10 +1,15 @@
 import { type Message, msg, pillarLabels, sourceTypeLabels } from "@revita/messages";
-import type { DeliveryModel, FundLevel, FundSourceType, OutputMetric, Pillar } from "@revita/schema/types";
+import type { DeliveryModel, FundLevel, FundSourceType, OutputMetric, Pillar, SourceKind } from "@revita/schema/types";
 
 /** The schema's enums by their labels, keyed by the enums themselves: a value the API gains without a label fails the type check, and the key order is the order the dashboard lists them in. */
 export const labelMessages = {
   pillars: pillarLabels satisfies Record<Pillar, Message>,
   sourceTypes: sourceTypeLabels satisfies Record<FundSourceType, Message>,
+  sourceKinds: {
+    PUBLISHED: msg("公开报道", "published"),
+    DERIVED: msg("据公开数据推算", "derived from published figures"),
+    ILLUSTRATIVE: msg("示意数据", "illustrative"),
+  } satisfies Record<SourceKind, Message>,
   fundLevels: {
     CENTRAL: msg("中央", "Central"),
     PROVINCIAL: msg("省级", "Provincial"),

@@ -295,6 +295,8 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
           {project.source && (
             <p className="muted">
               {t.project.source}
+              {project.sourceKind &&
+                (locale === "en" ? ` (${t.sourceKinds[project.sourceKind]})` : `（${t.sourceKinds[project.sourceKind]}）`)}
               {locale === "en" ? ": " : "："}
               {project.source}
             </p>
