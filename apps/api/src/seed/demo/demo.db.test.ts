@@ -448,6 +448,10 @@ describe("where each demo figure comes from", () => {
     expect(await kindOf("CG-SL-XXSK")).toBe("DERIVED");
     // Jingzhou District's project amounts are not published.
     expect(await kindOf("JZQ-LY-TLG")).toBe("ILLUSTRATIVE");
+    // A park no article names says that it is made up, not only its amounts.
+    const park = await db.prisma.project.findUniqueOrThrow({ where: { code: "JZQ-CY-CDCYY" } });
+    expect(park.sourceKind).toBe("ILLUSTRATIVE");
+    expect(park.source).toContain("项目为示意");
     const phase = await db.prisma.project.findUniqueOrThrow({
       where: { code: "CG-FH-CBSTD-1" },
       include: { progressReports: true },

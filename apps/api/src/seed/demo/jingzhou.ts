@@ -31,6 +31,8 @@ interface JingzhouProjectSpec {
   completed: string;
   progress: string;
   outputs?: DemoProject["outputs"];
+  /** What else of the record is illustrative, beyond its amounts and progress. */
+  alsoIllustrative?: string;
 }
 
 const JINGZHOU_PROJECTS: JingzhouProjectSpec[] = [
@@ -104,6 +106,8 @@ const JINGZHOU_PROJECTS: JingzhouProjectSpec[] = [
     bridging: "57050000",
     completed: "49000000",
     progress: "68",
+    // The article names 川店镇's villages and industries, not a park: the project is illustrative.
+    alsoIllustrative: "项目为示意：文章未载此园区，仅载川店镇及其村庄",
   },
   // Other projects: 173,950,000.
   {
@@ -144,6 +148,7 @@ const JINGZHOU_PROJECTS: JingzhouProjectSpec[] = [
     bridging: "100000000",
     completed: "93500000",
     progress: "85",
+    alsoIllustrative: "342套、282户见当地报道；资金来源（衔接资金）为示意",
     outputs: [
       { metric: "HOUSING_UNITS", quantity: "342", unit: "套" },
       { metric: "HOUSEHOLDS", quantity: "282", unit: "户" },
@@ -174,7 +179,7 @@ const jingzhouProjects: DemoProject[] = JINGZHOU_PROJECTS.map((spec) => ({
   plannedStart: "2021-03-01",
   plannedFinish: "2024-06-30",
   actualStart: "2021-03-01",
-  source: DEMO_AMOUNTS,
+  source: spec.alsoIllustrative ? `${DEMO_AMOUNTS}；${spec.alsoIllustrative}` : DEMO_AMOUNTS,
   sourceKind: "ILLUSTRATIVE" as const,
   ...(spec.outputs ? { outputs: spec.outputs } : {}),
   history: { from: "2021-03", to: "2023-12", completed: spec.completed, progress: spec.progress },
