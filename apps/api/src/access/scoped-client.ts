@@ -57,8 +57,8 @@ function enterScope(client: DbClient, scope: AccessScope, actor: string, figures
  * findUnique calls into one statement as it does for a plain client (Pothos's relation loaders
  * rely on that) — and so do the ticks that follow while the request keeps asking: a transaction
  * lasts from the first read to the first turn of the event loop in which nothing is being read or
- * waiting to be (one BEGIN, scope and COMMIT for a request's reads, not one a tick — bench:peer's
- * q1 12 → 9 statements). If a batch fails, that transaction ends and each of the batch's
+ * waiting to be, or after a second (one BEGIN, scope and COMMIT for a request's reads, not one a
+ * tick: bench:peer's q3 went from 24 statements to 9). If a batch fails, that transaction ends and each of the batch's
  * operations is retried alone, so an error reaches only the resolver that caused it. Changes
  * (create, update, delete, $executeRaw) never join it: each runs and commits on its own, so a
  * later read's failure cannot take a change back.
