@@ -12,7 +12,8 @@ import { demoRegionCode } from "./regions.js";
  * that the allocations add up to the published total and exactly 65% go to industry.
  */
 const SOURCE = cite(ARTICLES.jingzhouBridging);
-const DEMO_AMOUNTS = "金额与进度为演示数据；项目名称见当地报道";
+const DEMO_FIGURES = "金额与进度为演示数据";
+const DEMO_AMOUNTS = `${DEMO_FIGURES}；项目名称见当地报道`;
 const district = demoRegionCode("荆州区");
 const jianli = demoRegionCode("监利市");
 const jingzhouCity = demoRegionCode("荆州市");
@@ -179,7 +180,7 @@ const jingzhouProjects: DemoProject[] = JINGZHOU_PROJECTS.map((spec) => ({
   plannedStart: "2021-03-01",
   plannedFinish: "2024-06-30",
   actualStart: "2021-03-01",
-  source: spec.alsoIllustrative ? `${DEMO_AMOUNTS}；${spec.alsoIllustrative}` : DEMO_AMOUNTS,
+  source: spec.alsoIllustrative ? `${DEMO_FIGURES}；${spec.alsoIllustrative}` : DEMO_AMOUNTS,
   sourceKind: "ILLUSTRATIVE" as const,
   ...(spec.outputs ? { outputs: spec.outputs } : {}),
   history: { from: "2021-03", to: "2023-12", completed: spec.completed, progress: spec.progress },
