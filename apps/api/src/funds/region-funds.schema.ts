@@ -55,14 +55,20 @@ builder.objectField(RegionRef, "fundFlow", (t) =>
   t.field({
     authScopes: readsRegion,
     type: [FundFlowGroupRef],
-    description: "Where the money of the funds managed in this region and below went, grouped; one SQL statement.",
+    description:
+      "Where the money of the funds managed in this region and below went (or, with received, what reached its projects), grouped; one SQL statement.",
     args: {
       groupBy: t.arg({ type: FundFlowGroupingEnum, required: true, description: "How to group." }),
       year: t.arg.int({
         description: "Only funds whose years include this year (as funds(year:) filters); all funds without it.",
       }),
+      received: t.arg.boolean({
+        description:
+          "Count what reached this region's projects instead, whoever manages the fund (a town's projects on the district's funds); fundAmount is then null.",
+      }),
     },
-    resolve: (region, args, context) => fundFlow(context.prisma, region.id, args.groupBy, args.year ?? null),
+    resolve: (region, args, context) =>
+      fundFlow(context.prisma, region.id, args.groupBy, args.year ?? null, { received: args.received ?? false }),
   }),
 );
 

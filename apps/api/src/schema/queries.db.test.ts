@@ -284,6 +284,28 @@ describe("a region's fund flow", () => {
     expect(all.length).toBeGreaterThan(0);
   });
 
+  it("counts what reached a town's projects from the district's funds, and at the district the same money either way", async () => {
+    const received = async (code: string, groupBy: string) =>
+      (
+        await runGraphql<{ region: { fundFlow: Group[] } }>(
+          db.prisma,
+          `{ region(code: "${code}") { fundFlow(groupBy: ${groupBy}, received: true) { key fundAmount allocated disbursed } } }`,
+        )
+      ).region.fundFlow;
+    const chuandian = (await db.prisma.region.findFirstOrThrow({ where: { nameZh: "川店镇" } })).code;
+    // The town manages no fund: what it manages is nothing, what reached it is 9,600万 (the
+    // Chuandian park's 5,705万 and 张新场村's 3,895万 of bridging funds).
+    expect(await flow(chuandian, "SOURCE_TYPE")).toEqual([]);
+    const reached = await received(chuandian, "SOURCE_TYPE");
+    expect(reached).toMatchObject([{ key: "CENTRAL_BRIDGING", fundAmount: null, allocated: "96000000" }]);
+    // The district manages every fund its projects received: the two views agree on the money.
+    const district = (groups: Group[]) => groups.reduce((sum, group) => sum + Number(group.allocated), 0);
+    expect(district(await received("421003000000", "SOURCE_TYPE"))).toBe(district(await flow("421003000000", "SOURCE_TYPE")));
+    // By child region, the town's line is the same 9,600万.
+    const byTown = await received("421003000000", "CHILD_REGION");
+    expect(byTown.find((group) => group.key === chuandian)?.allocated).toBe("96000000");
+  });
+
   it("shows Jingzhou District's bridging funds fully allocated, 65% to industry", async () => {
     const bridging = (await flow("421003000000", "SOURCE_TYPE")).find((group) => group.key === "CENTRAL_BRIDGING");
     expect(bridging).toMatchObject({ fundAmount: "497000000", allocated: "497000000", industryShare: "65" });
