@@ -32,11 +32,14 @@ export default function OverviewPage({ place, scope }: { place: Place; scope: Re
   );
 }
 
+/** Where a region manages few funds of its own, its fund card counts the money that reached its projects. */
+const FUNDS_RECEIVED_BELOW = new Set(["TOWNSHIP", "VILLAGE", "GRID", "BUILDING"]);
+
 function Overview({ place, region, year }: { place: Place; region: ScopedRegion; year: number }) {
   const { t, locale } = useAppLocale();
   const chartSpan = investmentWindow(year, region.years);
   const { data, loading, error, refetch } = useQuery(OverviewDocument, {
-    variables: { code: region.code, year: String(year), ...chartSpan },
+    variables: { code: region.code, year: String(year), ...chartSpan, fundsReceived: FUNDS_RECEIVED_BELOW.has(region.level) },
   });
   const figures = data?.region;
   const investment = moneyRatio(
