@@ -307,7 +307,9 @@ function ProjectDetails({ place, project }: { place: Place; project: Project }) 
       {project.region.access.administer && <ProjectChanges code={project.code} />}
       {history.length > 0 && (
         <p className="muted">
-          {t.project.period}: {formatPeriod(history[0]!.period, { locale })} – {formatPeriod(history.at(-1)!.period, { locale })}
+          {t.project.period}
+          {locale === "en" ? ": " : "："}
+          {formatPeriod(history[0]!.period, { locale })} – {formatPeriod(history.at(-1)!.period, { locale })}
         </p>
       )}
     </div>
