@@ -129,6 +129,7 @@ const CONSTRAINT_ISSUES: Record<string, { field: string; reason: ReasonCode }> =
   progress_report_has_a_figure: { field: "completedInvestment", reason: "NO_FIGURES" },
   fund_amount_not_negative: { field: "amount", reason: "RULE_NOT_NEGATIVE" },
   fund_years_ordered: { field: "startYear", reason: "RULE_FUND_YEARS" },
+  fund_year_amounts_fit: { field: "yearAmounts", reason: "RULE_YEAR_AMOUNTS" },
   fund_allocation_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
   disbursement_amount_positive: { field: "amount", reason: "NOT_POSITIVE" },
   indicator_aggregation_inputs: { field: "aggregation", reason: "RULE_AGGREGATION_INPUTS" },

@@ -26,30 +26,43 @@ export async function fundFlow(
   db: DbClient,
   regionId: number,
   groupBy: FundFlowGrouping,
-  /** Only funds whose years include this one (as the funds list filters); every fund without it. */
+  /** Only the money of this budget year (a split envelope's year, an unsplit envelope whole); all without it. */
   year: number | null = null,
   { received = false }: { received?: boolean } = {},
 ): Promise<FundFlowGroup[]> {
   if (received) return fundsReceived(db, regionId, groupBy, year);
   const rows = await db.$queryRaw<FlowRow[]>`
     WITH funds AS (
-      SELECT f.id, f.amount, f.source_type, f.year, r.path[array_position(r.path, ${regionId}::int) + 1] AS child_region_id
+      SELECT f.id, f.amount, f.source_type, f.start_year, f.year, f.year_amounts,
+             r.path[array_position(r.path, ${regionId}::int) + 1] AS child_region_id
         FROM fund f JOIN region r ON r.id = f.region_id
        WHERE r.path @> ARRAY[${regionId}::int]
          AND (${year}::int IS NULL OR (f.start_year <= ${year}::int AND f.year >= ${year}::int))
     ),
+    buckets AS (
+      SELECT f.id AS fund_id, b.key, b.amount
+        FROM funds f
+        CROSS JOIN LATERAL (
+          SELECT (f.start_year + i - 1)::text, f.start_year + i - 1, f.start_year + i - 1, f.year_amounts[i]
+            FROM generate_subscripts(f.year_amounts, 1) i
+          UNION ALL
+          SELECT ${BUDGET_YEAR_KEY}, f.start_year, f.year, f.amount WHERE cardinality(f.year_amounts) = 0
+        ) b(key, first_year, last_year, amount)
+       WHERE ${year}::int IS NULL OR (b.first_year <= ${year}::int AND b.last_year >= ${year}::int)
+    ),
     allocations AS (
-      SELECT a.fund_id, a.amount, c.code AS category_code, c.name_zh AS category_name, c.name_en AS category_name_en, c.is_industry,
-             coalesce((SELECT sum(d.amount) FROM disbursement d WHERE d.allocation_id = a.id), 0) AS disbursed
+      SELECT a.fund_id, b.key, a.amount, c.code AS category_code, c.name_zh AS category_name, c.name_en AS category_name_en,
+             c.is_industry, coalesce((SELECT sum(d.amount) FROM disbursement d WHERE d.allocation_id = a.id), 0) AS disbursed
         FROM fund_allocation a
+        JOIN funds f ON f.id = a.fund_id
+        JOIN buckets b ON b.fund_id = a.fund_id AND b.key = ${ALLOCATION_YEAR_KEY}
         JOIN project p ON p.id = a.project_id
         JOIN project_category c ON c.id = p.category_id
-       WHERE a.fund_id IN (SELECT id FROM funds)
     ),
-    per_fund AS (
-      SELECT fund_id, sum(amount) AS allocated, sum(disbursed) AS disbursed,
+    per_bucket AS (
+      SELECT fund_id, key, sum(amount) AS allocated, sum(disbursed) AS disbursed,
              sum(CASE WHEN is_industry THEN amount ELSE 0 END) AS industry
-        FROM allocations GROUP BY fund_id
+        FROM allocations GROUP BY fund_id, key
     )
     SELECT ${
       groupBy === "PROJECT_CATEGORY"
@@ -61,18 +74,34 @@ export async function fundFlow(
             groupBy === "SOURCE_TYPE"
               ? Prisma.sql`f.source_type::text AS key, f.source_type::text AS label, f.source_type::text AS label_en`
               : groupBy === "YEAR"
-                ? Prisma.sql`f.year::text AS key, f.year::text AS label, f.year::text AS label_en`
+                ? Prisma.sql`b.key AS key, b.key AS label, b.key AS label_en`
                 : Prisma.sql`child.code AS key, child.name_zh AS label, child.name_en AS label_en`
-          }, sum(f.amount) AS fund_amount, coalesce(sum(pf.allocated), 0) AS allocated,
-            coalesce(sum(pf.disbursed), 0) AS disbursed, coalesce(sum(pf.industry), 0) AS industry
-            FROM funds f
-            LEFT JOIN per_fund pf ON pf.fund_id = f.id
+          }, sum(b.amount) AS fund_amount, coalesce(sum(pb.allocated), 0) AS allocated,
+            coalesce(sum(pb.disbursed), 0) AS disbursed, coalesce(sum(pb.industry), 0) AS industry
+            FROM buckets b
+            JOIN funds f ON f.id = b.fund_id
+            LEFT JOIN per_bucket pb ON pb.fund_id = b.fund_id AND pb.key = b.key
             LEFT JOIN region child ON child.id = f.child_region_id
            GROUP BY 1, 2, 3`
     }
      ORDER BY allocated DESC, key`;
   return rows.map(groupOf);
 }
+
+/**
+ * A fund's budget year as the YEAR grouping's key: the year of a one-year fund, the span
+ * ("2019–2023") of a multi-year envelope known only by its total — so that five years' money
+ * does not land in the last year's bar. (A split envelope's years come from its year_amounts.)
+ */
+const BUDGET_YEAR_KEY = Prisma.sql`CASE WHEN f.start_year = f.year THEN f.year::text ELSE f.start_year || '–' || f.year END`;
+
+/**
+ * The budget year an allocation is counted in: the fund's year or span, or, for an envelope split
+ * by year, the year it was allocated in (kept within the envelope's years).
+ */
+const ALLOCATION_YEAR_KEY = Prisma.sql`CASE WHEN cardinality(f.year_amounts) > 0
+  THEN least(greatest(extract(year FROM a.allocated_on)::int, f.start_year), f.year)::text
+  ELSE ${BUDGET_YEAR_KEY} END`;
 
 interface FlowRow {
   key: string | null;
@@ -97,8 +126,11 @@ async function fundsReceived(
       : groupBy === "SOURCE_TYPE"
         ? Prisma.sql`f.source_type::text AS key, f.source_type::text AS label, f.source_type::text AS label_en`
         : groupBy === "YEAR"
-          ? Prisma.sql`f.year::text AS key, f.year::text AS label, f.year::text AS label_en`
+          ? Prisma.sql`${ALLOCATION_YEAR_KEY} AS key, ${ALLOCATION_YEAR_KEY} AS label, ${ALLOCATION_YEAR_KEY} AS label_en`
           : Prisma.sql`child.code AS key, child.name_zh AS label, child.name_en AS label_en`;
+  // The allocation's budget year (or envelope span) must include the year asked.
+  const allocationYear = Prisma.sql`CASE WHEN cardinality(f.year_amounts) > 0
+    THEN least(greatest(extract(year FROM a.allocated_on)::int, f.start_year), f.year) END`;
   const rows = await db.$queryRaw<FlowRow[]>`
     SELECT g.key, g.label, g.label_en, NULL::numeric AS fund_amount, sum(g.amount) AS allocated,
            sum(g.disbursed) AS disbursed, sum(CASE WHEN g.is_industry THEN g.amount ELSE 0 END) AS industry
@@ -113,6 +145,7 @@ async function fundsReceived(
           LEFT JOIN region child ON child.id = pr.path[array_position(pr.path, ${regionId}::int) + 1]
          WHERE pr.path @> ARRAY[${regionId}::int]
            AND (${year}::int IS NULL OR (f.start_year <= ${year}::int AND f.year >= ${year}::int))
+           AND (${year}::int IS NULL OR coalesce(${allocationYear} = ${year}::int, true))
       ) g
      GROUP BY 1, 2, 3
      ORDER BY allocated DESC, key`;

@@ -56,6 +56,8 @@ export interface ImportKind {
   name:
     | "projects"
     | "progress"
+    | "funds"
+    | "fund-allocations"
     | "disbursements"
     | "indicator-values"
     | "party-members"

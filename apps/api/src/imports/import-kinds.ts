@@ -1,4 +1,5 @@
 import { cleaningInspectionsImport } from "../cleaning/cleaning-imports.js";
+import { fundAllocationsImport, fundsImport } from "../funds/fund-imports.js";
 import { communityNeedsImport, partyMembersImport } from "../governance/governance-imports.js";
 import { householdsImport } from "../households/households-imports.js";
 import { mediationCasesImport } from "../mediation/mediation-imports.js";
@@ -10,6 +11,8 @@ import { disbursementsImport, indicatorValuesImport, projectsImport } from "./re
 export const IMPORT_KINDS: readonly ImportKind[] = [
   projectsImport,
   progressImport,
+  fundsImport,
+  fundAllocationsImport,
   disbursementsImport,
   indicatorValuesImport,
   partyMembersImport,

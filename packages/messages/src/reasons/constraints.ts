@@ -24,6 +24,10 @@ export const constraintReasons = {
     "资金的起始年度不能晚于资金年度，且两者都须是真实的预算年度",
     "a fund's start year must not be after its year, and both must be real budget years",
   ),
+  RULE_YEAR_AMOUNTS: msg(
+    "分年度金额须每年一个、都不为负，合计等于资金总额",
+    "yearly amounts must be one per year, none negative, adding up to the fund's amount",
+  ),
   RULE_RANGE_ORDER: msg("合理范围的上限不能小于下限", "a plausible range's upper bound cannot be below its lower bound"),
   RULE_AGGREGATION_INPUTS: msg(
     "加权平均须有权重指标，比率须有分子和分母指标，其他汇总方式都不需要",
