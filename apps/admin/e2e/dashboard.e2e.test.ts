@@ -442,6 +442,28 @@ describe("the dashboard in Chromium", () => {
     await shot("create-project-zh-1920");
   });
 
+  it("lets an editor register a multi-year fund, naming a split that does not add up beside its field", async () => {
+    await page.goto(`${server.url}/funds?region=${CENGONG}&year=2026`);
+    const form = page.getByRole("region", { name: "登记资金" });
+    await form.getByLabel("资金编码").fill("CG-F-2025-2027-E2E");
+    await form.getByLabel("资金名称").fill("2025—2027年县级衔接资金（浏览器测试）");
+    await form.getByLabel("起始年度").fill("2025");
+    await form.getByLabel(/资金年度/).fill("2027");
+    await form.getByLabel("资金规模（元）").fill("3000000");
+    await form.getByLabel("分年度金额（元）").fill("1000000；1000000；900000");
+    await form.getByRole("button", { name: "登记" }).click();
+    await expect
+      .poll(() => form.locator("#create-fund-yearAmounts-problem").textContent(), SETTLE)
+      .toBe("分年度金额合计 2900000.00 元，与资金总额 3000000.00 元不符");
+    await form.getByLabel("分年度金额（元）").fill("1000000；1000000；1000000");
+    await form.getByRole("button", { name: "登记" }).click();
+    await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已登记资金 CG-F-2025-2027-E2E。");
+    const row = rowOf("资金明细", /2025—2027年县级衔接资金（浏览器测试）/);
+    await expect.poll(() => row.textContent(), SETTLE).toContain("2025–2027");
+    expect(await row.textContent()).toContain("2026：");
+    await shot("register-fund-zh-1920");
+  });
+
   it("lets a community secretary claim a need for a member's unit, and the zone's ranking counts it", async () => {
     await signOut(page);
     await signIn(page, "sanwanlu.secretary");

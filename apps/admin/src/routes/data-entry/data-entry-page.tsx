@@ -26,7 +26,16 @@ import {
   uploadImport,
 } from "./import-upload.js";
 
-const KINDS: ImportKindName[] = ["progress", "indicator-values", "disbursements", "projects", "party-members", "community-needs"];
+const KINDS: ImportKindName[] = [
+  "progress",
+  "indicator-values",
+  "funds",
+  "fund-allocations",
+  "disbursements",
+  "projects",
+  "party-members",
+  "community-needs",
+];
 const DATA_SETS: ApprovalDataSet[] = ["PROGRESS", "INDICATORS", "COMMUNITY_SERVICE"];
 const STATUS_TONE = { SUBMITTED: "info", APPROVED: "good", RETURNED: "warning" } as const;
 

@@ -13,6 +13,8 @@ export const dataEntryMessages = {
     kinds: {
       projects: msg("项目", "Projects"),
       progress: msg("项目进度", "Project progress"),
+      funds: msg("资金", "Funds"),
+      "fund-allocations": msg("资金安排", "Fund allocations"),
       disbursements: msg("资金拨付", "Payments"),
       "indicator-values": msg("指标数据", "Indicator values"),
       "party-members": msg("下沉党员（资源清单）", "Party members (resource list)"),

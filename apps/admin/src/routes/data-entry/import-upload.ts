@@ -7,7 +7,15 @@ import type { Params } from "@revita/messages";
 import { RefusedError } from "../../features/entry/refusals.js";
 import { readNdjson } from "../../features/ndjson.js";
 
-export type ImportKindName = "projects" | "progress" | "disbursements" | "indicator-values" | "party-members" | "community-needs";
+export type ImportKindName =
+  | "projects"
+  | "progress"
+  | "funds"
+  | "fund-allocations"
+  | "disbursements"
+  | "indicator-values"
+  | "party-members"
+  | "community-needs";
 
 export interface ImportProblem {
   /** Null for the file as a whole. */

@@ -17,6 +17,7 @@ import { navigate } from "../../navigation/use-place.js";
 import { RegionPage } from "../../shell/region-page.js";
 import type { RegionScope, ScopedRegion } from "../../shell/region-scope.js";
 import { AttentionList } from "../overview/attention-list.js";
+import { FundEntry } from "./fund-entry.js";
 
 /** In the order the labels list them; every source type the schema has (the labels' type makes sure). */
 const SOURCE_TYPES = Object.keys(APP_MESSAGES["zh-CN"].sourceTypes) as FundSourceType[];
@@ -37,9 +38,8 @@ function Funds({ place, region, year, latestYear }: { place: Place; region: Scop
   const kit = useKitMessages();
   const name = useNamer();
   const source = SOURCE_TYPES.find((s) => s === place.params.source);
-  const { data, loading, error, refetch } = useQuery(FundsPageDocument, {
-    variables: { code: region.code, year, sourceType: source },
-  });
+  const variables = { code: region.code, year, sourceType: source };
+  const { data, loading, error, refetch } = useQuery(FundsPageDocument, { variables });
   const flows = data?.region;
   // Opened without a year, the page shows the latest year with indicator values; a region's
   // funds may end earlier: then it opens on the latest year that has funds instead of an empty one.
@@ -154,12 +154,28 @@ function Funds({ place, region, year, latestYear }: { place: Place; region: Scop
               render: (f) => tableMoney(f.amount, locale),
             },
             {
+              key: "yearAmounts",
+              header: t.funds.yearAmounts,
+              value: (f) => f.yearAmounts.map((part) => `${part.year}: ${part.amount}`).join("; "),
+              render: (f) =>
+                f.startYear === f.year ? (
+                  ""
+                ) : f.yearAmounts.length ? (
+                  f.yearAmounts.map((part) => `${part.year}：${tableMoney(part.amount, locale)}`).join("；")
+                ) : (
+                  <span className="muted">{t.funds.envelopeUnsplit}</span>
+                ),
+            },
+            {
               key: "grade",
               header: t.funds.grade,
               value: (f) => f.performanceGrade ?? "",
               render: (f) =>
                 f.performanceGrade ? (
-                  <StatusBadge tone={GRADE_TONE[f.performanceGrade]}>{f.performanceGrade}</StatusBadge>
+                  <StatusBadge tone={GRADE_TONE[f.performanceGrade]}>
+                    {f.performanceGrade}
+                    {f.evaluations[0] ? ` · ${f.evaluations[0].year}` : ""}
+                  </StatusBadge>
                 ) : (
                   <span className="muted">{t.funds.notGraded}</span>
                 ),
@@ -177,6 +193,9 @@ function Funds({ place, region, year, latestYear }: { place: Place; region: Scop
           </p>
         )}
       </section>
+      {region.access.edit && (
+        <FundEntry regionCode={region.code} funds={data?.funds.edges.map((edge) => edge.node) ?? []} queryVariables={variables} />
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   ProjectPageDocument,
   type ProjectPageQuery,
   type ProjectStatus,
+  ReallocateFundDocument,
   RecordDisbursementDocument,
   UpdateProjectDocument,
 } from "../../generated/operations.js";
@@ -27,6 +28,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
   const [update] = useMutation(UpdateProjectDocument, { refetchQueries });
   const [allocate] = useMutation(AllocateFundDocument, { refetchQueries });
   const [pay] = useMutation(RecordDisbursementDocument, { refetchQueries });
+  const [reallocate] = useMutation(ReallocateFundDocument, { refetchQueries });
 
   return (
     <>
@@ -126,6 +128,48 @@ export function ProjectEntry({ project }: { project: PageProject }) {
               },
             });
             return kit.paid;
+          }}
+        />
+      )}
+      {project.allocations.length > 0 && (
+        <EntryForm
+          id="reallocate-fund"
+          title={kit.reallocateTitle}
+          description={kit.reallocateDescription}
+          submitLabel={kit.reallocate}
+          fields={[
+            {
+              name: "allocationId",
+              label: kit.allocation,
+              type: "select",
+              options: project.allocations.map((allocation) => ({
+                value: allocation.id,
+                label: `${allocation.fund.nameZh}（${allocation.allocatedOn}，${allocation.amount}）`,
+              })),
+            },
+            { name: "amount", label: kit.keepAmount, decimal: true, required: true },
+            { name: "toProjectCode", label: kit.toProjectCode, placeholder: kit.toProjectHint },
+            { name: "allocatedOn", label: kit.movedOn, type: "date" },
+            { name: "reason", label: kit.reason, required: true },
+            { name: "overAllocationReason", label: kit.overAllocationReason, placeholder: kit.overAllocationHint },
+          ]}
+          onSubmit={async (values, idempotencyKey) => {
+            const allocation = project.allocations.find((each) => each.id === values.allocationId);
+            await reallocate({
+              variables: {
+                idempotencyKey,
+                input: {
+                  allocationId: values.allocationId ?? "",
+                  expectedVersion: allocation?.version ?? 0,
+                  amount: values.amount ?? "",
+                  toProjectCode: values.toProjectCode,
+                  allocatedOn: values.allocatedOn,
+                  reason: values.reason ?? "",
+                  overAllocationReason: values.overAllocationReason,
+                },
+              },
+            });
+            return kit.reallocated;
           }}
         />
       )}

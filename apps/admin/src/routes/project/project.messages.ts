@@ -111,6 +111,18 @@ export const projectMessages = {
     voucherNo: msg("凭证号", "Voucher no."),
     pay: msg("登记", "Record"),
     paid: msg("已登记拨付。", "Payment recorded."),
+    reallocateTitle: msg("调整资金安排", "Change an allocation"),
+    reallocateDescription: msg(
+      "改为保留的金额不能低于已拨付金额；填写调入项目时，差额调剂给该项目，否则退回资金。须说明调整原因。",
+      "What the allocation keeps, never below what was paid; the difference goes to the receiving project if given, else back to the fund. Say why.",
+    ),
+    keepAmount: msg("调整后金额（元）", "Amount it keeps (yuan)"),
+    toProjectCode: msg("调入项目编码", "Receiving project code"),
+    toProjectHint: msg("调剂给其他项目时填写", "Only to move money to another project"),
+    movedOn: msg("调入安排日期", "Receiving allocation's date"),
+    reason: msg("调整原因", "Reason"),
+    reallocate: msg("调整", "Change"),
+    reallocated: msg("已调整资金安排。", "Allocation changed."),
   },
   /** A project's changes as a reader follows them: tables and columns by their labels. */
   history: {
