@@ -1,4 +1,4 @@
-import type { CreateFundInput } from "../../funds/funds.service.js";
+import type { CreateFundInput, RecordFundEvaluationInput } from "../../funds/funds.service.js";
 import type { OrganizationKind, SourceKind } from "../../generated/prisma/enums.js";
 import type { RecordIndicatorValueInput } from "../../indicators/indicators.service.js";
 import type { CreateProjectInput } from "../../projects/projects.service.js";
@@ -27,6 +27,8 @@ export interface DemoProject extends CreateProjectInput {
 
 export interface DemoFund extends CreateFundInput {
   sourceKind: SourceKind;
+  /** Its yearly performance evaluations (the fund's grade is then the latest one's). */
+  evaluations?: (Omit<RecordFundEvaluationInput, "fundCode" | "expectedVersion"> & { sourceKind: SourceKind; source: string })[];
   allocations?: {
     sourceKind: SourceKind;
     projectCode: string;

@@ -246,10 +246,12 @@ describe("Jingzhou District funds, 2019–2023 [seeds/002]", () => {
   it("bridging funds of about 497,000,000, graded A, at least 65% to industry projects", async () => {
     const fund = await db.prisma.fund.findFirstOrThrow({
       where: { sourceType: "CENTRAL_BRIDGING", region: { nameZh: "荆州区" } },
-      include: { allocations: { include: { project: { include: { category: true } } } } },
+      include: { allocations: { include: { project: { include: { category: true } } } }, evaluations: true },
     });
     expect(yuan(fund.amount)).toBe("497000000.00");
+    // The grade comes from its evaluation record: the province's check of 2023.
     expect(fund.performanceGrade).toBe("A");
+    expect(fund.evaluations.map((e) => [e.year, e.grade, e.sourceKind])).toEqual([[2023, "A", "DERIVED"]]);
     expect([fund.startYear, fund.year]).toEqual([2019, 2023]);
     const industry = fund.allocations
       .filter((a) => a.project.category.isIndustry)

@@ -240,10 +240,21 @@ export const JINGZHOU: DemoDataset = {
       year: 2023,
       regionCode: district,
       amount: "497000000",
-      performanceGrade: "A",
       note: "近五年累计约4.97亿元，中央衔接资金用于产业项目比例不低于65%；资金绩效评价A类",
       source: SOURCE,
       sourceKind: "PUBLISHED",
+      evaluations: [
+        {
+          year: 2023,
+          grade: "A",
+          // The article reports the province's notice of the 2023 check, not its date.
+          evaluatedOn: "2024-03-31",
+          evaluator: "湖北省（2023年度全省巩固拓展脱贫攻坚成果同乡村振兴有效衔接专项检查）",
+          note: "等次见报道（衔接资金绩效评价获得A类等次）；评价日期未见报道，记为通报年度一季度末",
+          source: SOURCE,
+          sourceKind: "DERIVED",
+        },
+      ],
       allocations: JINGZHOU_PROJECTS.map((spec) => ({
         projectCode: spec.code,
         amount: spec.bridging,

@@ -2,7 +2,7 @@ import { monthsBetween, parsePeriod } from "@revita/schema/period";
 import { setActor } from "../../access/actor.js";
 import { createUser } from "../../accounts/accounts.service.js";
 import type { DbClient } from "../../db/database.js";
-import { allocateFund, createFund, recordDisbursement } from "../../funds/funds.service.js";
+import { allocateFund, createFund, recordDisbursement, recordFundEvaluation } from "../../funds/funds.service.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { defineIndicator, recordIndicatorValue } from "../../indicators/indicators.service.js";
 import { createProject, reportProgress } from "../../projects/projects.service.js";
@@ -125,8 +125,9 @@ async function loadDataset(tx: DbClient, dataset: DemoDataset): Promise<void> {
     }
   }
 
-  for (const { allocations, ...fund } of dataset.funds) {
+  for (const { allocations, evaluations, ...fund } of dataset.funds) {
     await createFund(tx, fund);
+    for (const evaluation of evaluations ?? []) await recordFundEvaluation(tx, { fundCode: fund.code, ...evaluation });
     for (const { disbursed, ...allocation } of allocations ?? []) {
       // The articles' allocations to a project can add up to more than its published total (the
       // Chengbei embankment's do): allocated as published, with that said as the reason.
