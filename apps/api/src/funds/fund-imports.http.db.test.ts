@@ -38,6 +38,8 @@ describe("funds and allocations in and out of files", () => {
     ].join("\n");
     const refused = await importFile("funds", bad);
     expect(problems(refused).sort()).toEqual(["2 分年度金额", "3 资金层级", "4 管理地区区划代码"]);
+    const level = refused.flatMap((line) => line.problems ?? []).find((p) => p.column === "资金层级");
+    expect(level?.message).toContain("中央、省级、市级、县级、乡镇、非政府");
     expect(result(refused)?.committed).toBe(false);
     expect(await api.db.prisma.fund.count({ where: { code: { startsWith: "CG-F-IMP-" } } })).toBe(0);
 

@@ -23,11 +23,13 @@ const LEVEL_NAMES: Record<FundLevel, string> = {
   NON_GOVERNMENT: "非政府",
 };
 
-/** A Chinese name (or the schema's own) back to the enum value; unknown text passes through to be refused by the service. */
-function named<T extends string>(names: Record<T, string>, allowed: readonly T[], text: string | null): T {
+/** A Chinese name (or the schema's own, or 县 for 县级) back to the enum value; null when it is neither. */
+function named<T extends string>(names: Record<T, string>, allowed: readonly T[], text: string | null): T | null {
   const value = (text ?? "").trim();
-  const found = allowed.find((key) => names[key] === value || names[key].replace(/级$/, "") === value);
-  return found ?? (value.toUpperCase() as T);
+  const found = allowed.find(
+    (key) => names[key] === value || names[key].replace(/级$/, "") === value || key === value.toUpperCase(),
+  );
+  return found ?? null;
 }
 
 /** "500万；1000万；1500万": one amount per year, in order, with the units clerks write. */
@@ -90,11 +92,25 @@ export const fundsImport = rowByRowImport(
       }
       yearAmounts.push(parsed.value);
     }
+    const sourceType = named(SOURCE_NAMES, FUND_SOURCE_TYPES, values.sourceType ?? null);
+    const level = named(LEVEL_NAMES, FUND_LEVELS, values.level ?? null);
+    // Said with the names the template's instructions use, not the schema's codes.
+    if (!sourceType) {
+      const allowed = Object.values(SOURCE_NAMES).join("、");
+      run.problem(row, "sourceType", refusal("NOT_ONE_OF", { allowed, value: values.sourceType ?? "" }));
+    }
+    if (!level)
+      run.problem(
+        row,
+        "level",
+        refusal("NOT_ONE_OF", { allowed: Object.values(LEVEL_NAMES).join("、"), value: values.level ?? "" }),
+      );
+    if (!sourceType || !level) return false;
     await createFund(tx, {
       code: values.code ?? "",
       nameZh: values.nameZh ?? "",
-      sourceType: named(SOURCE_NAMES, FUND_SOURCE_TYPES, values.sourceType ?? null),
-      level: named(LEVEL_NAMES, FUND_LEVELS, values.level ?? null),
+      sourceType,
+      level,
       startYear: values.startYear ? Number(values.startYear) : null,
       year: Number(values.year),
       regionCode: values.regionCode ?? "",
