@@ -460,7 +460,7 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("已登记资金 CG-F-2025-2027-E2E。");
     const row = rowOf("资金明细", /2025—2027年县级衔接资金（浏览器测试）/);
     await expect.poll(() => row.textContent(), SETTLE).toContain("2025–2027");
-    expect(await row.textContent()).toContain("2026：");
+    expect(await row.textContent()).toContain("2025：100.00万元；2026：100.00万元；2027：100.00万元");
     await shot("register-fund-zh-1920");
   });
 

@@ -55,8 +55,10 @@ function Funds({ place, region, year, latestYear }: { place: Place; region: Scop
       : group.key === null
         ? t.ownLevel
         : ((locale === "en" ? group.labelEn : group.label) ?? group.key);
+  // Funds registered but nothing allocated from them yet: the chart says there is nothing to draw
+  // rather than drawing an empty 0–4 axis.
   const rows = (groups: FlowFiguresFragment[], kind: "source" | "other") =>
-    groups.map((group) => ({
+    (groups.every((group) => Number(group.allocated) === 0 && Number(group.disbursed) === 0) ? [] : groups).map((group) => ({
       key: group.key ?? "",
       label: label(group, kind),
       allocated: group.allocated,
@@ -161,7 +163,14 @@ function Funds({ place, region, year, latestYear }: { place: Place; region: Scop
                 f.startYear === f.year ? (
                   ""
                 ) : f.yearAmounts.length ? (
-                  f.yearAmounts.map((part) => `${part.year}：${tableMoney(part.amount, locale)}`).join("；")
+                  f.yearAmounts.map((part, index) => (
+                    <span key={part.year}>
+                      {index > 0 && (locale === "en" ? "; " : "；")}
+                      {part.year}
+                      {locale === "en" ? ": " : "："}
+                      {tableMoney(part.amount, locale)}
+                    </span>
+                  ))
                 ) : (
                   <span className="muted">{t.funds.envelopeUnsplit}</span>
                 ),
