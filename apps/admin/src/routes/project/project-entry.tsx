@@ -29,6 +29,10 @@ export function ProjectEntry({ project }: { project: PageProject }) {
   const [allocate] = useMutation(AllocateFundDocument, { refetchQueries });
   const [pay] = useMutation(RecordDisbursementDocument, { refetchQueries });
   const [reallocate] = useMutation(ReallocateFundDocument, { refetchQueries });
+  const allocationOptions = project.allocations.map((allocation) => ({
+    value: allocation.id,
+    label: `${allocation.fund.nameZh}（${allocation.allocatedOn}，${allocation.amount}）`,
+  }));
 
   return (
     <>
@@ -106,10 +110,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
               name: "allocationId",
               label: kit.allocation,
               type: "select",
-              options: project.allocations.map((allocation) => ({
-                value: allocation.id,
-                label: `${allocation.fund.nameZh}（${allocation.allocatedOn}，${allocation.amount}）`,
-              })),
+              options: allocationOptions,
             },
             { name: "amount", label: kit.amount, decimal: true, required: true },
             { name: "paidOn", label: kit.paidOn, type: "date", required: true },
@@ -142,10 +143,7 @@ export function ProjectEntry({ project }: { project: PageProject }) {
               name: "allocationId",
               label: kit.allocation,
               type: "select",
-              options: project.allocations.map((allocation) => ({
-                value: allocation.id,
-                label: `${allocation.fund.nameZh}（${allocation.allocatedOn}，${allocation.amount}）`,
-              })),
+              options: allocationOptions,
             },
             { name: "amount", label: kit.keepAmount, decimal: true, required: true },
             { name: "toProjectCode", label: kit.toProjectCode, placeholder: kit.toProjectHint },
