@@ -4,7 +4,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/**/*.test.{ts,tsx}"] } },
+      {
+        // CI runs every package's tests at once on two cores: vitest's 5 s default would time
+        // the machine, not the code. A hung test still fails, just later.
+        test: { name: "unit", include: ["src/**/*.test.{ts,tsx}"], testTimeout: 60_000 },
+      },
       {
         test: {
           name: "browser",
