@@ -341,12 +341,14 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
     case "23505":
       return new RevitaError("CONFLICT", "DUPLICATE_KEY", { key: "key" });
     case "42501": {
-      // Row-level security refused a row outside the user's regions; the other refusal of this
-      // kind is the append-only audit log's.
-      const table = /row-level security policy for table "([^"]+)"/.exec(cause.message ?? "")?.[1];
-      return table
-        ? new RevitaError("FORBIDDEN", "TABLE_OUTSIDE_YOUR_REGIONS", { table: table.replaceAll("_", " ") })
-        : new RevitaError("FORBIDDEN", "AUDIT_APPEND_ONLY", {});
+      // Row-level security refused a row outside the user's regions; a column or table the API's
+      // role was never granted (a history kept by triggers only); or the append-only audit log.
+      const message = cause.message ?? "";
+      const table = /row-level security policy for table "([^"]+)"/.exec(message)?.[1];
+      if (table) return new RevitaError("FORBIDDEN", "TABLE_OUTSIDE_YOUR_REGIONS", { table: table.replaceAll("_", " ") });
+      const denied = /permission denied for (?:table|relation) "?([a-z_]+)"?/.exec(message)?.[1];
+      if (denied) return new RevitaError("FORBIDDEN", "TABLE_NOT_WRITABLE", { table: denied.replaceAll("_", " ") });
+      return new RevitaError("FORBIDDEN", "AUDIT_APPEND_ONLY", {});
     }
     case "RV409":
       return approvalLock(cause);

@@ -2,6 +2,7 @@ import { readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
 import { percentOf } from "../common/percent.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { type ChildInvestment, investmentByChild } from "./investment-by-child.js";
 import { type InvestmentMonth, investmentOverTime } from "./investment-over-time.js";
 import { type InvestmentGroup, investmentSummary } from "./investment-summary.js";
 import { type InvestmentYearOnYear, investmentYearOnYear } from "./investment-year-on-year.js";
@@ -127,5 +128,56 @@ builder.objectField(RegionRef, "investmentYearOnYear", (t) =>
       period: t.arg({ type: "Period", required: true, description: "A year (2024), quarter or month: its last day is asOf." }),
     },
     resolve: (region, args, context) => investmentYearOnYear(context.prisma, region, args.period, context.figures),
+  }),
+);
+
+const TreeViewEnum = builder.enumType("TreeView", {
+  description:
+    "Which tree a summary's regions follow: TODAY, as the tree stands now (a merged town's past counted in its successor), or THEN, as it stood at each month's end (the merged town apart until its merger).",
+  values: ["TODAY", "THEN"] as const,
+});
+
+const ChildInvestmentRef = builder.objectRef<ChildInvestment>("ChildInvestment").implement({
+  description: "One year's growth of investment of one region one level down (or of the region's own projects).",
+  fields: (t) => ({
+    region: t.prismaField({
+      type: "Region",
+      nullable: true,
+      description: "The region one level down; null for projects registered at the region itself (本级).",
+      resolve: (query, row, _args, context) =>
+        row.regionId === null ? null : context.prisma.region.findUnique({ ...query, where: { id: row.regionId } }),
+    }),
+    nameZh: t.exposeString("nameZh", {
+      nullable: true,
+      description: "Its Chinese name in the tree asked for (THEN: as of the year's end, or its last day).",
+    }),
+    nameEn: t.exposeString("nameEn", { nullable: true, description: "Its English name likewise." }),
+    ceasedOn: t.expose("ceasedOn", {
+      type: "Date",
+      nullable: true,
+      description: "The day it was merged into another, if it was.",
+    }),
+    completedInvestment: t.expose("completedInvestment", {
+      type: "Decimal",
+      description: "Completed investment added in the year, in yuan (each project's latest report at each month's end).",
+    }),
+    plannedInvestment: t.expose("plannedInvestment", {
+      type: "Decimal",
+      description: "Planned investment falling in the year, in yuan (totals spread over their planned months).",
+    }),
+  }),
+});
+
+builder.objectField(RegionRef, "investmentByChild", (t) =>
+  t.field({
+    authScopes: readsRegion,
+    type: [ChildInvestmentRef],
+    description:
+      "A year's planned and completed investment of this region by the regions one level down, as the tree stands today or as it stood then; both add up to the same total. One SQL statement.",
+    args: {
+      year: t.arg.int({ required: true, description: "The year." }),
+      tree: t.arg({ type: TreeViewEnum, defaultValue: "TODAY", required: true, description: "TODAY (default) or THEN." }),
+    },
+    resolve: (region, args, context) => investmentByChild(context.prisma, region.id, args.year, args.tree, context.figures),
   }),
 );

@@ -62,8 +62,10 @@ export const RegionRef = builder.prismaNode("Region", {
     }),
     parent: t.relation("parent", { nullable: true, description: "The region one level up; null for a province." }),
     children: t.relation("children", {
-      description: "The regions one level down, ordered by code.",
-      query: { orderBy: { code: "asc" } },
+      description:
+        "The regions one level down, ordered by code: those of today's tree, unless includeCeased also asks for the merged regions that hang below this one (their successor).",
+      args: { includeCeased: t.arg.boolean({ description: "Also the regions merged into this one; false by default." }) },
+      query: (args) => ({ where: args.includeCeased ? {} : { validTo: null }, orderBy: { code: "asc" } }),
     }),
     ancestors: t.prismaField({
       type: ["Region"],
@@ -82,12 +84,15 @@ export const RegionRef = builder.prismaNode("Region", {
       cursor: "id",
       description: "Regions at one level anywhere below this one (e.g. every village of a county), ordered by code.",
       args: { level: t.arg({ type: RegionLevelEnum, required: true, description: "The level to list." }) },
+      // Merged regions hang below their successor at their own level: not part of today's list.
       totalCount: (region, args, context) =>
-        context.prisma.region.count({ where: { path: { has: region.id }, level: args.level, NOT: { id: region.id } } }),
+        context.prisma.region.count({
+          where: { path: { has: region.id }, level: args.level, validTo: null, NOT: { id: region.id } },
+        }),
       resolve: (query, region, args, context) =>
         context.prisma.region.findMany({
           ...query,
-          where: { path: { has: region.id }, level: args.level, NOT: { id: region.id } },
+          where: { path: { has: region.id }, level: args.level, validTo: null, NOT: { id: region.id } },
           orderBy: [{ code: "asc" }, { id: "asc" }],
         }),
     }),

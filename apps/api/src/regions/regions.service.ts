@@ -14,6 +14,8 @@ export interface CreateRegionInput {
   nameEn: string;
   /** The parent's division code; absent only for a province. */
   parentCode?: string | null;
+  /** The day it was set up, when it came after the records began (a 新设 of the tree over time). */
+  validFrom?: Date | null;
 }
 
 export async function createRegion(db: DbClient, input: CreateRegionInput): Promise<Region> {
@@ -70,6 +72,7 @@ export async function createRegion(db: DbClient, input: CreateRegionInput): Prom
       nameZh,
       nameEn,
       parentId,
+      validFrom: input.validFrom ?? null,
     },
   });
 }

@@ -1,6 +1,7 @@
 import { isObjectType } from "graphql";
 import { builder } from "../builder.js";
 import "../regions/regions.schema.js";
+import "../regions/region-history.schema.js";
 import "../projects/projects.schema.js";
 import "../projects/progress-reports.schema.js";
 import "../projects/region-investment.schema.js";

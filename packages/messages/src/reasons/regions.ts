@@ -30,4 +30,32 @@ export const regionReasons = {
     `{parent}（{parentCode}）是${LEVEL_ZH("parentLevel")}级，而${LEVEL_ZH("level")}级须直接隶属于${LEVEL_ZH("expected")}级`,
     `{parent} ({parentCode}) is a ${LEVEL_EN("parentLevel")}, but a ${LEVEL_EN("level")} must sit directly under a ${LEVEL_EN("expected")}`,
   ),
+  // The tree over time (区划调整).
+  TREE_CHANGE_LEVEL: msg<{ name: string; level: string }>(
+    `只有乡镇和村（社区）可以新设、更名、改隶或撤并；{name}是${LEVEL_ZH("level")}级`,
+    `only townships and villages are added, renamed, moved or merged; {name} is a ${LEVEL_EN("level")}`,
+  ),
+  TREE_PARENT_LEVEL: msg<{ name: string; level: string }>(
+    `新设地区须在县（区）或乡镇之下；{name}是${LEVEL_ZH("level")}级`,
+    `a new region goes under a county or a township; {name} is a ${LEVEL_EN("level")}`,
+  ),
+  REGION_CEASED: msg<{ name: string; on: string; successor: string }>(
+    "{name}已于 {on} 并入{successor}，不再调整",
+    "{name} was merged into {successor} on {on} and no longer changes",
+  ),
+  CHANGE_BEFORE_LAST: msg<{ value: string; name: string; last: string }>(
+    "生效日期 {value} 早于{name}上一次调整（{last}）：区划调整须按时间先后登记",
+    "{value} is before {name}'s last change ({last}): changes of the tree are recorded in the order they took effect",
+  ),
+  NAME_UNCHANGED: msg<{ name: string }>("新名称与现名称“{name}”相同", 'the new name is the current one, "{name}"'),
+  ALREADY_UNDER: msg<{ name: string; parent: string }>("{name}已隶属于{parent}", "{name} is under {parent} already"),
+  MOVE_OUTSIDE_COUNTY: msg<{ parent: string; county: string }>(
+    "只能在同一县（区）内改隶：{parent}不在{county}之内",
+    "regions move within their county only: {parent} is not in {county}",
+  ),
+  MERGE_INTO_ITSELF: msg("不能并入自身", "a region cannot be merged into itself"),
+  MERGE_NOT_SIBLING: msg<{ name: string; into: string }>(
+    "{name}只能并入同一上级之下的同级地区，{into}不是",
+    "{name} merges only into a region of its level under the same parent, which {into} is not",
+  ),
 } as const;
