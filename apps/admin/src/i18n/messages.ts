@@ -14,6 +14,7 @@ import { overviewMessages } from "../routes/overview/overview.messages.js";
 import { projectMessages } from "../routes/project/project.messages.js";
 import { projectsMessages } from "../routes/projects/projects.messages.js";
 import { queryLabMessages } from "../routes/query-lab/query-lab.messages.js";
+import { regionsMessages } from "../routes/regions/regions.messages.js";
 import { sessionMessages } from "../session/session.messages.js";
 import { shellMessages } from "../shell/shell.messages.js";
 import { labelMessages } from "./labels.messages.js";
@@ -42,6 +43,7 @@ export const APP_CATALOGUE = {
   ...cleaningMessages,
   ...householdsMessages,
   ...dispatchMessages,
+  ...regionsMessages,
   ...briefingPageMessages,
   ...queryLabMessages,
   alerts: alertMessages,

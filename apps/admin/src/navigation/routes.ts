@@ -88,6 +88,12 @@ export const ROUTES = {
     params: ["meeting", "task", "status", "unit", "due", "assign"],
     load: () => import("../routes/dispatch/dispatch-page.js"),
   },
+  regions: {
+    path: "/regions",
+    nav: { label: "regions" },
+    params: ["tree"],
+    load: () => import("../routes/regions/regions-page.js"),
+  },
   briefing: {
     path: "/briefing",
     nav: { label: "briefing" },

@@ -15,6 +15,7 @@ export const shellMessages = {
     cleaning: msg("村庄清洁", "Village cleaning"),
     households: msg("防返贫监测", "Households at risk"),
     dispatch: msg("调度督办", "Dispatch"),
+    regions: msg("区划沿革", "Regions"),
     briefing: msg("简报", "Briefing"),
     dataEntry: msg("填报审核", "Data entry"),
     queryLab: msg("数据查询", "Query lab"),
