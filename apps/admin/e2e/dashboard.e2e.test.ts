@@ -626,6 +626,32 @@ describe("the dashboard in Chromium", () => {
     await shot("dispatch-zh-1920");
   });
 
+  it("lets a county's admin merge a township on a day, refusing a merger into itself beside its field", async () => {
+    await signOut(page);
+    await signIn(page, "cengong.admin");
+    await page.goto(`${server.url}/regions?region=${CENGONG}&year=2026`);
+    await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("岑巩县区划沿革");
+    const form = page.getByRole("region", { name: "下级地区撤并" });
+    await form.getByLabel("地区").selectOption("522626201000");
+    await form.getByLabel("并入").selectOption("522626201000");
+    await form.getByLabel("生效日期").fill("2026-01-01");
+    await form.getByLabel("批复文号或依据").fill("黔府函〔2026〕浏览器测试号");
+    await form.getByRole("button", { name: "撤并" }).click();
+    await expect.poll(() => form.locator("#merge-region-intoCode-problem").textContent(), SETTLE).toBe("不能并入自身");
+    await form.getByLabel("并入").selectOption("522626200000");
+    await form.getByRole("button", { name: "撤并" }).click();
+    await expect.poll(() => form.getByRole("status").textContent(), SETTLE).toBe("天星乡已并入羊桥土家族乡");
+    // The successor's row tells the merger; the merged township is no longer a region below.
+    const history = page.getByRole("table", { name: "下级地区与沿革" });
+    await expect
+      .poll(() => history.getByRole("row", { name: /羊桥土家族乡/ }).textContent(), SETTLE)
+      .toContain("2026-01-01 撤并：天星乡并入羊桥土家族乡（依据：黔府函〔2026〕浏览器测试号）");
+    expect(await history.getByRole("row", { name: /^天星乡/ }).count()).toBe(0);
+    await page.getByRole("combobox", { name: "区划口径" }).selectOption("THEN");
+    await page.getByText("各月数据按当月末的区划归属").waitFor(SETTLE);
+    await shot("regions-merged-zh-1920");
+  });
+
   it("shows the sign-in page again when the session ends elsewhere", async () => {
     const session = (await page.context().cookies()).find((cookie) => cookie.name === "revita_session");
     expect(session).toBeDefined();
