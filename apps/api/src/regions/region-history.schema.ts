@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
+import type { DbClient } from "../db/database.js";
 import { addRegion, mergeRegion, moveRegion, renameRegion, type TreeChangeGuard } from "./region-history.service.js";
 import { REGION_KINDS } from "./region-levels.js";
 import { RegionKindEnum } from "./regions.schema.js";
@@ -58,9 +59,29 @@ builder.prismaObjectFields("Region", (t) => ({
 
 /** The API's check before the database's policies: the asker administers the changed region's parent. */
 const administersParent =
-  (context: Parameters<typeof requireCapability>[0]): TreeChangeGuard =>
+  (context: MutationContext): TreeChangeGuard =>
   (parentPath, field, what) =>
     requireCapability(context, "admin", parentPath, { field, what });
+
+type MutationContext = Parameters<typeof requireCapability>[0];
+
+/**
+ * One change of the tree, run as every mutation runs (applyChange: one transaction, once per
+ * idempotency key), checked against the asker's admin grants, answered with the changed region.
+ */
+async function changeTree<Args extends { idempotencyKey?: string | null }>(
+  context: MutationContext,
+  query: object,
+  operation: string,
+  args: Args,
+  change: (tx: DbClient, guard: TreeChangeGuard, input: Args) => Promise<{ id: number }>,
+) {
+  const { regionId } = await applyChange(context, operation, { input: args, idempotencyKey: args.idempotencyKey }, async (tx) => {
+    const region = await change(tx, administersParent(context), args);
+    return { regionId: region.id };
+  });
+  return context.prisma.region.findUniqueOrThrow({ ...query, where: { id: regionId } });
+}
 
 const CHANGE_ARGS = {
   effectiveOn: "The day it took effect (YYYY-MM-DD), not after today, and not before the region's last change.",
@@ -87,18 +108,7 @@ builder.mutationFields((t) => ({
       basis: t.arg.string({ required: true, description: CHANGE_ARGS.basis }),
       ...idempotencyKeyArg,
     },
-    resolve: async (query, _root, args, context) => {
-      const { regionId } = await applyChange(
-        context,
-        "addRegion",
-        { input: args, idempotencyKey: args.idempotencyKey },
-        async (tx) => {
-          const region = await addRegion(tx, administersParent(context), args);
-          return { regionId: region.id };
-        },
-      );
-      return context.prisma.region.findUniqueOrThrow({ ...query, where: { id: regionId } });
-    },
+    resolve: (query, _root, args, context) => changeTree(context, query, "addRegion", args, addRegion),
   }),
   renameRegion: t.prismaField({
     type: "Region",
@@ -112,18 +122,7 @@ builder.mutationFields((t) => ({
       basis: t.arg.string({ required: true, description: CHANGE_ARGS.basis }),
       ...idempotencyKeyArg,
     },
-    resolve: async (query, _root, args, context) => {
-      const { regionId } = await applyChange(
-        context,
-        "renameRegion",
-        { input: args, idempotencyKey: args.idempotencyKey },
-        async (tx) => {
-          const region = await renameRegion(tx, administersParent(context), args);
-          return { regionId: region.id };
-        },
-      );
-      return context.prisma.region.findUniqueOrThrow({ ...query, where: { id: regionId } });
-    },
+    resolve: (query, _root, args, context) => changeTree(context, query, "renameRegion", args, renameRegion),
   }),
   moveRegion: t.prismaField({
     type: "Region",
@@ -136,18 +135,7 @@ builder.mutationFields((t) => ({
       basis: t.arg.string({ required: true, description: CHANGE_ARGS.basis }),
       ...idempotencyKeyArg,
     },
-    resolve: async (query, _root, args, context) => {
-      const { regionId } = await applyChange(
-        context,
-        "moveRegion",
-        { input: args, idempotencyKey: args.idempotencyKey },
-        async (tx) => {
-          const region = await moveRegion(tx, administersParent(context), args);
-          return { regionId: region.id };
-        },
-      );
-      return context.prisma.region.findUniqueOrThrow({ ...query, where: { id: regionId } });
-    },
+    resolve: (query, _root, args, context) => changeTree(context, query, "moveRegion", args, moveRegion),
   }),
   mergeRegion: t.prismaField({
     type: "Region",
@@ -160,17 +148,6 @@ builder.mutationFields((t) => ({
       basis: t.arg.string({ required: true, description: CHANGE_ARGS.basis }),
       ...idempotencyKeyArg,
     },
-    resolve: async (query, _root, args, context) => {
-      const { regionId } = await applyChange(
-        context,
-        "mergeRegion",
-        { input: args, idempotencyKey: args.idempotencyKey },
-        async (tx) => {
-          const region = await mergeRegion(tx, administersParent(context), args);
-          return { regionId: region.id };
-        },
-      );
-      return context.prisma.region.findUniqueOrThrow({ ...query, where: { id: regionId } });
-    },
+    resolve: (query, _root, args, context) => changeTree(context, query, "mergeRegion", args, mergeRegion),
   }),
 }));

@@ -34,8 +34,5 @@ export const accessReasons = {
     "the {table} is outside the regions you may change",
   ),
   AUDIT_APPEND_ONLY: msg("变更记录只能追加，不能修改或删除", "the audit log is append-only"),
-  TABLE_NOT_WRITABLE: msg<{ table: string }>(
-    "数据库不允许这样修改{table}",
-    "the database does not allow this change to {table}",
-  ),
+  TABLE_NOT_WRITABLE: msg<{ table: string }>("数据库不允许这样修改{table}", "the database does not allow this change to {table}"),
 } as const;
