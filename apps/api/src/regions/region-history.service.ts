@@ -75,13 +75,15 @@ async function checkInOrder(
   regions: readonly Changeable[],
 ): Promise<void> {
   if (!effectiveOn) return;
+  // Each region's latest change in one statement: a merger checks the town and all its villages.
+  const latest = await tx.regionChange.groupBy({
+    by: ["regionId"],
+    where: { regionId: { in: regions.map((region) => region.id) } },
+    _max: { effectiveOn: true },
+  });
+  const lastChange = new Map(latest.map((row) => [row.regionId, row._max.effectiveOn]));
   for (const region of regions) {
-    const last = await tx.regionChange.findFirst({
-      where: { regionId: region.id },
-      orderBy: [{ effectiveOn: "desc" }, { id: "desc" }],
-      select: { effectiveOn: true },
-    });
-    const lastOn = last?.effectiveOn ?? region.validFrom;
+    const lastOn = lastChange.get(region.id) ?? region.validFrom;
     if (lastOn && effectiveOn < lastOn) {
       check.fail("effectiveOn", "CHANGE_BEFORE_LAST", {
         value: isoDay(effectiveOn),
