@@ -71,7 +71,7 @@ export const builder = new SchemaBuilder<{
 // Everything but signing in (and asking who is signed in) needs a signed-in user.
 builder.queryType({
   description:
-    "Everything an analyst or the dashboard can read. Send the HTTP header `X-Revita-Figures: approved` to read only progress reports and indicator values inside approved periods (in every list, sum and chart); without it, every reported figure.",
+    "Everything an analyst or the dashboard can read. Send the HTTP header `X-Revita-Figures: approved` to read only progress reports and indicator values inside approved periods, or `X-Revita-Figures: published` to read only the records an article published (sourceKind PUBLISHED, and the rows that belong to them), in every list, sum and chart; without it, every reported figure.",
   authScopes: { signedIn: true },
 });
 builder.mutationType({

@@ -93,8 +93,9 @@ describe("formatError", () => {
 });
 
 describe("figuresOf", () => {
-  it("reads approved figures only when the header asks for exactly that", () => {
+  it("reads approved or published figures only when the header asks for exactly that", () => {
     expect(figuresOf({ "x-revita-figures": "approved" })).toBe("approved");
+    expect(figuresOf({ "x-revita-figures": "published" })).toBe("published");
     expect(figuresOf({ "x-revita-figures": "APPROVED; all" })).toBe("all");
     expect(figuresOf({})).toBe("all");
   });

@@ -232,10 +232,12 @@ export interface ServerOptions {
 
 /**
  * Which figures a request asks for: `X-Revita-Figures: approved` reads only progress and
- * indicator values inside approved periods; anything else, or nothing, reads all of them.
+ * indicator values inside approved periods, `published` only the records an article published;
+ * anything else, or nothing, reads all of them.
  */
 export function figuresOf(headers: IncomingHttpHeaders): Figures {
-  return headers["x-revita-figures"] === "approved" ? "approved" : "all";
+  const asked = headers["x-revita-figures"];
+  return asked === "approved" || asked === "published" ? asked : "all";
 }
 
 export async function startServer(

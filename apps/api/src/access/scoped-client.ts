@@ -5,20 +5,25 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AccessScope, Capability } from "./access-scope.js";
 
 /**
- * Which figures a request reads: all that were reported, or only those inside approved periods.
+ * Which figures a request reads: all that were reported, only those inside approved periods, or
+ * only records an article published (source_kind PUBLISHED, with the rows that belong to them).
  * Changes always see everything.
  */
-export type Figures = "all" | "approved";
+export type Figures = "all" | "approved" | "published";
 
 /** The database role the API works as: it owns no table, so row-level security applies to it. */
 export const API_DATABASE_ROLE = "revita_api";
 
 /**
- * The role for reading approved figures only: the API's role and its policies, plus restrictive
- * ones on progress reports and indicator values (the approved_figures_index migration). A role
- * rather than a setting, so that reading all figures is planned without those policies.
+ * The roles for reading approved or published figures only: the API's role and its policies, plus
+ * restrictive ones (the approved_figures_index and published_figures migrations). Roles rather
+ * than a setting, so that reading all figures is planned without those policies.
  */
-const ROLE_FOR_FIGURES: Record<Figures, string> = { all: API_DATABASE_ROLE, approved: "revita_api_approved" };
+const ROLE_FOR_FIGURES: Record<Figures, string> = {
+  all: API_DATABASE_ROLE,
+  approved: "revita_api_approved",
+  published: "revita_api_published",
+};
 
 /** The transaction-local settings the policies read (see the access_control migration). */
 const ROOT_SETTINGS: Record<Exclude<Capability, "query">, string> = {

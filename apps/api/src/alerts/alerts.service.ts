@@ -1,6 +1,7 @@
 import type { Figures } from "../access/scoped-client.js";
 import type { DbClient } from "../db/database.js";
 import { type AlertRule, Prisma } from "../generated/prisma/client.js";
+import { keptRowsOf } from "../projects/kept-figures.js";
 import { ALERT_RULE_ORDER, ALERT_RULES, type AlertSeverity } from "./alert-rules.js";
 
 /**
@@ -97,7 +98,7 @@ export async function regionAlerts(db: DbClient, query: AlertQuery): Promise<Ale
              END AS elapsed
         FROM project p
         JOIN scope s ON s.id = p.region_id
-        LEFT JOIN project_figures f ON f.project_id = p.id AND f.approved_only = ${query.figures === "approved"}
+        LEFT JOIN project_figures f ON f.project_id = p.id AND ${keptRowsOf(query.figures, "f")}
     ),
     -- What each project was allocated: a phase its own, a project with phases its own and its phases'.
     allocated AS (

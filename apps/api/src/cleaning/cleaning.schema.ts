@@ -80,6 +80,7 @@ builder.prismaNode("CleaningInspection", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which follow-ups and alerts name." }),
     campaign: t.relation("campaign", { description: "The campaign it belongs to." }),
     region: t.relation("region", { description: "The village inspected." }),

@@ -5,6 +5,7 @@ import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { chinaToday } from "../common/china-day.js";
 import type { Prisma, TopicKind, TopicStatus } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   CONSULTATION_CHANNELS,
   checkNewMeeting,
@@ -61,6 +62,7 @@ builder.prismaNode("ConsultationTopic", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which moves and alerts name." }),
     region: t.relation("region", { description: "The village, community, area or grid cell it concerns." }),
     kind: t.expose("kind", { type: TopicKindEnum, description: "A problem or a suggestion." }),
@@ -117,6 +119,7 @@ builder.prismaNode("ConsultationMeeting", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which decisions name." }),
     region: t.relation("region", { description: "The village, community, area or grid cell that met." }),
     kind: t.expose("kind", { type: MeetingKindEnum, description: "What kind of meeting." }),

@@ -7,6 +7,7 @@ import { chinaToday } from "../common/china-day.js";
 import type { Context } from "../context.js";
 import type { Prisma, TaskStatus } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   assignTask,
   checkNewMeeting,
@@ -50,6 +51,7 @@ builder.prismaNode("DispatchMeeting", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which tasks name." }),
     region: t.relation("region", { description: "The region whose meeting it was." }),
     title: t.exposeString("title", { description: "Its title, e.g. 第三次调度会." }),
@@ -90,6 +92,7 @@ builder.prismaNode("DispatchTask", {
   id: { field: "id" },
   authScopes: readsTask,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which moves and alerts name." }),
     meeting: t.relation("meeting", { description: "The meeting that assigned it." }),
     region: t.relation("region", { description: "The meeting's region, whose admins and approvers verify it." }),

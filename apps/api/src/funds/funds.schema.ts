@@ -135,6 +135,7 @@ builder.prismaNode("FundAllocation", {
 builder.prismaObject("Disbursement", {
   description: "拨付: a payment made against an allocation.",
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     amount: t.expose("amount", { type: "Decimal", description: "Paid yuan." }),
     paidOn: t.expose("paidOn", { type: "Date", description: "When it was paid." }),
     voucherNo: t.exposeString("voucherNo", { nullable: true, description: "Payment voucher number." }),

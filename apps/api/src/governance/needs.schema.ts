@@ -5,6 +5,7 @@ import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { chinaToday } from "../common/china-day.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   checkNewNeed,
   collectNeed,
@@ -95,6 +96,7 @@ builder.prismaNode("CommunityNeed", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which moves and alerts name." }),
     kind: t.expose("kind", { type: NeedKindEnum, description: "Need or micro-wish." }),
     region: t.relation("region", { description: "The community, area or building it belongs to." }),

@@ -5,6 +5,7 @@ import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { InputChecker } from "../common/validation.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
+import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import {
   type CommunityStanding,
   communityRanking,
@@ -43,6 +44,7 @@ builder.prismaNode("ServiceCard", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "The card's number." }),
     member: t.relation("member", { description: "Whose card." }),
     region: t.relation("region", { description: "The community (or area) served." }),

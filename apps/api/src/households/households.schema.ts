@@ -166,6 +166,7 @@ builder.prismaNode("Household", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which steps and alerts name." }),
     region: t.relation("region", { description: "Its village, community or grid cell." }),
     headName: t.exposeString("headName", { description: "户主姓名 (names are on the public notice too)." }),

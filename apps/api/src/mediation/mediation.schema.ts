@@ -130,6 +130,7 @@ builder.prismaNode("MediationCase", {
   id: { field: "id" },
   authScopes: readsRecordRegion,
   fields: (t) => ({
+    sourceKind: t.expose("sourceKind", { type: SourceKindEnum, nullable: true, description: SOURCE_KIND_DESCRIPTION }),
     number: t.exposeInt("id", { description: "Its number, which steps and alerts name." }),
     region: t.relation("region", { description: "The village, community or grid cell where it arose." }),
     organization: t.relation("organization", { description: "The organisation handling it now." }),

@@ -1,6 +1,7 @@
 import type { Figures } from "../access/scoped-client.js";
 import type { DbClient } from "../db/database.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import { keptRowsOf } from "./kept-figures.js";
 import { type ProjectStanding, standingFrom } from "./project-progress.js";
 
 /** How far a project's progress trails its elapsed schedule, in percentage points. */
@@ -35,7 +36,7 @@ export async function projectsBehindSchedule(db: DbClient, regionId: number, fir
            f.completed_investment, f.physical_progress, f.as_of
       FROM project p
       JOIN region r ON r.id = p.region_id
-      JOIN project_figures f ON f.project_id = p.id AND f.approved_only = ${figures === "approved"}
+      JOIN project_figures f ON f.project_id = p.id AND ${keptRowsOf(figures, "f")}
      WHERE r.path @> ARRAY[${regionId}::int] AND p.parent_id IS NULL
        AND p.status NOT IN ('COMPLETED', 'ACCEPTED')
        AND p.planned_start IS NOT NULL AND p.planned_finish > p.planned_start AND f.as_of IS NOT NULL`;

@@ -2,6 +2,7 @@ import type { Figures } from "../access/scoped-client.js";
 import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { keptRowsOf } from "./kept-figures.js";
 
 /** Which tree a summary's regions follow: today's (a merged town's past counted in its successor) or the one of each month. */
 export type TreeView = "TODAY" | "THEN";
@@ -36,7 +37,7 @@ export async function investmentByChild(
   const check = new InputChecker();
   check.year("year", year);
   check.done();
-  const approved = figures === "approved";
+  const mode = keptRowsOf(figures);
   const yearStart = Prisma.sql`make_date(${year}::int, 1, 1)`;
   const yearEnd = Prisma.sql`make_date(${year}::int, 12, 31)`;
   // The month rows with the child each is counted in, and the children listed even without rows.
@@ -46,7 +47,7 @@ export async function investmentByChild(
         counted AS (
           SELECT x.path[array_position(x.path, ${regionId}::int) + 1] AS child_id, k.completed_delta, k.planned_delta
             FROM region_month_figures k JOIN region x ON x.id = k.region_id
-           WHERE k.own AND k.approved_only = ${approved} AND x.path @> ARRAY[${regionId}::int]
+           WHERE k.own AND ${mode} AND x.path @> ARRAY[${regionId}::int]
              AND k.month BETWEEN ${yearStart} AND ${yearEnd}
         ),
         listed AS (SELECT id AS child_id FROM region WHERE parent_id = ${regionId} AND valid_to IS NULL)`
@@ -63,7 +64,7 @@ export async function investmentByChild(
                  k.completed_delta, k.planned_delta
             FROM region_month_figures k JOIN region x ON x.id = k.region_id
             LEFT JOIN tree t ON t.id = k.region_id AND t.month = k.month
-           WHERE k.own AND k.approved_only = ${approved} AND x.path @> ARRAY[${regionId}::int]
+           WHERE k.own AND ${mode} AND x.path @> ARRAY[${regionId}::int]
              AND k.month BETWEEN ${yearStart} AND ${yearEnd}
         ),
         listed AS (SELECT DISTINCT path[2] AS child_id FROM tree WHERE cardinality(path) = 2)`;

@@ -10,7 +10,7 @@ import { seededRandom } from "../seed/random.js";
 import { projectsBehindSchedule } from "./behind-schedule.js";
 import { investmentOverTime } from "./investment-over-time.js";
 import { type InvestmentGrouping, investmentSummary } from "./investment-summary.js";
-import type { KeptRegion } from "./kept-figures.js";
+import { type KeptRegion, keptMode } from "./kept-figures.js";
 import { latestStanding, STANDING_SELECT, standingFrom } from "./project-progress.js";
 
 /**
@@ -118,7 +118,7 @@ async function regionsToCompare(): Promise<(KeptRegion & { code: string })[]> {
 async function expectKeptEqualsRecomputed(step: string) {
   const regions = await regionsToCompare();
   expect(regions.map((r) => r.level)).toEqual(["PROVINCE", "PREFECTURE", "COUNTY", "TOWNSHIP", "VILLAGE"]);
-  for (const figures of ["all", "approved"] as const) {
+  for (const figures of ["all", "approved", "published"] as const) {
     const client = reader(figures);
     for (const region of regions) {
       for (const groupBy of GROUPINGS) {
@@ -141,9 +141,7 @@ async function expectKeptEqualsRecomputed(step: string) {
     }
     // Each project's standing, kept and worked out from its reports.
     const projects = await client.project.findMany({ select: { id: true, code: true, ...STANDING_SELECT } });
-    const kept = new Map(
-      (await client.projectFigures.findMany({ where: { approvedOnly: figures === "approved" } })).map((f) => [f.projectId, f]),
-    );
+    const kept = new Map((await client.projectFigures.findMany({ where: keptMode(figures) })).map((f) => [f.projectId, f]));
     expect(kept.size, `${step}: one kept row per project`).toBe(projects.length);
     const standings = (source: "kept" | "reports") =>
       projects.map((project) => {
@@ -239,6 +237,18 @@ describe("kept figures", () => {
     });
     await db.prisma.progressReport.create({ data: report(phase, 2022, 3) });
     await expectKeptEqualsRecomputed("project edits and a new phase");
+
+    // Kinds changed: published figures follow a project marked published or no longer, and a
+    // report marked published (the phase added above is of no kind: not among them).
+    const unpublishedReport = await db.prisma.progressReport.findFirstOrThrow({
+      where: { sourceKind: "ILLUSTRATIVE", project: { parentId: null, sourceKind: "ILLUSTRATIVE" } },
+      orderBy: { id: "asc" },
+    });
+    await db.prisma.project.update({ where: { id: unpublishedReport.projectId }, data: { sourceKind: "PUBLISHED" } });
+    await db.prisma.progressReport.update({ where: { id: unpublishedReport.id }, data: { sourceKind: "PUBLISHED" } });
+    const published = projects.find((p) => p.parentId === null && p.sourceKind === "PUBLISHED")!;
+    await db.prisma.project.update({ where: { id: published.id }, data: { sourceKind: "ILLUSTRATIVE" } });
+    await expectKeptEqualsRecomputed("kinds changed");
     await db.prisma.project.delete({ where: { id: phase.id } });
     await expectKeptEqualsRecomputed("the phase removed");
 

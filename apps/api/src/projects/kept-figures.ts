@@ -21,7 +21,17 @@ export interface KeptRegion {
 /** Levels whose regions have subtree rows; a village's own rows are its subtree. */
 const SUBTREE_LEVELS: readonly RegionLevel[] = ["COUNTY", "TOWNSHIP"];
 
-const approvedOnly = (figures: Figures) => figures === "approved";
+/** Which of the kept rows hold a request's figures: all, approved only or published only. */
+export function keptMode(figures: Figures): { approvedOnly: boolean; publishedOnly: boolean } {
+  return { approvedOnly: figures === "approved", publishedOnly: figures === "published" };
+}
+
+/** The condition that picks those rows of a kept table aliased `alias`. */
+export function keptRowsOf(figures: Figures, alias = "k"): Prisma.Sql {
+  const { approvedOnly, publishedOnly } = keptMode(figures);
+  const table = Prisma.raw(alias);
+  return Prisma.sql`${table}.approved_only = ${approvedOnly} AND ${table}.published_only = ${publishedOnly}`;
+}
 
 /**
  * The kept rows that add up to a region's whole subtree, each project counted once, with
@@ -36,27 +46,27 @@ export function regionRows(
   { byChild = false }: { byChild?: boolean } = {},
 ): Prisma.Sql {
   const rows = Prisma.raw(table);
-  const approved = approvedOnly(figures);
+  const mode = keptRowsOf(figures);
   if (region.level === "VILLAGE") {
     return Prisma.sql`SELECT k.*, NULL::int AS child_region_id FROM ${rows} k
-      WHERE k.region_id = ${region.id} AND k.approved_only = ${approved} AND k.own`;
+      WHERE k.region_id = ${region.id} AND ${mode} AND k.own`;
   }
   if (SUBTREE_LEVELS.includes(region.level)) {
     if (!byChild) {
       return Prisma.sql`SELECT k.*, NULL::int AS child_region_id FROM ${rows} k
-        WHERE k.region_id = ${region.id} AND k.approved_only = ${approved} AND NOT k.own`;
+        WHERE k.region_id = ${region.id} AND ${mode} AND NOT k.own`;
     }
     // The children's subtree rows (a town's villages: their own rows), and the region's own.
     const childRows = region.level === "TOWNSHIP" ? Prisma.sql`k.own` : Prisma.sql`NOT k.own`;
     return Prisma.sql`SELECT k.*, k.region_id AS child_region_id FROM ${rows} k JOIN region x ON x.id = k.region_id
-        WHERE x.parent_id = ${region.id} AND k.approved_only = ${approved} AND ${childRows}
+        WHERE x.parent_id = ${region.id} AND ${mode} AND ${childRows}
       UNION ALL
-      SELECT k.*, NULL::int FROM ${rows} k WHERE k.region_id = ${region.id} AND k.approved_only = ${approved} AND k.own`;
+      SELECT k.*, NULL::int FROM ${rows} k WHERE k.region_id = ${region.id} AND ${mode} AND k.own`;
   }
   // Above county level: the counties' subtree rows and the own rows of the regions above them.
   return Prisma.sql`SELECT k.*, x.path[array_position(x.path, ${region.id}::int) + 1] AS child_region_id
       FROM ${rows} k JOIN region x ON x.id = k.region_id
-     WHERE x.path @> ARRAY[${region.id}::int] AND k.approved_only = ${approved}
+     WHERE x.path @> ARRAY[${region.id}::int] AND ${mode}
        AND ((NOT k.own AND x.level = 'COUNTY') OR (k.own AND x.level < 'COUNTY'))`;
 }
 
@@ -75,7 +85,7 @@ export interface KeptStanding {
 export const keptStanding = perRequestLoader((context: Context) =>
   batchLoader(async (projectIds: number[]) => {
     const rows = await context.prisma.projectFigures.findMany({
-      where: { projectId: { in: projectIds }, approvedOnly: approvedOnly(context.figures) },
+      where: { projectId: { in: projectIds }, ...keptMode(context.figures) },
       select: { projectId: true, completedInvestment: true, physicalProgress: true, asOf: true },
     });
     return new Map(rows.map((row) => [row.projectId, row satisfies KeptStanding]));

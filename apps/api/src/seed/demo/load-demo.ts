@@ -47,11 +47,37 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
       // The lead is recorded by the village, as each step names who signed it.
       await loadHouseholds(tx, { userId: 0, name: "村委会（演示数据）" });
       await loadDispatch(tx, { userId: 0, name: DEMO_REPORTER });
+      await markCaseFilesIllustrative(tx);
       await createDemoUsers(tx);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
   await prisma.$executeRawUnsafe("ANALYZE");
+}
+
+/**
+ * The module records the demo makes through the users' services (households, cases, topics,
+ * needs, inspections, service cards, payments, dispatch meetings and tasks): the articles give
+ * totals and mechanisms, never these records one by one, so every one of them is illustrative
+ * (their record_source says what of the article they stand for).
+ */
+const CASE_FILE_TABLES = [
+  "household",
+  "mediation_case",
+  "consultation_meeting",
+  "consultation_topic",
+  "community_need",
+  "cleaning_inspection",
+  "service_card",
+  "disbursement",
+  "dispatch_meeting",
+  "dispatch_task",
+] as const;
+
+async function markCaseFilesIllustrative(tx: DbClient): Promise<void> {
+  for (const table of CASE_FILE_TABLES) {
+    await tx.$executeRawUnsafe(`UPDATE "${table}" SET source_kind = 'ILLUSTRATIVE' WHERE source_kind IS NULL`);
+  }
 }
 
 async function createDemoUsers(tx: DbClient): Promise<void> {
