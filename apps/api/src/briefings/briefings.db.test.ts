@@ -230,4 +230,34 @@ describe("the dispatch meeting's briefing", () => {
       expect(error.issues[0]?.message).toContain("不是简报的月份");
     }
   });
+
+  it("refuses published-only or misspelt figures rather than printing all figures under their name", async () => {
+    const headers = await api.signIn("cengong.viewer");
+    for (const figures of ["published", "aproved"]) {
+      const response = await fetch(
+        `${api.server.url}/api/briefings/briefing.pdf?regionCode=${CENGONG}&month=${MONTH}&figures=${figures}`,
+        { headers },
+      );
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as { error: { issues: { field: string; reason: string; message: string }[] } };
+      expect(error.issues[0]).toMatchObject({ field: "figures", reason: "BRIEFING_FIGURES" });
+      expect(error.issues[0]?.message).toContain(`不能按“${figures}”生成`);
+    }
+    // Refused before anything is made or kept.
+    const kept = async () => (await api.graphql("{ myBriefings { number } }", {}, headers)).body.data.myBriefings.length;
+    const before = await kept();
+    const posted = await fetch(`${api.server.url}/api/briefings`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ regionCode: CENGONG, month: MONTH, figures: "published" }),
+    });
+    expect(posted.status).toBe(400);
+    expect(await kept()).toBe(before);
+    // The approved one is still made.
+    const approved = await fetch(
+      `${api.server.url}/api/briefings/briefing.pdf?regionCode=${CENGONG}&month=${MONTH}&figures=approved`,
+      { headers },
+    );
+    expect(approved.status).toBe(200);
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import { contentDisposition, refusalBody, requestContext, sendRefusal } from "../accounts/request-context.js";
-import { fromDatabaseError, NotFoundError, RevitaError } from "../common/errors.js";
+import { fieldIssue, fromDatabaseError, NotFoundError, RevitaError, ValidationError } from "../common/errors.js";
 import { localeMiddleware, requestLocale } from "../common/request-locale.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { BRIEFING_STEPS, keepBriefing, makeBriefing } from "./briefings.service.js";
@@ -22,8 +22,8 @@ export function briefingsRouter(database: PrismaClient): Router {
   const router = express.Router();
   router.use(localeMiddleware);
 
-  const contextOf = (request: Request, response: Response, approved: boolean) =>
-    requestContext(database, request, response, { figures: approved ? "approved" : "all" });
+  const contextOf = (request: Request, response: Response, figures: BriefingFigures) =>
+    requestContext(database, request, response, { figures });
 
   // One briefing at a time per session: a second click while the first is being made is told to
   // wait, rather than queueing seconds of work behind it. Checked on arrival, before anything is
@@ -39,7 +39,9 @@ export function briefingsRouter(database: PrismaClient): Router {
     if (credentials) making.add(key);
     response.on("close", () => making.delete(key));
     const body = (typeof request.body === "object" && request.body ? request.body : {}) as Record<string, unknown>;
-    const context = await contextOf(request, response, body.figures === "approved");
+    const figures = briefingFigures(body.figures);
+    if (figures instanceof RevitaError) return sendRefusal(response, 400, figures);
+    const context = await contextOf(request, response, figures);
     if (!context) return;
     response.status(200).setHeader("Content-Type", "application/x-ndjson; charset=utf-8");
     response.setHeader("Cache-Control", "no-store");
@@ -72,7 +74,9 @@ export function briefingsRouter(database: PrismaClient): Router {
   });
 
   router.get("/briefings/briefing.pdf", async (request, response) => {
-    const context = await contextOf(request, response, request.query.figures === "approved");
+    const figures = briefingFigures(request.query.figures);
+    if (figures instanceof RevitaError) return sendRefusal(response, 400, figures);
+    const context = await contextOf(request, response, figures);
     if (!context) return;
     try {
       const made = await makeBriefing(
@@ -91,7 +95,7 @@ export function briefingsRouter(database: PrismaClient): Router {
     const match = /^(\d{1,9})\.pdf$/.exec(request.params.file);
     if (!match)
       return sendRefusal(response, 404, new NotFoundError("NO_SUCH_BRIEFING", { id: request.params.file.slice(0, 20) }));
-    const context = await contextOf(request, response, false);
+    const context = await contextOf(request, response, "all");
     if (!context) return;
     // The policies show a user their own briefings only; the where says so too.
     const briefing = await context.prisma.briefing.findFirst({
@@ -113,6 +117,19 @@ function sendPdf(response: Response, pdf: Buffer, fileName: string, millis: numb
   response.setHeader("Server-Timing", `briefing;dur=${millis}`);
   response.setHeader("Content-Disposition", contentDisposition(fileName, "inline"));
   response.end(pdf);
+}
+
+type BriefingFigures = "all" | "approved";
+
+/**
+ * The figures a briefing counts: all (the default) or approved only. A briefing records which of
+ * the two it printed; published-only figures are refused rather than printed under the wrong
+ * label, and so is any other word (a typo must not quietly print all figures).
+ */
+function briefingFigures(value: unknown): BriefingFigures | RevitaError {
+  if (value === undefined || value === "" || value === "all") return "all";
+  if (value === "approved") return "approved";
+  return new ValidationError([fieldIssue("figures", "BRIEFING_FIGURES", { value: String(value).slice(0, 40) })]);
 }
 
 function refusalOf(error: unknown): RevitaError {

@@ -42,6 +42,10 @@ export const dispatchReasons = {
     "“{value}”不是简报的月份（请填写如 2026-11 的年月，不晚于本月）",
     '"{value}" is not a briefing\'s month (write a month such as 2026-11, not after this month)',
   ),
+  BRIEFING_FIGURES: msg<{ value: string }>(
+    "简报只能按“全部填报数”（all）或“仅审核通过数”（approved）生成，不能按“{value}”生成（仅公开报道数暂不出简报）",
+    'a briefing counts all figures ("all") or approved figures only ("approved"), not "{value}" (published-only briefings are not made yet)',
+  ),
   BRIEFING_FONT_MISSING: msg(
     "服务器上没有中文字体，无法生成 PDF，请联系系统管理员安装中文字体（见说明文档）",
     "the server has no Chinese font to make the PDF with: ask its administrator to install one (see the README)",
