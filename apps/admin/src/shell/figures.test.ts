@@ -13,12 +13,15 @@ describe("which figures the dashboard reads", () => {
     expect(switchFigures("approved")).toBe(true);
     expect(switchFigures("approved")).toBe(false);
     await fetchWith("/graphql", { headers: { "content-type": "application/json" } });
+    expect(switchFigures("published")).toBe(true);
+    await fetchWith("/graphql", { headers: { "content-type": "application/json" } });
     switchFigures("all");
-    expect(sent).toEqual([null, "approved"]);
+    expect(sent).toEqual([null, "approved", "published"]);
   });
 
   it("reads them from the URL, anything else meaning all", () => {
     expect(figuresOfParams({ figures: "approved" })).toBe("approved");
+    expect(figuresOfParams({ figures: "published" })).toBe("published");
     expect(figuresOfParams({ figures: "x" })).toBe("all");
     expect(figuresOfParams({})).toBe("all");
   });

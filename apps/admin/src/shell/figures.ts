@@ -1,12 +1,13 @@
 /**
- * Which figures the dashboard reads: all that were reported, or only those inside approved
- * periods (the API's X-Revita-Figures header). Kept in the URL (`figures=approved`) like the
- * region and year, so a view of approved figures can be shared as such.
+ * Which figures the dashboard reads: all that were reported, only those inside approved
+ * periods, or only the records an article published (the API's X-Revita-Figures header). Kept
+ * in the URL (`figures=approved`, `figures=published`) like the region and year, so a view of
+ * approved or published figures can be shared as such.
  */
-export type Figures = "all" | "approved";
+export type Figures = "all" | "approved" | "published";
 
 export const figuresOfParams = (params: Readonly<Record<string, string>>): Figures =>
-  params.figures === "approved" ? "approved" : "all";
+  params.figures === "approved" || params.figures === "published" ? params.figures : "all";
 
 // Read from the address before the first query goes out, so a shared link's first figures are right.
 let current: Figures =

@@ -99,12 +99,14 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
               <span>{t.figures.label}</span>
               <select
                 value={figuresOfParams(place.params)}
-                onChange={(event) =>
-                  navigate(withParams(place, { figures: event.target.value === "approved" ? "approved" : undefined }))
-                }
+                onChange={(event) => {
+                  const figures = figuresOfParams({ figures: event.target.value });
+                  navigate(withParams(place, { figures: figures === "all" ? undefined : figures }));
+                }}
               >
                 <option value="all">{t.figures.all}</option>
                 <option value="approved">{t.figures.approved}</option>
+                <option value="published">{t.figures.published}</option>
               </select>
             </label>
           </>

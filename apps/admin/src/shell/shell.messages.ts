@@ -30,6 +30,7 @@ export const shellMessages = {
     label: msg("数据口径", "Figures"),
     all: msg("全部填报数", "All reported"),
     approved: msg("仅已审核数", "Approved only"),
+    published: msg("仅公开报道数", "Published only"),
   },
   noYears: msg("暂无年度数据", "No yearly data"),
   regionNotFound: msg<{ code: string }>("找不到区划代码为 {code} 的地区。", "No region has the division code {code}."),

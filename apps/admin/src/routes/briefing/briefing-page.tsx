@@ -34,8 +34,31 @@ export default function BriefingPage({ place, scope }: { place: Place; scope: Re
   const { t } = useAppLocale();
   return (
     <RegionPage place={place} scope={scope} title={t.briefingPage.title} untitled={t.nav.briefing}>
-      {(region) => <Briefing place={place} region={region} />}
+      {(region) =>
+        figuresOfParams(place.params) === "published" ? (
+          <NotForPublished place={place} />
+        ) : (
+          <Briefing place={place} region={region} />
+        )
+      }
     </RegionPage>
+  );
+}
+
+/**
+ * A briefing's PDF and its weekly copies count all or approved figures (what a meeting decides
+ * on); published-only figures are for telling the articles' figures from the demo's, so the page
+ * says so rather than preview figures it would not print.
+ */
+function NotForPublished({ place }: { place: Place }) {
+  const { t } = useAppLocale();
+  return (
+    <div className="briefing-page">
+      <p>{t.briefingPage.notForPublished}</p>
+      <button type="button" onClick={() => navigate(withParams(place, { figures: undefined }))}>
+        {t.briefingPage.useAllFigures}
+      </button>
+    </div>
   );
 }
 

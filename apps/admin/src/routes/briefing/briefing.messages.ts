@@ -22,6 +22,11 @@ export const briefingPageMessages = {
     approvedOnly: msg("仅已审核", "Approved only"),
     figures: msg("数据口径", "Figures"),
     allFigures: msg("全部数据", "All figures"),
+    notForPublished: msg(
+      "简报按全部填报数或仅已审核数制作，不按“仅公开报道数”口径制作：请先切换数据口径。",
+      "Briefings count all reported or approved figures, not published figures only: switch the figures first.",
+    ),
+    useAllFigures: msg("改用全部填报数", "Use all reported figures"),
     download: msg("下载", "Download"),
     weekly: msg("每周简报", "Weekly briefing"),
     weeklyIntro: msg(
