@@ -1,5 +1,6 @@
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provinceViewer } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import type { Authenticated } from "../accounts/accounts.service.js";
 import { createContext } from "../context.js";
@@ -20,34 +21,13 @@ let everywhere: Authenticated;
 let reader: (figures: Figures) => PrismaClient;
 beforeAll(async () => {
   db = await openTestDatabase("demo");
-  const roots = await db.prisma.region.findMany({ where: { parentId: null }, select: { id: true, code: true, path: true } });
-  everywhere = viewerOf(roots);
+  everywhere = await provinceViewer(db.prisma);
   const scope = AccessScope.of(everywhere.user.grants);
   reader = (figures) => scopedClient(db.prisma, scope, "test", { figures });
 });
 afterAll(async () => {
   await db?.close();
 });
-
-/** A viewer of these regions, held in memory (no demo account reads both provinces). */
-function viewerOf(regions: { id: number; code: string; path: number[] }[]): Authenticated {
-  const now = new Date();
-  return {
-    user: {
-      id: 0,
-      username: "test.everywhere",
-      displayName: "Test viewer of every province",
-      passwordHash: "",
-      passwordChangedAt: now,
-      failedLogins: 0,
-      lockedUntil: null,
-      disabled: false,
-      createdAt: now,
-      grants: regions.map((region) => ({ role: "VIEWER", region })),
-    },
-    session: { id: 0, tokenHash: "", userId: 0, kind: "BEARER", label: null, createdAt: now, expiresAt: now, revokedAt: null },
-  } as Authenticated;
-}
 
 /**
  * Tables whose rows are no figures of the articles or the demo, and so read the same whatever the
