@@ -228,6 +228,24 @@ describe("the dashboard in Chromium", () => {
     await expect.poll(() => page.getByRole("alert").textContent(), SETTLE).toContain("“一亿”不是金额");
   });
 
+  it("shows published figures only on request, saying so, and makes no briefing of them", async () => {
+    await page.goto(`${server.url}/projects?region=${CENGONG}`);
+    const table = page.getByRole("table", { name: "项目" });
+    // 下溪中型水库's figures are derived from the article's; the ecological embankment's are published.
+    await expect.poll(() => table.textContent(), SETTLE).toContain("下溪中型水库");
+    await page.getByLabel("数据口径").selectOption("published");
+    await expect.poll(() => page.getByRole("note").textContent(), SETTLE).toContain("仅显示有公开报道出处的记录");
+    await expect.poll(() => table.textContent(), SETTLE).not.toContain("下溪中型水库");
+    expect(await table.textContent()).toContain("城北新区生态防洪堤工程");
+    expect(new URL(page.url()).searchParams.get("figures")).toBe("published");
+    await shot("projects-published");
+    await page.goto(`${server.url}/briefing?region=${CENGONG}&figures=published`);
+    await expect.poll(() => page.locator(".briefing-page").textContent(), SETTLE).toContain("不按“仅公开报道数”口径制作");
+    await page.getByRole("button", { name: "改用全部填报数" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("figures"), SETTLE).toBeNull();
+    await expect.poll(() => page.getByRole("note").count(), SETTLE).toBe(0);
+  });
+
   it("keeps Jingzhou District from Cengong's admin, and opens it to Jingzhou's analyst", async () => {
     // Cengong's funds end in 2019: the page opens there, not on the empty latest year, and its
     // charts show the year the table shows.

@@ -44,7 +44,9 @@ function SignedInApp({ user }: { user: SignedInUser }) {
   const figures = figuresOfParams(place.params);
   useEffect(() => {
     // Figures of the other kind must not stay on screen or in the cache: read everything again.
-    if (switchFigures(figures)) void client.resetStore();
+    // A query still in flight is aborted by the reset and asked again; each page's query shows its
+    // own failure, so the reset's summary rejection (an AbortError) is not an error of the page.
+    if (switchFigures(figures)) client.resetStore().catch(() => undefined);
   }, [figures, client]);
   const scope = useRegionScope(place);
   const Page = PAGES[place.page];

@@ -113,6 +113,11 @@ export function Frame({ place, scope, title, regionless = false, children }: Fra
         )
       }
     >
+      {figuresOfParams(place.params) === "published" && (
+        <p className="figures-notice" role="note">
+          {t.figures.publishedNotice}
+        </p>
+      )}
       {children}
     </PageLayout>
   );

@@ -31,6 +31,10 @@ export const shellMessages = {
     all: msg("全部填报数", "All reported"),
     approved: msg("仅已审核数", "Approved only"),
     published: msg("仅公开报道数", "Published only"),
+    publishedNotice: msg(
+      "仅显示有公开报道出处的记录：推算数、示例数据和用户录入的记录均已隐藏，不计入合计。",
+      "Only records an article published are shown: derived, illustrative and user-entered records are hidden and not counted.",
+    ),
   },
   noYears: msg("暂无年度数据", "No yearly data"),
   regionNotFound: msg<{ code: string }>("找不到区划代码为 {code} 的地区。", "No region has the division code {code}."),

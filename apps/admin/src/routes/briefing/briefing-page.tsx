@@ -55,9 +55,11 @@ function NotForPublished({ place }: { place: Place }) {
   return (
     <div className="briefing-page">
       <p>{t.briefingPage.notForPublished}</p>
-      <button type="button" onClick={() => navigate(withParams(place, { figures: undefined }))}>
-        {t.briefingPage.useAllFigures}
-      </button>
+      <div className="briefing-page__actions">
+        <button type="button" onClick={() => navigate(withParams(place, { figures: undefined }))}>
+          {t.briefingPage.useAllFigures}
+        </button>
+      </div>
     </div>
   );
 }
