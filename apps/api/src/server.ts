@@ -9,6 +9,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { isReasonCode, type Locale, type Params } from "@revita/messages";
 import express from "express";
 import { type GraphQLFormattedError, parse } from "graphql";
+import { figuresReadOnlyPlugin } from "./access/figures-read-only.js";
 import type { Figures } from "./access/scoped-client.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
 import { briefingsRouter } from "./briefings/briefings.http.js";
@@ -269,6 +270,7 @@ export async function startServer(
     // for them ran a hook on every resolved field.
     plugins: [
       queryGuardPlugin({ production }),
+      figuresReadOnlyPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(cache ? [cache.plugin] : []),

@@ -10,6 +10,11 @@ const CAPABILITY_EN = "{capability, select, read {read} edit {edit} approve {app
 const ROLE_EN = "{capability, select, read {VIEWER} edit {EDITOR} approve {APPROVER} administer {ADMIN} other {}}";
 
 export const accessReasons = {
+  /** A change asked while reading approved or published figures only (X-Revita-Figures); `operation` names it for scripts. */
+  FIGURES_READ_ONLY: msg<{ figures: string; operation: string }>(
+    "当前数据口径是“{figures, select, approved {仅已审核数} published {仅公开报道数} other {{figures}}}”，只能查看：请切换到“全部填报数”后再录入或修改",
+    "the figures read are {figures, select, approved {approved figures only} published {published figures only} other {{figures}}}, which are for reading: switch to all figures before entering or changing anything",
+  ),
   /** A field or record outside the asker's regions. */
   OUTSIDE_YOUR_REGIONS: msg<{ what: string; capability: string }>(
     `{what}不在您可以${CAPABILITY_ZH}的地区范围内（需要${ROLE_ZH}权限）`,

@@ -43,7 +43,7 @@ export const dispatchReasons = {
     '"{value}" is not a briefing\'s month (write a month such as 2026-11, not after this month)',
   ),
   BRIEFING_FIGURES: msg<{ value: string }>(
-    "简报只能按“全部填报数”（all）或“仅审核通过数”（approved）生成，不能按“{value}”生成（仅公开报道数暂不出简报）",
+    "简报只能按“全部填报数”或“仅已审核数”生成，不能按“{value}”生成（暂不按“仅公开报道数”出简报）",
     'a briefing counts all figures ("all") or approved figures only ("approved"), not "{value}" (published-only briefings are not made yet)',
   ),
   BRIEFING_FONT_MISSING: msg(
