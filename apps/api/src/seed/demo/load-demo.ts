@@ -57,9 +57,10 @@ export async function loadDemoData(prisma: PrismaClient): Promise<void> {
 
 /**
  * The module records the demo makes through the users' services (households, cases, topics,
- * needs, inspections, service cards, payments, dispatch meetings and tasks): the articles give
- * totals and mechanisms, never these records one by one, so every one of them is illustrative
- * (their record_source says what of the article they stand for).
+ * needs, inspections, service cards, payments, dispatch meetings and tasks). Some stand for an
+ * event an article tells (田培广's electric fan), but every one carries details made up to fill
+ * its form (phone and ID numbers, dates, names), so none is published as a whole: all are
+ * illustrative, and their record_source says what of them the article gives.
  */
 const CASE_FILE_TABLES = [
   "household",
