@@ -290,6 +290,17 @@ const MONEY_LOCKS: { pattern: RegExp; refusal: (m: string[]) => RevitaError }[] 
   },
 ];
 
+/** A new record in a merged region (the ceased_regions_take_no_new_records migration's message). */
+function ceasedRegion(cause: DriverErrorCause): RevitaError {
+  const found = /region (\d+) \((.+?)\) ceased on (\d{4}-\d{2}-\d{2}), merged into (\d+) \((.+?)\)/.exec(cause.message ?? "");
+  if (!found) return new RevitaError("BAD_USER_INPUT", "DATABASE_RULE", { detail: cause.message ?? "?" });
+  const [, code, name, on, successorCode, successor] = found as unknown as [string, string, string, string, string, string];
+  const params = { code, name, on, successorCode, successor };
+  return new RevitaError("BAD_USER_INPUT", "REGION_CEASED_TAKES_NO_RECORDS", params, [
+    fieldIssue("regionCode", "REGION_CEASED_TAKES_NO_RECORDS", params),
+  ]);
+}
+
 function approvalLock(cause: DriverErrorCause): RevitaError {
   for (const lock of MONEY_LOCKS) {
     const found = lock.pattern.exec(cause.message ?? "");
@@ -352,6 +363,8 @@ export function fromDatabaseError(error: unknown): RevitaError | undefined {
     }
     case "RV409":
       return approvalLock(cause);
+    case "RV410":
+      return ceasedRegion(cause);
     case "23503":
       return new RevitaError("BAD_USER_INPUT", "BROKEN_REFERENCE", {});
     // A value PostgreSQL cannot take: a NUL byte, a date out of its range, a number too long for

@@ -236,6 +236,36 @@ describe("the tree over time", () => {
     );
   });
 
+  it("takes no new record in the merged town: refused by field, in Chinese, pointing to its successor", async () => {
+    const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { code region { code } } }`;
+    const input = (regionCode: string, code: string) => ({
+      code,
+      nameZh: "合并后新建的测试项目",
+      regionCode,
+      categoryCode: "FLOOD_CONTROL",
+      status: "PLANNED",
+      totalInvestment: "1000000",
+    });
+    const before = await db.prisma.project.count({ where: { regionId: merged.id } });
+    const refused = await tryGraphql(db.prisma, CREATE, { input: input(merged.code, "TEST-MERGED-1") }, editor);
+    expect(refused.zh?.issues.regionCode).toBe(
+      `${merged.nameZh}（${merged.code}）已于 ${MERGED_ON()} 并入${successor.nameZh}，不再录入新记录：请在${successor.nameZh}（${successor.code}）录入`,
+    );
+    expect(await db.prisma.project.count({ where: { regionId: merged.id } })).toBe(before);
+    const made = await tryGraphql<{ createProject: { code: string; region: { code: string } } }>(
+      db.prisma,
+      CREATE,
+      { input: input(successor.code, "TEST-MERGED-2") },
+      editor,
+    );
+    expect(made.message).toBeUndefined();
+    expect(made.data!.createProject.region.code).toBe(successor.code);
+    // Nor may a record be moved into it.
+    await expect(db.prisma.project.update({ where: { code: "TEST-MERGED-2" }, data: { regionId: merged.id } })).rejects.toSatisfy(
+      (error) => fromDatabaseError(error)?.reason === "REGION_CEASED_TAKES_NO_RECORDS",
+    );
+  });
+
   it("renames, adds and moves: the tree as then keeps the old name and the old parent", async () => {
     const county = await db.prisma.region.findUniqueOrThrow({ where: { code: DISTRICT } });
     const renamedOn = `${year + 1}-03-01`;

@@ -43,6 +43,10 @@ export const regionReasons = {
     "{name}已于 {on} 并入{successor}，不再调整",
     "{name} was merged into {successor} on {on} and no longer changes",
   ),
+  REGION_CEASED_TAKES_NO_RECORDS: msg<{ code: string; name: string; on: string; successorCode: string; successor: string }>(
+    "{name}（{code}）已于 {on} 并入{successor}，不再录入新记录：请在{successor}（{successorCode}）录入",
+    "{name} ({code}) was merged into {successor} on {on} and takes no new records: record this in {successor} ({successorCode})",
+  ),
   CHANGE_BEFORE_LAST: msg<{ value: string; name: string; last: string }>(
     "生效日期 {value} 早于{name}上一次调整（{last}）：区划调整须按时间先后登记",
     "{value} is before {name}'s last change ({last}): changes of the tree are recorded in the order they took effect",
