@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
-import type { Authenticated } from "./accounts/accounts.service.js";
 import { chinaToday } from "./common/china-day.js";
 import { requestLocale } from "./common/request-locale.js";
 import type { Context } from "./context.js";
@@ -15,7 +14,7 @@ import type { Context } from "./context.js";
  * anything is committed to any table (the change_notify migration's notices, which PGlite hands
  * over with the commit itself), after `ttlMs`, or when the cache is full. Each request is still
  * signed in as usual before its answer is looked up, so a signed-out or disabled session gets no
- * kept answer. The sessions themselves are remembered the same way, so an answer kept in memory
+ * kept answer. The sessions themselves are remembered (remembered-sessions.ts), so an answer kept in memory
  * needs no statement at all — it is served even while a long import holds the one connection.
  *
  * Not kept: mutations; answers with errors; and any answer during which data changed or the
@@ -50,8 +49,6 @@ export interface ResponseCache {
   plugin: ApolloServerPlugin<Context>;
   /** Counts since the start, for benchmarks and tests. */
   stats(): { hits: number; misses: number; kept: number; dropped: number };
-  /** Sessions with their users and grants, by token hash, forgotten with the answers (accounts.service.ts authenticate). */
-  sessions: Map<string, Authenticated>;
   /** Called on every committed change. */
   invalidate(): void;
 }
@@ -59,7 +56,6 @@ export interface ResponseCache {
 export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE): ResponseCache {
   // Map keeps insertion order: a hit is moved to the end, so the first key is the least recently used.
   const entries = new Map<string, Entry>();
-  const sessions = new Map<string, Authenticated>();
   let totalLength = 0;
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -130,10 +126,8 @@ export function responseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_C
   return {
     plugin,
     stats: () => ({ ...counts }),
-    sessions,
     invalidate() {
       version++;
-      sessions.clear();
       counts.dropped += entries.size;
       entries.clear();
       totalLength = 0;

@@ -11,6 +11,7 @@ import express from "express";
 import { type GraphQLFormattedError, parse } from "graphql";
 import { figuresReadOnlyPlugin } from "./access/figures-read-only.js";
 import type { Figures } from "./access/scoped-client.js";
+import { forgetSessionsAfterChanges, type RememberedSessions, rememberedSessions } from "./accounts/remembered-sessions.js";
 import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js";
 import { briefingsRouter } from "./briefings/briefings.http.js";
 import { type ErrorCode, fromDatabaseError, RevitaError, ValidationError, variableIssue } from "./common/errors.js";
@@ -216,6 +217,8 @@ export interface RunningServer {
   server: Server;
   /** The embedded database's kept answers; absent on PostgreSQL or when switched off. */
   responseCache?: ResponseCache;
+  /** Sessions remembered between requests (remembered-sessions.ts). */
+  sessions: RememberedSessions;
   stop(): Promise<void>;
 }
 
@@ -250,8 +253,15 @@ export async function startServer(
     responseCache: keepAnswers = process.env.REVITA_RESPONSE_CACHE !== "0",
   }: ServerOptions = {},
 ): Promise<RunningServer> {
-  const cache = keepAnswers && db.listenForChanges ? responseCache() : undefined;
-  const stopListening = cache && db.listenForChanges ? await db.listenForChanges(() => cache.invalidate()) : undefined;
+  const cache = keepAnswers && db.changesArrive === "with-commit" ? responseCache() : undefined;
+  const sessions = rememberedSessions();
+  const stopListening = await db.listenForChanges(
+    () => {
+      sessions.forget();
+      cache?.invalidate();
+    },
+    (heard) => sessions.listening(heard),
+  );
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -271,6 +281,7 @@ export async function startServer(
     plugins: [
       queryGuardPlugin({ production }),
       figuresReadOnlyPlugin(),
+      forgetSessionsAfterChanges(sessions),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(cache ? [cache.plugin] : []),
@@ -297,7 +308,7 @@ export async function startServer(
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const cookie = sessionCookie(req, res);
-        return createContext(db.prisma, await credentialsOf(db.prisma, req, cookie, cache?.sessions), {
+        return createContext(db.prisma, await credentialsOf(db.prisma, req, cookie, sessions), {
           sessionCookie: cookie,
           figures: figuresOf(req.headers),
         });
@@ -344,10 +355,11 @@ export async function startServer(
     url: `http://${host}:${actualPort}`,
     server,
     ...(cache ? { responseCache: cache } : {}),
+    sessions,
     async stop() {
       await new Promise<void>((done) => server.close(() => done()));
       await apollo.stop();
-      await stopListening?.();
+      await stopListening();
     },
   };
 }

@@ -4,6 +4,7 @@ import { InputChecker } from "../common/validation.js";
 import type { DbClient } from "../db/database.js";
 import type { AccessRole, Session, SessionKind, User } from "../generated/prisma/client.js";
 import { failPassword, hashPassword, passwordProblem, verifyPassword } from "./passwords.js";
+import type { RememberedSessions } from "./remembered-sessions.js";
 
 export const ACCESS_ROLES: readonly AccessRole[] = ["VIEWER", "ANALYST", "EDITOR", "APPROVER", "ADMIN", "PERSONAL_DATA"];
 
@@ -168,18 +169,14 @@ export interface Authenticated {
 export async function authenticate(
   db: DbClient,
   token: string,
-  { now = new Date(), remembered }: { now?: Date; remembered?: Map<string, Authenticated> } = {},
+  { now = new Date(), remembered }: { now?: Date; remembered?: RememberedSessions } = {},
 ): Promise<Authenticated> {
   if (!token.startsWith(TOKEN_PREFIX)) throw new AuthenticationError("NOT_A_REVITA_TOKEN", {});
   const hash = hashToken(token);
-  // `remembered` (the embedded database's, emptied by every committed change) spares the lookup;
-  // what follows is checked each time, so an expiry passes as it would.
-  const found = remembered?.get(hash) ?? (await findSession(db, hash));
+  // `remembered` (the server's, forgotten on every change: remembered-sessions.ts) spares the
+  // lookup; what follows is checked each time, so an expiry passes as it would.
+  const found = remembered ? await remembered.lookup(hash, () => findSession(db, hash)) : await findSession(db, hash);
   if (!found) throw new AuthenticationError("TOKEN_INVALID", {});
-  if (remembered && !remembered.has(hash)) {
-    if (remembered.size >= MAX_REMEMBERED_SESSIONS) remembered.clear();
-    remembered.set(hash, found);
-  }
   const { session, user } = found;
   if (session.revokedAt) throw new AuthenticationError("SESSION_SIGNED_OUT", {});
   if (session.expiresAt <= now) {
@@ -188,8 +185,6 @@ export async function authenticate(
   if (user.disabled) throw new AuthenticationError("ACCOUNT_DISABLED", {});
   return { user, session };
 }
-
-const MAX_REMEMBERED_SESSIONS = 10_000;
 
 /**
  * A session with its user and the user's grants, in one statement: every request asks this

@@ -4,6 +4,7 @@ import { AuthenticationError } from "../common/errors.js";
 import type { SessionCookie } from "../context.js";
 import type { DbClient } from "../db/database.js";
 import { type Authenticated, authenticate } from "./accounts.service.js";
+import type { RememberedSessions } from "./remembered-sessions.js";
 
 export const SESSION_COOKIE = "revita_session";
 
@@ -55,7 +56,7 @@ export async function credentialsOf(
   db: DbClient,
   request: IncomingMessage,
   cookie: SessionCookie,
-  remembered?: Map<string, Authenticated>,
+  remembered?: RememberedSessions,
 ): Promise<Authenticated | null> {
   const authorization = request.headers.authorization;
   const fromCookie = readCookie(request.headers.cookie, SESSION_COOKIE);

@@ -29,12 +29,19 @@ export interface Database {
   readonly pglite?: PGlite;
   /**
    * Calls `onChange` after every committed change to any table (the change_notify migration's
-   * notices), before the statement that committed it returns to its caller; resolves to a function
-   * that stops listening. Only the embedded database, where this process is the only writer
-   * (embedded-lock.ts) and the notice arrives with the commit itself: on PostgreSQL another
-   * process may write, and its notice arrives later, so nothing is promised there.
+   * notices), and `onListening` whenever it starts or stops hearing them; resolves to a function
+   * that stops listening.
    */
-  readonly listenForChanges?: (onChange: () => void) => Promise<() => Promise<void>>;
+  readonly listenForChanges: (onChange: () => void, onListening?: (heard: boolean) => void) => Promise<() => Promise<void>>;
+  /**
+   * When a change's notice arrives. `with-commit` on the embedded database: this process is the
+   * only writer (embedded-lock.ts) and the notice comes before the committing statement returns,
+   * so answers may be kept until it comes (response-cache.ts). `after-commit` on PostgreSQL:
+   * another process may write, and its notice comes a moment after its commit (through a
+   * connection of its own, which may be lost and is then opened again): enough to forget
+   * sessions by (remembered-sessions.ts), not to keep answers by.
+   */
+  readonly changesArrive: "with-commit" | "after-commit";
   close(): Promise<void>;
 }
 
@@ -103,10 +110,62 @@ function openPostgres(url: string, options: OpenOptions): Database {
     location: redactPassword(url),
     prisma,
     adapterFactory: withWholeScripts(queryAdapter, pool),
+    changesArrive: "after-commit",
+    listenForChanges: (onChange, onListening) => listenOnPostgres(url, onChange, onListening),
     async close() {
       await prisma.$disconnect();
       await pool.end();
     },
+  };
+}
+
+/** How long to wait before opening a lost listening connection again. */
+const RELISTEN_MS = 1_000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one goes back to the pool). Resolves once the first
+ * attempt is over, heard or not, so that the server starts while the database is briefly away;
+ * a lost connection is reported (`onListening(false)`) and opened again every second until it
+ * is back, then reported heard.
+ */
+async function listenOnPostgres(
+  url: string,
+  onChange: () => void,
+  onListening?: (heard: boolean) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const lost = (client: pg.Client) => {
+    if (current !== client) return;
+    current = undefined;
+    onListening?.(false);
+    client.end().catch(() => undefined);
+    if (!stopped) retry = setTimeout(() => void open(), RELISTEN_MS);
+  };
+  const open = async () => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    client.on("notification", () => onChange());
+    client.on("error", () => lost(client));
+    client.on("end", () => lost(client));
+    try {
+      current = client;
+      await client.connect();
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
+      if (stopped) await client.end();
+      else if (current === client) onListening?.(true);
+    } catch (error) {
+      console.error(`Not hearing changes from PostgreSQL (trying again): ${(error as Error).message}`);
+      lost(client);
+    }
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const client = current;
+    current = undefined;
+    await client?.end().catch(() => undefined);
   };
 }
 
@@ -173,7 +232,12 @@ async function openEmbedded(config: { dataDir?: string; loadDataDir?: Blob }, op
     prisma,
     adapterFactory,
     pglite,
-    listenForChanges: (onChange) => pglite.listen(CHANGE_CHANNEL, onChange),
+    changesArrive: "with-commit",
+    async listenForChanges(onChange, onListening) {
+      const stop = await pglite.listen(CHANGE_CHANNEL, onChange);
+      onListening?.(true);
+      return stop;
+    },
     async close() {
       if (closed) return;
       closed = true;
