@@ -128,8 +128,14 @@ export function unauthorizedError(
   });
 }
 
-/** The rule of a region's data fields (its projects, sums, indicators): the region must be readable. */
-export const readsRegion = (region: { id: number }) => ({ reads: region.id });
+/**
+ * The rule of a region's data fields (its projects, sums, indicators): the region must be readable.
+ * A region read whole brings its path, which the rule then needs no statement to find.
+ */
+export const readsRegion = (region: { id: number; path?: number[] }, _args: unknown, context: Context) => {
+  if (region.path) context.regions.knowRegion(region.id, region.path);
+  return { reads: region.id };
+};
 
 /** The rule of a record with a region of its own. */
 export const readsRecordRegion = (record: { regionId: number }) => ({ reads: record.regionId });
@@ -138,8 +144,14 @@ export const readsRecordRegion = (record: { regionId: number }) => ({ reads: rec
  * The rule of a project: its region must be readable. The project's region is remembered for the
  * rules of its records, which would otherwise look it up again.
  */
-export const readsProject = (project: { id: number; regionId: number }, context: Context) => {
+export const readsProject = (
+  project: { id: number; regionId: number; region?: { id: number; path: number[] } },
+  context: Context,
+) => {
   context.regions.knowProject(project.id, project.regionId);
+  // The Project type always reads its region's path with it (projects.schema.ts), so the rule of
+  // a page of projects costs no statement; a project made elsewhere without it is looked up.
+  if (project.region?.id === project.regionId) context.regions.knowRegion(project.regionId, project.region.path);
   return { reads: project.regionId };
 };
 

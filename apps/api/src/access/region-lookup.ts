@@ -19,6 +19,12 @@ export interface RegionLookup {
    * its records (reports, outputs, allocations) needs no statement to find it again.
    */
   knowProject(projectId: number, regionId: number): void;
+  /**
+   * Remembers the path of a region read with the request's rights (a Region read whole, a
+   * project's region read with it), so that the rules of its fields need no statement to find
+   * it. Only a path that ends at the region itself is taken.
+   */
+  knowRegion(regionId: number, path: readonly number[]): void;
   /** True when the region is an ancestor of (or is) one of the roots. */
   isAboveAny(regionId: number, roots: readonly number[]): Promise<boolean>;
 }
@@ -49,6 +55,9 @@ export function regionLookup(prisma: PrismaClient): RegionLookup {
       return regionId === undefined ? undefined : pathOf(regionId);
     },
     knowProject: (projectId, regionId) => regionOfProject.prime(projectId, regionId),
+    knowRegion: (regionId, path) => {
+      if (path.at(-1) === regionId) pathOf.prime(regionId, [...path]);
+    },
     async isAboveAny(regionId, roots) {
       const paths = await Promise.all(roots.map((root) => pathOf(root)));
       return paths.some((path) => path?.includes(regionId));

@@ -174,6 +174,9 @@ const NOT_REPORTED: LatestStanding = { completedInvestment: null, physicalProgre
 builder.prismaNode("Project", {
   description: "项目: an investment project, or one phase (一期/二期 ...) of a parent project.",
   id: { field: "id" },
+  // The region's path rides in the project's own statement (a join), for the access rule of every
+  // project listed: it was a statement of its own for each page of projects (bench:peer q1–q3).
+  include: { region: { select: { id: true, path: true } } },
   authScopes: readsProject,
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable project code." }),
