@@ -32,7 +32,9 @@ export interface RegionAuthScopes {
   administersCode: string;
 }
 
-type ScopeLoaders = { [K in keyof RegionAuthScopes]: boolean | ((parameter: RegionAuthScopes[K]) => Promise<boolean>) };
+type ScopeLoaders = {
+  [K in keyof RegionAuthScopes]: boolean | ((parameter: RegionAuthScopes[K]) => boolean | Promise<boolean>);
+};
 
 /** The scopes of one request. With the API's rules switched off (tests only) every scope holds. */
 export function accessScopeLoaders(context: Context): ScopeLoaders {
@@ -57,10 +59,15 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
     path !== undefined && access.covers(capability, path);
   const isUnknownOrCovered = (capability: Parameters<typeof access.covers>[0], path: number[] | undefined) =>
     path === undefined || access.covers(capability, path);
+  /** A region's rule: at once from a path the request already knows, else once it is loaded. */
+  const regionRule = (capability: Parameters<typeof access.covers>[0]) => (id: number) => {
+    const known = regions.knownPathOf(id);
+    return known ? access.covers(capability, known) : regions.pathOf(id).then(covers(capability));
+  };
   return {
     signedIn: access.signedIn,
     queriesFreely: access.has("query"),
-    reads: async (id) => covers("read")(await regions.pathOf(id)),
+    reads: regionRule("read"),
     // A code that names no region passes, so the resolver can say so: division codes are public.
     readsCode: async (code) => isUnknownOrCovered("read", await regions.pathOfCode(code)),
     readsAnyOf: async (ids) => {
@@ -72,10 +79,13 @@ export function accessScopeLoaders(context: Context): ScopeLoaders {
       // A region above the user's: one of their read roots has it on its path.
       return covers("read")(path) || (path !== undefined && (await regions.isAboveAny(id, access.rootsFor("read"))));
     },
-    readsProject: async (projectId) => covers("read")(await regions.pathOfProject(projectId)),
-    edits: async (id) => covers("edit")(await regions.pathOf(id)),
-    approves: async (id) => covers("approve")(await regions.pathOf(id)),
-    administers: async (id) => covers("admin")(await regions.pathOf(id)),
+    readsProject: (projectId) => {
+      const known = regions.knownPathOfProject(projectId);
+      return known ? access.covers("read", known) : regions.pathOfProject(projectId).then(covers("read"));
+    },
+    edits: regionRule("edit"),
+    approves: regionRule("approve"),
+    administers: regionRule("admin"),
     administersCode: async (code) => isUnknownOrCovered("admin", await regions.pathOfCode(code)),
   };
 }
