@@ -174,11 +174,9 @@ const NOT_REPORTED: LatestStanding = { completedInvestment: null, physicalProgre
 builder.prismaNode("Project", {
   description: "项目: an investment project, or one phase (一期/二期 ...) of a parent project.",
   id: { field: "id" },
-  // Only the columns a query asks for are read (each exposed field adds its own; `standing` names
-  // what it needs), with what the access rule needs: the id, the region and its path, which rides
-  // in the project's own statement (a join) — it was a statement of its own for each page of
-  // projects (bench:peer q1–q3) — where every one of the project's 25 columns was read before.
-  select: { id: true, regionId: true, region: { select: { id: true, path: true } } },
+  // The region's path rides in the project's own statement (a join), for the access rule of every
+  // project listed: it was a statement of its own for each page of projects (bench:peer q1–q3).
+  include: { region: { select: { id: true, path: true } } },
   authScopes: readsProject,
   fields: (t) => ({
     code: t.exposeString("code", { description: "Stable project code." }),
@@ -196,7 +194,6 @@ builder.prismaNode("Project", {
     phases: t.relation("phases", { description: "The project's phases in order.", query: { orderBy: { phaseNumber: "asc" } } }),
     standing: t.field({
       type: ProjectStandingRef,
-      select: { totalInvestment: true, plannedStart: true, plannedFinish: true, status: true },
       description: "Completed investment, completion rate, physical progress and schedule, as of the latest report.",
       resolve: async (project, _args, context) =>
         standingFrom(project, (await keptStanding(context, project.id)) ?? NOT_REPORTED),
