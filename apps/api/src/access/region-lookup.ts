@@ -37,11 +37,8 @@ export interface RegionLookup {
 }
 
 export function regionLookup(prisma: PrismaClient): RegionLookup {
-  const knownPaths = new Map<number, number[]>();
-  const knownRegionsOfProjects = new Map<number, number>();
   const pathOf = batchLoader(async (ids: number[]) => {
     const rows = await prisma.region.findMany({ where: { id: { in: ids } }, select: { id: true, path: true } });
-    for (const row of rows) if (!knownPaths.has(row.id)) knownPaths.set(row.id, row.path);
     return new Map(rows.map((row) => [row.id, row.path]));
   });
   const pathOfCode = batchLoader(async (codes: string[]) => {
@@ -64,19 +61,14 @@ export function regionLookup(prisma: PrismaClient): RegionLookup {
       const regionId = await regionOfProject(projectId);
       return regionId === undefined ? undefined : pathOf(regionId);
     },
-    knowProject: (projectId, regionId) => {
-      regionOfProject.prime(projectId, regionId);
-      if (!knownRegionsOfProjects.has(projectId)) knownRegionsOfProjects.set(projectId, regionId);
-    },
+    knowProject: (projectId, regionId) => regionOfProject.prime(projectId, regionId),
     knowRegion: (regionId, path) => {
-      if (path.at(-1) !== regionId || knownPaths.has(regionId)) return;
-      pathOf.prime(regionId, [...path]);
-      knownPaths.set(regionId, [...path]);
+      if (path.at(-1) === regionId) pathOf.prime(regionId, [...path]);
     },
-    knownPathOf: (regionId) => knownPaths.get(regionId),
+    knownPathOf: (regionId) => pathOf.known(regionId),
     knownPathOfProject(projectId) {
-      const regionId = knownRegionsOfProjects.get(projectId);
-      return regionId === undefined ? undefined : knownPaths.get(regionId);
+      const regionId = regionOfProject.known(projectId);
+      return regionId === undefined ? undefined : pathOf.known(regionId);
     },
     async isAboveAny(regionId, roots) {
       const paths = await Promise.all(roots.map((root) => pathOf(root)));

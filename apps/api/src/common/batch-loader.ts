@@ -5,6 +5,8 @@
  */
 export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): BatchLoader<K, V> {
   const cache = new Map<K, Promise<V | undefined>>();
+  /** The values already in hand (loaded or primed), for those who can use them without waiting. */
+  const settled = new Map<K, V>();
   let pending: { keys: K[]; done: Promise<Map<K, V>> } | undefined;
   const load = (key: K) => {
     const cached = cache.get(key);
@@ -13,7 +15,10 @@ export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): 
       const batch: { keys: K[]; done?: Promise<Map<K, V>> } = { keys: [] };
       batch.done = Promise.resolve().then(() => {
         pending = undefined;
-        return loadMany(batch.keys);
+        return loadMany(batch.keys).then((values) => {
+          for (const [key, value] of values) if (!settled.has(key)) settled.set(key, value);
+          return values;
+        });
       });
       pending = batch as { keys: K[]; done: Promise<Map<K, V>> };
     }
@@ -24,8 +29,11 @@ export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): 
   };
   return Object.assign(load, {
     prime(key: K, value: V) {
-      if (!cache.has(key)) cache.set(key, Promise.resolve(value));
+      if (cache.has(key)) return;
+      cache.set(key, Promise.resolve(value));
+      settled.set(key, value);
     },
+    known: (key: K) => settled.get(key),
   });
 }
 
@@ -33,6 +41,8 @@ export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>): 
 export interface BatchLoader<K, V> {
   (key: K): Promise<V | undefined>;
   prime(key: K, value: V): void;
+  /** The value when it is already loaded or primed; undefined while unknown (no load starts). */
+  known(key: K): V | undefined;
 }
 
 /**
