@@ -5,20 +5,28 @@ import { rememberedSessions } from "./remembered-sessions.js";
 const alice = { user: { username: "alice" }, session: { id: 1 } } as unknown as Authenticated;
 const bob = { user: { username: "bob" }, session: { id: 2 } } as unknown as Authenticated;
 
+/** A load that answers `found` and counts how often it was asked. */
+function countedLoad(found: Authenticated | undefined) {
+  const counted = {
+    loads: 0,
+    load: async () => {
+      counted.loads++;
+      return found;
+    },
+  };
+  return counted;
+}
+
 describe("rememberedSessions", () => {
   it("loads once and answers from memory until forgotten", async () => {
     const sessions = rememberedSessions({ listening: true });
-    let loads = 0;
-    const load = async () => {
-      loads++;
-      return alice;
-    };
-    expect(await sessions.lookup("a", load)).toBe(alice);
-    expect(await sessions.lookup("a", load)).toBe(alice);
-    expect(loads).toBe(1);
+    const alices = countedLoad(alice);
+    expect(await sessions.lookup("a", alices.load)).toBe(alice);
+    expect(await sessions.lookup("a", alices.load)).toBe(alice);
+    expect(alices.loads).toBe(1);
     sessions.forget();
-    expect(await sessions.lookup("a", load)).toBe(alice);
-    expect(loads).toBe(2);
+    expect(await sessions.lookup("a", alices.load)).toBe(alice);
+    expect(alices.loads).toBe(2);
   });
 
   it("does not remember what was loaded while a change was being forgotten", async () => {
@@ -33,45 +41,33 @@ describe("rememberedSessions", () => {
 
   it("remembers nothing while changes are not heard, and forgets all when hearing again", async () => {
     const sessions = rememberedSessions();
-    let loads = 0;
-    const load = async () => {
-      loads++;
-      return alice;
-    };
-    await sessions.lookup("a", load);
-    await sessions.lookup("a", load);
-    expect(loads).toBe(2);
+    const alices = countedLoad(alice);
+    await sessions.lookup("a", alices.load);
+    await sessions.lookup("a", alices.load);
+    expect(alices.loads).toBe(2);
     sessions.listening(true);
-    await sessions.lookup("a", load);
-    await sessions.lookup("a", load);
-    expect(loads).toBe(3);
+    await sessions.lookup("a", alices.load);
+    await sessions.lookup("a", alices.load);
+    expect(alices.loads).toBe(3);
     sessions.listening(false);
-    await sessions.lookup("a", load);
-    expect(loads).toBe(4);
+    await sessions.lookup("a", alices.load);
+    expect(alices.loads).toBe(4);
   });
 
   it("asks again after its time, and never remembers a token that found nobody", async () => {
     let clock = 0;
     const sessions = rememberedSessions({ listening: true, ttlMs: 1_000, now: () => clock });
-    let loads = 0;
-    const load = async () => {
-      loads++;
-      return alice;
-    };
-    await sessions.lookup("a", load);
+    const alices = countedLoad(alice);
+    await sessions.lookup("a", alices.load);
     clock = 999;
-    await sessions.lookup("a", load);
-    expect(loads).toBe(1);
+    await sessions.lookup("a", alices.load);
+    expect(alices.loads).toBe(1);
     clock = 1_000;
-    await sessions.lookup("a", load);
-    expect(loads).toBe(2);
-    let misses = 0;
-    const nobody = async () => {
-      misses++;
-      return undefined;
-    };
-    await sessions.lookup("nobody", nobody);
-    await sessions.lookup("nobody", nobody);
-    expect(misses).toBe(2);
+    await sessions.lookup("a", alices.load);
+    expect(alices.loads).toBe(2);
+    const nobody = countedLoad(undefined);
+    await sessions.lookup("nobody", nobody.load);
+    await sessions.lookup("nobody", nobody.load);
+    expect(nobody.loads).toBe(2);
   });
 });
