@@ -16,6 +16,7 @@ import { credentialsOf, sessionCookie } from "./accounts/request-credentials.js"
 import { briefingsRouter } from "./briefings/briefings.http.js";
 import { type ErrorCode, fromDatabaseError, RevitaError, ValidationError, variableIssue } from "./common/errors.js";
 import { localeMiddleware, requestLocale } from "./common/request-locale.js";
+import { type CompiledReads, compiledReads } from "./compiled-reads/compiled-reads.js";
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { importsRouter } from "./imports/imports.http.js";
@@ -219,6 +220,8 @@ export interface RunningServer {
   responseCache?: ResponseCache;
   /** Sessions remembered between requests (remembered-sessions.ts). */
   sessions: RememberedSessions;
+  /** Queries answered by one compiled statement (compiled-reads/); absent when switched off. */
+  compiledReads?: CompiledReads;
   stop(): Promise<void>;
 }
 
@@ -232,6 +235,11 @@ export interface ServerOptions {
    * database can say when it changed (the embedded one); REVITA_RESPONSE_CACHE=0 switches it off.
    */
   responseCache?: boolean;
+  /**
+   * Answer the queries that compile with one SQL statement (compiled-reads/): on by default;
+   * REVITA_COMPILED_READS=0 switches it off, to compare the two paths.
+   */
+  compiledReads?: boolean;
 }
 
 /**
@@ -251,9 +259,11 @@ export async function startServer(
     host = "127.0.0.1",
     production = process.env.NODE_ENV === "production",
     responseCache: keepAnswers = process.env.REVITA_RESPONSE_CACHE !== "0",
+    compiledReads: compileReads = process.env.REVITA_COMPILED_READS !== "0",
   }: ServerOptions = {},
 ): Promise<RunningServer> {
   const cache = keepAnswers && db.changesArrive === "with-commit" ? responseCache() : undefined;
+  const compiled = compileReads ? compiledReads() : undefined;
   const sessions = rememberedSessions();
   const stopListening = await db.listenForChanges(
     () => {
@@ -285,6 +295,8 @@ export async function startServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(cache ? [cache.plugin] : []),
+      // After the cache: a kept answer is served before anything is compiled.
+      ...(compiled ? [compiled.plugin] : []),
     ],
   });
   await apollo.start();
@@ -355,6 +367,7 @@ export async function startServer(
     url: `http://${host}:${actualPort}`,
     server,
     ...(cache ? { responseCache: cache } : {}),
+    ...(compiled ? { compiledReads: compiled } : {}),
     sessions,
     async stop() {
       await new Promise<void>((done) => server.close(() => done()));
