@@ -124,7 +124,8 @@ class Compiler {
         pairs.push(`'${key}', '${type.name}'`);
         continue;
       }
-      const field = model.fields[name];
+      // Own keys only: a field named like an Object property (constructor) is not a model entry.
+      const field = Object.hasOwn(model.fields, name) ? model.fields[name] : undefined;
       const definition = type.getFields()[name];
       if (!field || !definition) throw new NotCompiled(`${type.name}.${name}`);
       const args = this.argumentsOf(model, definition, nodes);

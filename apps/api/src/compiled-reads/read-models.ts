@@ -64,7 +64,8 @@ export interface ObjectModel {
 
 export type ModelName = "Query" | "Project" | "Region" | "ProgressReport" | "ProjectCategory";
 
-const text = (column: string) => (a: string) => `${a}.${column}`;
+/** A column as it is: text, integers and booleans are JSON as PostgreSQL gives them. */
+const column = (name: string) => (a: string) => `${a}.${name}`;
 const enumText = (column: string) => (a: string) => `${a}.${column}::text`;
 /** Decimal: Prisma's Decimal prints without trailing zeros (1234.50 → "1234.5"); trim_scale does the same. */
 const decimal = (column: string) => (a: string) => `trim_scale(${a}.${column})::text`;
@@ -137,12 +138,12 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
     ownPath: (a) => `${a}.path`,
     fields: {
       id: { kind: "scalar", sql: globalId("Region") },
-      code: { kind: "scalar", sql: text("code") },
-      codeIsOfficial: { kind: "scalar", sql: text("code_is_official") },
+      code: { kind: "scalar", sql: column("code") },
+      codeIsOfficial: { kind: "scalar", sql: column("code_is_official") },
       level: { kind: "scalar", sql: enumText("level") },
       kind: { kind: "scalar", sql: enumText("kind") },
-      nameZh: { kind: "scalar", sql: text("name_zh") },
-      nameEn: { kind: "scalar", sql: text("name_en") },
+      nameZh: { kind: "scalar", sql: column("name_zh") },
+      nameEn: { kind: "scalar", sql: column("name_en") },
       access: { kind: "access" },
       parent: { kind: "one", type: "Region", nullable: true, where: (a, b) => `${b}.id = ${a}.parent_id` },
       children: {
@@ -163,20 +164,20 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
     readPath: (a) => `(SELECT path FROM region WHERE id = ${a}.region_id)`,
     fields: {
       id: { kind: "scalar", sql: globalId("Project") },
-      code: { kind: "scalar", sql: text("code") },
-      nameZh: { kind: "scalar", sql: text("name_zh") },
-      nameEn: { kind: "scalar", sql: text("name_en") },
-      version: { kind: "scalar", sql: text("version") },
+      code: { kind: "scalar", sql: column("code") },
+      nameZh: { kind: "scalar", sql: column("name_zh") },
+      nameEn: { kind: "scalar", sql: column("name_en") },
+      version: { kind: "scalar", sql: column("version") },
       status: { kind: "scalar", sql: enumText("status") },
       totalInvestment: { kind: "scalar", sql: decimal("total_investment") },
-      phaseNumber: { kind: "scalar", sql: text("phase_number") },
+      phaseNumber: { kind: "scalar", sql: column("phase_number") },
       plannedStart: { kind: "scalar", sql: date("planned_start") },
       plannedFinish: { kind: "scalar", sql: date("planned_finish") },
       actualStart: { kind: "scalar", sql: date("actual_start") },
       actualFinish: { kind: "scalar", sql: date("actual_finish") },
       deliveryModel: { kind: "scalar", sql: enumText("delivery_model") },
-      description: { kind: "scalar", sql: text("description") },
-      source: { kind: "scalar", sql: text("source") },
+      description: { kind: "scalar", sql: column("description") },
+      source: { kind: "scalar", sql: column("source") },
       sourceKind: { kind: "scalar", sql: enumText("source_kind") },
       category: { kind: "one", type: "ProjectCategory", nullable: false, where: (a, b) => `${b}.id = ${a}.category_id` },
       region: { kind: "one", type: "Region", nullable: false, where: (a, b) => `${b}.id = ${a}.region_id` },
@@ -201,25 +202,25 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
     table: "progress_report",
     fields: {
       id: { kind: "scalar", sql: globalId("ProgressReport") },
-      period: { kind: "scalar", sql: text("period") },
+      period: { kind: "scalar", sql: column("period") },
       completedInvestment: { kind: "scalar", sql: decimal("completed_investment") },
       physicalProgress: { kind: "scalar", sql: decimal("physical_progress") },
-      note: { kind: "scalar", sql: text("note") },
+      note: { kind: "scalar", sql: column("note") },
       sourceKind: { kind: "scalar", sql: enumText("source_kind") },
-      overBudgetReason: { kind: "scalar", sql: text("over_budget_reason") },
-      correctionReason: { kind: "scalar", sql: text("correction_reason") },
-      reportedBy: { kind: "scalar", sql: text("reported_by") },
-      version: { kind: "scalar", sql: text("version") },
+      overBudgetReason: { kind: "scalar", sql: column("over_budget_reason") },
+      correctionReason: { kind: "scalar", sql: column("correction_reason") },
+      reportedBy: { kind: "scalar", sql: column("reported_by") },
+      version: { kind: "scalar", sql: column("version") },
     },
   },
   ProjectCategory: {
     typename: "ProjectCategory",
     table: "project_category",
     fields: {
-      code: { kind: "scalar", sql: text("code") },
-      nameZh: { kind: "scalar", sql: text("name_zh") },
-      nameEn: { kind: "scalar", sql: text("name_en") },
-      isIndustry: { kind: "scalar", sql: text("is_industry") },
+      code: { kind: "scalar", sql: column("code") },
+      nameZh: { kind: "scalar", sql: column("name_zh") },
+      nameEn: { kind: "scalar", sql: column("name_en") },
+      isIndustry: { kind: "scalar", sql: column("is_industry") },
     },
   },
 };
