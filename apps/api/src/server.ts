@@ -323,6 +323,7 @@ export async function startServer(
         return createContext(db.prisma, await credentialsOf(db.prisma, req, cookie, sessions), {
           sessionCookie: cookie,
           figures: figuresOf(req.headers),
+          driver: db,
         });
       },
     }),

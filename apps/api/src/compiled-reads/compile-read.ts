@@ -64,7 +64,7 @@ export function compileRead(
 ): CompiledRead {
   if (operation.operation !== "query") throw new NotCompiled("not a query");
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
-  if (coerced.errors) throw new NotCompiled("variables");
+  if (coerced.errors) throw new NotCompiled("variables", true);
   const compiler = new Compiler(document, coerced.coerced);
   const queryType = schema.getQueryType()!;
   const { sql, plan } = compiler.object(READ_MODELS.Query, queryType, "q", operation.selectionSet);
@@ -204,10 +204,11 @@ class Compiler {
     selection: SelectionSetNode,
   ): { sql: string; edges: { key: string; nodes: { key: string; plan: ObjectPlan }[] }[] } {
     for (const backward of ["after", "before", "last"]) {
-      if (args[backward] !== undefined && args[backward] !== null) throw new NotCompiled(backward);
+      if (args[backward] !== undefined && args[backward] !== null) throw new NotCompiled(backward, true);
     }
     const first = args.first ?? DEFAULT_PAGE;
-    if (typeof first !== "number" || !Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new NotCompiled("first");
+    if (typeof first !== "number" || !Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw new NotCompiled("first", true);
     const connectionType = namedObject(definition);
     const edgeType = namedObject(connectionType.getFields().edges!);
     const target = READ_MODELS[field.type];
@@ -284,7 +285,7 @@ class Compiler {
     try {
       return getArgumentValues(definition, nodes[0]!, this.variables) as ArgValues;
     } catch {
-      throw new NotCompiled("arguments");
+      throw new NotCompiled("arguments", true);
     }
   }
 

@@ -85,7 +85,7 @@ const PROJECT_ORDER_SQL: Record<string, (b: string) => string> = {
 /** Top-level projects in the subtree of the region whose id is `root`, with a list's filters (projectFilter). */
 function subtreeProjects(root: string, b: string, args: ArgValues, param: Param): RowSource {
   const order = PROJECT_ORDER_SQL[(args.orderBy as string | undefined) ?? "CODE"];
-  if (!order) throw new NotCompiled(`order ${String(args.orderBy)}`);
+  if (!order) throw new NotCompiled(`order ${String(args.orderBy)}`, true);
   const category =
     typeof args.categoryCode === "string" && args.categoryCode
       ? ` AND ${b}.category_id = (SELECT id FROM project_category WHERE code = ${param(args.categoryCode, "text")})`
@@ -99,8 +99,20 @@ function subtreeProjects(root: string, b: string, args: ArgValues, param: Param)
   };
 }
 
-/** Thrown while compiling what the compiled path does not answer: the operation goes the usual way. */
-export class NotCompiled extends Error {}
+/**
+ * Thrown while compiling what the compiled path does not answer: the operation goes the usual way.
+ * `byValues` when the reason lies in the values given (a page size, an order, a variable), so
+ * that the same document may compile with others; otherwise the document itself never compiles,
+ * and compiled-reads.ts stops trying it.
+ */
+export class NotCompiled extends Error {
+  constructor(
+    reason: string,
+    readonly byValues = false,
+  ) {
+    super(reason);
+  }
+}
 
 const PROJECT_LIST_ARGS = ["first", "orderBy", "categoryCode", "status"] as const;
 
