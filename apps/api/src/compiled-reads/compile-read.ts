@@ -14,6 +14,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { AccessScope } from "../access/access-scope.js";
+import type { Figures } from "../access/scoped-client.js";
 import { type ArgValues, type FieldModel, NotCompiled, type ObjectModel, PATH_KEY, READ_MODELS } from "./read-models.js";
 
 /**
@@ -61,11 +62,12 @@ export function compileRead(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   inputs: Record<string, unknown> | undefined,
+  figures: Figures = "all",
 ): CompiledRead {
   if (operation.operation !== "query") throw new NotCompiled("not a query");
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs ?? {}, { maxErrors: 1 });
   if (coerced.errors) throw new NotCompiled("variables", true);
-  const compiler = new Compiler(document, coerced.coerced);
+  const compiler = new Compiler(document, coerced.coerced, figures);
   const queryType = schema.getQueryType()!;
   const { sql, plan } = compiler.object(READ_MODELS.Query, queryType, "q", operation.selectionSet);
   return {
@@ -86,6 +88,7 @@ class Compiler {
   constructor(
     document: DocumentNode,
     private readonly variables: Record<string, unknown>,
+    private readonly figures: Figures,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -160,7 +163,7 @@ class Compiler {
         case "list": {
           const b = this.alias();
           const inner = this.object(READ_MODELS[field.type], namedObject(definition), b, sub());
-          const source = field.from(a, b, args, this.param);
+          const source = field.from(a, b, args, this.param, this.figures);
           pairs.push(
             `'${key}', (SELECT coalesce(json_agg(${inner.sql} ORDER BY ${source.orderBy}), '[]'::json) ${source.fromWhere})`,
           );

@@ -218,4 +218,34 @@ describe("compiled reads answer as the usual path does", () => {
     const unlisted = `query($c: String!) { project(code: $c) { code standing { completionRate } } }`;
     for (let round = 0; round < 3; round++) expect((await same(unlisted, { c: reported })).took).toBe("notCompiled");
   });
+
+  it("a region's investment summary, by every grouping, at every level, for every set of figures", async () => {
+    const groups = `key label labelEn projectCount plannedInvestment completedInvestment completionRate __typename`;
+    const query = `query($c: String!) { region(code: $c) { code
+      byCategory: investmentSummary(groupBy: CATEGORY) { ${groups} }
+      byStatus: investmentSummary(groupBy: STATUS) { ${groups} }
+      byChild: investmentSummary(groupBy: CHILD_REGION) { ${groups} } } }`;
+    const places: [string, string][] = [
+      [CENGONG, "cengong.viewer"],
+      [JINGZHOU_DISTRICT, "jingzhou.analyst"],
+      [MASHAN, "mashan.mediator"],
+    ];
+    // A village of the district with projects, the district's city, the province above Cengong.
+    places.push(["421003101200", "jingzhou.analyst"], ["421000000000", "jingzhoucity.analyst"], ["520000000000", "guizhou.viewer"]);
+    let nonEmpty = 0;
+    for (const [code, username] of places) {
+      for (const figures of ["all", "approved", "published"]) {
+        const answer = await same(query, { c: code }, username, figures === "all" ? {} : { "x-revita-figures": figures });
+        expect(answer.took, `${code} ${figures}`).toBe("answered");
+        if (answer.body.data.region.byCategory.length > 0) nonEmpty++;
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(3);
+    // Another region's figures are refused the usual way.
+    expect((await same(query, { c: CENGONG }, "mashan.mediator")).took).toBe("handedOn");
+    // A grouping given as a variable, and one that is not a grouping.
+    const byVariable = `query($c: String!, $g: InvestmentGrouping!) { region(code: $c) { investmentSummary(groupBy: $g) { key projectCount } } }`;
+    expect((await same(byVariable, { c: CENGONG, g: "CATEGORY" })).took).toBe("answered");
+    expect((await same(byVariable, { c: CENGONG, g: "NONE" })).took).toBe("notCompiled");
+  });
 });

@@ -47,7 +47,7 @@ export function compiledReads(): CompiledReads {
           }
           let read: ReturnType<typeof compileRead>;
           try {
-            read = compileRead(request.schema, request.document, request.operation, request.request.variables);
+            read = compileRead(request.schema, request.document, request.operation, request.request.variables, context.figures);
           } catch (error) {
             if (!(error instanceof NotCompiled)) throw error;
             if (!error.byValues) neverCompiles.add(request.operation);

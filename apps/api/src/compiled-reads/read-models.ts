@@ -13,6 +13,12 @@
  * refused there in the usual words, if any of them is not readable.
  */
 
+import type { Figures } from "../access/scoped-client.js";
+import { INVESTMENT_GROUP_ORDER, type InvestmentGrouping, investmentGroupsSql } from "../projects/investment-summary.js";
+import { anyLevelRegionRows } from "../projects/kept-figures.js";
+
+const INVESTMENT_GROUPINGS: readonly InvestmentGrouping[] = ["CATEGORY", "STATUS", "CHILD_REGION"];
+
 /** A key no GraphQL response key can be (names are [_A-Za-z][_0-9A-Za-z]*). */
 export const PATH_KEY = "~path";
 
@@ -30,8 +36,12 @@ export type FieldModel =
   | { kind: "scalar"; sql: Column }
   /** One row of `type` (or null): the WHERE clause relating it (alias `b`) to its parent (alias `a`). */
   | { kind: "one"; type: ModelName; nullable: boolean; where: (a: string, b: string, args: ArgValues, param: Param) => string }
-  /** Rows of `type`, related and ordered. */
-  | { kind: "list"; type: ModelName; from: (a: string, b: string, args: ArgValues, param: Param) => RowSource }
+  /** Rows of `type`, related and ordered; `figures` are the request's (all, approved or published). */
+  | {
+      kind: "list";
+      type: ModelName;
+      from: (a: string, b: string, args: ArgValues, param: Param, figures: Figures) => RowSource;
+    }
   /** A Relay connection over rows of `type` (first page only, forward). */
   | { kind: "connection"; type: ModelName; from: (a: string, b: string, args: ArgValues, param: Param) => RowSource }
   /** RegionAccess: computed from the region's path and the request's grants, no SQL. */
@@ -62,7 +72,7 @@ export interface ObjectModel {
   ownPath?: Column;
 }
 
-export type ModelName = "Query" | "Project" | "Region" | "ProgressReport" | "ProjectCategory";
+export type ModelName = "Query" | "Project" | "Region" | "ProgressReport" | "ProjectCategory" | "InvestmentGroup";
 
 /** A column as it is: text, integers and booleans are JSON as PostgreSQL gives them. */
 const column = (name: string) => (a: string) => `${a}.${name}`;
@@ -145,8 +155,8 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
   Region: {
     typename: "Region",
     table: "region",
-    args: { children: ["includeCeased"], projects: PROJECT_LIST_ARGS },
-    dataFields: ["projects"],
+    args: { children: ["includeCeased"], projects: PROJECT_LIST_ARGS, investmentSummary: ["groupBy"] },
+    dataFields: ["projects", "investmentSummary"],
     ownPath: (a) => `${a}.path`,
     fields: {
       id: { kind: "scalar", sql: globalId("Region") },
@@ -167,6 +177,37 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
         }),
       },
       projects: { kind: "connection", type: "Project", from: (a, b, args, param) => subtreeProjects(`${a}.id`, b, args, param) },
+      // investment-summary.ts's groups, over the same kept rows, for a region of any level.
+      investmentSummary: {
+        kind: "list",
+        type: "InvestmentGroup",
+        from: (a, b, args, _param, figures) => {
+          const groupBy = args.groupBy as InvestmentGrouping;
+          if (!INVESTMENT_GROUPINGS.includes(groupBy)) throw new NotCompiled(`groupBy ${String(groupBy)}`, true);
+          const rows = anyLevelRegionRows("region_investment_figures", a, figures, { byChild: groupBy === "CHILD_REGION" });
+          return {
+            fromWhere: `FROM (${investmentGroupsSql(rows, groupBy)}) ${b}`,
+            orderBy: INVESTMENT_GROUP_ORDER(`${b}.planned`, `${b}.key`),
+          };
+        },
+      },
+    },
+  },
+  InvestmentGroup: {
+    typename: "InvestmentGroup",
+    table: "",
+    fields: {
+      key: { kind: "scalar", sql: column("key") },
+      label: { kind: "scalar", sql: column("label") },
+      labelEn: { kind: "scalar", sql: column("label_en") },
+      projectCount: { kind: "scalar", sql: column("project_count") },
+      plannedInvestment: { kind: "scalar", sql: decimal("planned") },
+      completedInvestment: { kind: "scalar", sql: decimal("completed") },
+      // percentOf: completed ÷ planned × 100 to two decimals, null when nothing is planned.
+      completionRate: {
+        kind: "scalar",
+        sql: (a) => `CASE WHEN ${a}.planned > 0 THEN trim_scale(round(${a}.completed / ${a}.planned * 100, 2))::text END`,
+      },
     },
   },
   Project: {

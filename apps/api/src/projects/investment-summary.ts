@@ -1,7 +1,7 @@
 import type { Figures } from "../access/scoped-client.js";
 import type { DbClient } from "../db/database.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { type KeptRegion, regionRows } from "./kept-figures.js";
+import { type KeptRegion, regionIdLiteral, regionRowsText } from "./kept-figures.js";
 
 export type InvestmentGrouping = "CATEGORY" | "STATUS" | "CHILD_REGION";
 
@@ -29,21 +29,6 @@ export async function investmentSummary(
   groupBy: InvestmentGrouping,
   figures: Figures,
 ): Promise<InvestmentGroup[]> {
-  const key = {
-    CATEGORY: Prisma.sql`c.code`,
-    STATUS: Prisma.sql`k.status::text`,
-    CHILD_REGION: Prisma.sql`child.code`,
-  }[groupBy];
-  const label = {
-    CATEGORY: Prisma.sql`c.name_zh`,
-    STATUS: Prisma.sql`k.status::text`,
-    CHILD_REGION: Prisma.sql`child.name_zh`,
-  }[groupBy];
-  const labelEn = {
-    CATEGORY: Prisma.sql`c.name_en`,
-    STATUS: Prisma.sql`k.status::text`,
-    CHILD_REGION: Prisma.sql`child.name_en`,
-  }[groupBy];
   const rows = await db.$queryRaw<
     {
       key: string | null;
@@ -53,15 +38,8 @@ export async function investmentSummary(
       planned: Prisma.Decimal;
       completed: Prisma.Decimal;
     }[]
-  >`
-    SELECT ${key} AS key, ${label} AS label, ${labelEn} AS label_en, sum(k.project_count)::int AS project_count,
-           sum(k.planned_investment) AS planned, sum(k.completed_investment) AS completed
-      FROM (${regionRows("region_investment_figures", region, figures, { byChild: groupBy === "CHILD_REGION" })}) k
-      JOIN project_category c ON c.id = k.category_id
-      LEFT JOIN region child ON child.id = k.child_region_id
-     GROUP BY 1, 2, 3
-    HAVING sum(k.project_count) > 0
-     ORDER BY planned DESC, key`;
+  >`${Prisma.raw(investmentGroupsSql(regionRowsText("region_investment_figures", regionIdLiteral(region), region.level, figures, { byChild: groupBy === "CHILD_REGION" }), groupBy))}
+     ORDER BY ${Prisma.raw(INVESTMENT_GROUP_ORDER("planned", "key"))}`;
   return rows.map((row) => ({
     key: row.key,
     label: row.label,
@@ -71,3 +49,29 @@ export async function investmentSummary(
     completedInvestment: new Prisma.Decimal(row.completed),
   }));
 }
+
+const GROUP_KEY: Record<InvestmentGrouping, { key: string; label: string; labelEn: string }> = {
+  CATEGORY: { key: "c.code", label: "c.name_zh", labelEn: "c.name_en" },
+  STATUS: { key: "k.status::text", label: "k.status::text", labelEn: "k.status::text" },
+  CHILD_REGION: { key: "child.code", label: "child.name_zh", labelEn: "child.name_en" },
+};
+
+/**
+ * The groups of a region's kept rows (`rows`, SQL text: regionRowsText or anyLevelRegionRows),
+ * one row each with key, label, label_en, project_count, planned and completed; unordered — the
+ * order is INVESTMENT_GROUP_ORDER. Shared with the compiled reads (read-models.ts), which answer
+ * the same groups in the same statement as the rest of their query.
+ */
+export function investmentGroupsSql(rows: string, groupBy: InvestmentGrouping): string {
+  const { key, label, labelEn } = GROUP_KEY[groupBy];
+  return `SELECT ${key} AS key, ${label} AS label, ${labelEn} AS label_en, sum(k.project_count)::int AS project_count,
+           sum(k.planned_investment) AS planned, sum(k.completed_investment) AS completed
+      FROM (${rows}) k
+      JOIN project_category c ON c.id = k.category_id
+      LEFT JOIN region child ON child.id = k.child_region_id
+     GROUP BY 1, 2, 3
+    HAVING sum(k.project_count) > 0`;
+}
+
+/** The groups' order: the most planned first, then by key. */
+export const INVESTMENT_GROUP_ORDER = (planned: string, key: string) => `${planned} DESC, ${key}`;

@@ -28,9 +28,13 @@ export function keptMode(figures: Figures): { approvedOnly: boolean; publishedOn
 
 /** The condition that picks those rows of a kept table aliased `alias`. */
 export function keptRowsOf(figures: Figures, alias = "k"): Prisma.Sql {
+  return Prisma.raw(keptRowsText(figures, alias));
+}
+
+/** keptRowsOf as SQL text (its values are the literals true and false). */
+export function keptRowsText(figures: Figures, alias = "k"): string {
   const { approvedOnly, publishedOnly } = keptMode(figures);
-  const table = Prisma.raw(alias);
-  return Prisma.sql`${table}.approved_only = ${approvedOnly} AND ${table}.published_only = ${publishedOnly}`;
+  return `${alias}.approved_only = ${approvedOnly} AND ${alias}.published_only = ${publishedOnly}`;
 }
 
 /**
@@ -43,31 +47,73 @@ export function regionRows(
   table: KeptRegionTable,
   region: KeptRegion,
   figures: Figures,
-  { byChild = false }: { byChild?: boolean } = {},
+  options: { byChild?: boolean } = {},
 ): Prisma.Sql {
-  const rows = Prisma.raw(table);
-  const mode = keptRowsOf(figures);
-  if (region.level === "VILLAGE") {
-    return Prisma.sql`SELECT k.*, NULL::int AS child_region_id FROM ${rows} k
-      WHERE k.region_id = ${region.id} AND ${mode} AND k.own`;
+  return Prisma.raw(regionRowsText(table, regionIdLiteral(region), region.level, figures, options));
+}
+
+/** A region's id as SQL text (checked: it goes into the statement, not beside it). */
+export function regionIdLiteral(region: KeptRegion): string {
+  if (!Number.isInteger(region.id)) throw new Error(`region id ${region.id} is not an integer`);
+  return String(region.id);
+}
+
+/**
+ * regionRows as SQL text for a region whose id is the SQL expression `regionId` (a literal, or
+ * a column of an enclosing query: the compiled reads give the region's level as a condition
+ * instead, see anyLevelRegionRows).
+ */
+export function regionRowsText(
+  table: KeptRegionTable,
+  regionId: string,
+  level: RegionLevel,
+  figures: Figures,
+  { byChild = false }: { byChild?: boolean } = {},
+): string {
+  const mode = keptRowsText(figures);
+  if (level === "VILLAGE") {
+    return `SELECT k.*, NULL::int AS child_region_id FROM ${table} k
+      WHERE k.region_id = ${regionId} AND ${mode} AND k.own`;
   }
-  if (SUBTREE_LEVELS.includes(region.level)) {
+  if (SUBTREE_LEVELS.includes(level)) {
     if (!byChild) {
-      return Prisma.sql`SELECT k.*, NULL::int AS child_region_id FROM ${rows} k
-        WHERE k.region_id = ${region.id} AND ${mode} AND NOT k.own`;
+      return `SELECT k.*, NULL::int AS child_region_id FROM ${table} k
+        WHERE k.region_id = ${regionId} AND ${mode} AND NOT k.own`;
     }
     // The children's subtree rows (a town's villages: their own rows), and the region's own.
-    const childRows = region.level === "TOWNSHIP" ? Prisma.sql`k.own` : Prisma.sql`NOT k.own`;
-    return Prisma.sql`SELECT k.*, k.region_id AS child_region_id FROM ${rows} k JOIN region x ON x.id = k.region_id
-        WHERE x.parent_id = ${region.id} AND ${mode} AND ${childRows}
+    const childRows = level === "TOWNSHIP" ? "k.own" : "NOT k.own";
+    return `SELECT k.*, k.region_id AS child_region_id FROM ${table} k JOIN region x ON x.id = k.region_id
+        WHERE x.parent_id = ${regionId} AND ${mode} AND ${childRows}
       UNION ALL
-      SELECT k.*, NULL::int FROM ${rows} k WHERE k.region_id = ${region.id} AND ${mode} AND k.own`;
+      SELECT k.*, NULL::int FROM ${table} k WHERE k.region_id = ${regionId} AND ${mode} AND k.own`;
   }
   // Above county level: the counties' subtree rows and the own rows of the regions above them.
-  return Prisma.sql`SELECT k.*, x.path[array_position(x.path, ${region.id}::int) + 1] AS child_region_id
-      FROM ${rows} k JOIN region x ON x.id = k.region_id
-     WHERE x.path @> ARRAY[${region.id}::int] AND ${mode}
+  return `SELECT k.*, x.path[array_position(x.path, ${regionId}::int) + 1] AS child_region_id
+      FROM ${table} k JOIN region x ON x.id = k.region_id
+     WHERE x.path @> ARRAY[${regionId}::int] AND ${mode}
        AND ((NOT k.own AND x.level = 'COUNTY') OR (k.own AND x.level < 'COUNTY'))`;
+}
+
+/**
+ * regionRows for the region aliased `region` of an enclosing query, whatever its level: one
+ * branch per way of reading, each behind a condition on the level (a one-time filter per region
+ * row, so only the region's own branch runs).
+ */
+export function anyLevelRegionRows(
+  table: KeptRegionTable,
+  region: string,
+  figures: Figures,
+  options: { byChild?: boolean } = {},
+): string {
+  const branches: [string, RegionLevel][] = [
+    [`${region}.level = 'VILLAGE'`, "VILLAGE"],
+    [`${region}.level = 'TOWNSHIP'`, "TOWNSHIP"],
+    [`${region}.level = 'COUNTY'`, "COUNTY"],
+    [`${region}.level NOT IN ('VILLAGE', 'TOWNSHIP', 'COUNTY')`, "PROVINCE"],
+  ];
+  return branches
+    .map(([when, level]) => `SELECT * FROM (${regionRowsText(table, `${region}.id`, level, figures, options)}) r WHERE ${when}`)
+    .join("\n UNION ALL ");
 }
 
 /** A project's standing as the database keeps it: its latest figures, phases rolled up. */
