@@ -231,7 +231,11 @@ describe("compiled reads answer as the usual path does", () => {
       [MASHAN, "mashan.mediator"],
     ];
     // A village of the district with projects, the district's city, the province above Cengong.
-    places.push(["421003101200", "jingzhou.analyst"], ["421000000000", "jingzhoucity.analyst"], ["520000000000", "guizhou.viewer"]);
+    places.push(
+      ["421003101200", "jingzhou.analyst"],
+      ["421000000000", "jingzhoucity.analyst"],
+      ["520000000000", "guizhou.viewer"],
+    );
     let nonEmpty = 0;
     for (const [code, username] of places) {
       for (const figures of ["all", "approved", "published"]) {
@@ -247,5 +251,30 @@ describe("compiled reads answer as the usual path does", () => {
     const byVariable = `query($c: String!, $g: InvestmentGrouping!) { region(code: $c) { investmentSummary(groupBy: $g) { key projectCount } } }`;
     expect((await same(byVariable, { c: CENGONG, g: "CATEGORY" })).took).toBe("answered");
     expect((await same(byVariable, { c: CENGONG, g: "NONE" })).took).toBe("notCompiled");
+  });
+
+  it("the dashboard's region scope: provinces, the region's ancestors and children with their access", async () => {
+    const scope = `query RegionScope($code: String!) {
+      provinces { code nameZh nameEn }
+      region(code: $code) { code nameZh nameEn level access { read edit approve administer }
+        ancestors { code nameZh nameEn } children { code nameZh nameEn access { read } } } }`;
+    for (const [code, username] of [
+      [MASHAN, "mashan.mediator"],
+      [JINGZHOU_DISTRICT, "mashan.mediator"],
+      ["421003101200", "jingzhou.analyst"],
+      [CENGONG, "cengong.viewer"],
+      ["520000000000", "guizhou.viewer"],
+    ] as const) {
+      const answer = await same(scope, { code }, username);
+      expect(answer.took, code).toBe("answered");
+      expect(answer.body.data.provinces.length).toBeGreaterThan(1);
+    }
+    const village = await same(scope, { code: "421003101200" }, "jingzhou.analyst");
+    expect(village.body.data.region.ancestors.map((region: { code: string }) => region.code)).toEqual([
+      "420000000000",
+      "421000000000",
+      "421003000000",
+      "421003101000",
+    ]);
   });
 });

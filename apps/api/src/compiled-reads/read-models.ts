@@ -144,6 +144,11 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
         nullable: true,
         where: (_a, b, args, param) => `${b}.code = ${param(args.code, "text")}`,
       },
+      provinces: {
+        kind: "list",
+        type: "Region",
+        from: (_a, b) => ({ fromWhere: `FROM region ${b} WHERE ${b}.level = 'PROVINCE'`, orderBy: `${b}.code` }),
+      },
       // Compiled specially (compile-read.ts): the region named by regionCode must exist and be readable.
       projects: {
         kind: "connection",
@@ -168,6 +173,15 @@ export const READ_MODELS: Record<ModelName, ObjectModel> = {
       nameEn: { kind: "scalar", sql: column("name_en") },
       access: { kind: "access" },
       parent: { kind: "one", type: "Region", nullable: true, where: (a, b) => `${b}.id = ${a}.parent_id` },
+      // The regions of the path but the region itself, from the top (the resolver orders by level).
+      ancestors: {
+        kind: "list",
+        type: "Region",
+        from: (a, b) => ({
+          fromWhere: `FROM region ${b} WHERE ${b}.id = ANY(${a}.path) AND ${b}.id <> ${a}.id`,
+          orderBy: `${b}.level, array_position(${a}.path, ${b}.id)`,
+        }),
+      },
       children: {
         kind: "list",
         type: "Region",
