@@ -65,28 +65,41 @@ export function createContext(database: PrismaClient, auth: Authenticated | null
   // client's Prisma extension was a tenth of such a request's CPU.
   let prisma: PrismaClient | undefined;
   let regions: RegionLookup | undefined;
+  let wrote = false;
   const scoped = () => (prisma ??= scopedClient(database, access, actor, { figures: options.figures ?? "all" }));
-  const context: Context = {
+  // Apollo hands resolvers and plugins a copy of the context (Object.assign onto an object of the
+  // same prototype), which would read a getter of the context's own once, at copying, and keep a
+  // flag set on the original from the copy's readers. On the prototype, the lazy clients are made
+  // only when asked for, and `wrote` is one value for the context and its copies.
+  const shared = {
     get prisma() {
       return scoped();
     },
-    access,
-    auth,
-    apiRules: options.apiRules ?? true,
-    figures: options.figures ?? "all",
     get regions() {
       regions ??= regionLookup(scoped());
       return regions;
     },
-    readStatement: (statement) =>
+    get wrote() {
+      return wrote;
+    },
+    set wrote(value: boolean | undefined) {
+      wrote = value === true;
+    },
+  };
+  const context: Context = Object.assign(Object.create(shared) as Context, {
+    access,
+    auth,
+    apiRules: options.apiRules ?? true,
+    figures: options.figures ?? "all",
+    readStatement: (statement: SqlStatement) =>
       options.driver
         ? options.driver.readInTransaction([scopeStatement(access, actor, options.figures), statement])
         : scoped().$queryRawUnsafe<Record<string, unknown>[]>(statement.sql, ...statement.params),
-    transaction: (change, options) => {
-      context.wrote = true;
+    transaction: <T>(change: (tx: DbClient) => Promise<T>, options?: { timeoutMs?: number }) => {
+      wrote = true;
       return scopedTransaction(database, access, actor, change, options);
     },
     ...(options.sessionCookie ? { sessionCookie: options.sessionCookie } : {}),
-  };
+  });
   return context;
 }

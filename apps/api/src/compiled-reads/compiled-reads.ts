@@ -30,9 +30,9 @@ export interface CompiledReadStats {
 
 export function compiledReads(): CompiledReads {
   const counts: CompiledReadStats = { answered: 0, notCompiled: 0, handedOn: 0, failed: 0 };
-  // Operations that never compile, whatever their values (the dashboard's documents, today): the
-  // response cache's document store hands back the same parsed document for the same text, so
-  // each is tried once, not on every request.
+  // Operations that never compile, whatever their values (most of the dashboard's documents):
+  // Apollo's document store hands back the same parsed document for the same query text, so each
+  // is tried once, not on every request.
   const neverCompiles = new WeakSet<OperationDefinitionNode>();
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
