@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { acquireEmbeddedLock, type EmbeddedLock } from "./embedded-lock.js";
+import { parameterText, pipelinedReads } from "./pipelined-read.js";
 
 /**
  * Where the data lives. Revita runs on PostgreSQL in both cases: a real server when
@@ -47,7 +48,9 @@ export interface Database {
    * (node-postgres on a connection of Prisma's pool, or PGlite), and resolves to the last one's
    * rows. For reads Prisma need not carry: the compiled reads' one statement after the scope's
    * settings (bench:peer: Prisma's interactive transaction cost more CPU than the whole answer).
-   * READ ONLY, so that nothing sent this way can change data, whatever its text.
+   * READ ONLY, so that nothing sent this way can change data, whatever its text. On PostgreSQL
+   * the whole transaction is one round trip, each statement prepared once per connection
+   * (pipelined-read.ts). Parameters are text, numbers, booleans or null (parameterText).
    */
   readInTransaction(statements: readonly SqlStatement[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -117,7 +120,6 @@ function openPostgres(url: string, options: OpenOptions): Database {
   // An idle connection the server ends (a restart, an administrator) emits "error" on the pool;
   // unheard, that event would crash the process. The pool replaces the connection by itself.
   pool.on("error", (error) => console.error(`PostgreSQL closed an idle connection: ${error.message}`));
-  const preparedNames = preparedStatementNames();
   const queryAdapter = new PrismaPg(pool);
   const prisma = createClient(queryAdapter, options);
   return {
@@ -127,79 +129,12 @@ function openPostgres(url: string, options: OpenOptions): Database {
     adapterFactory: withWholeScripts(queryAdapter, pool),
     changesArrive: "after-commit",
     listenForChanges: (onChange, onListening) => listenOnPostgres(url, onChange, onListening),
-    readInTransaction: (statements) => readOnPool(pool, statements, preparedNames),
+    readInTransaction: pipelinedReads(pool),
     async close() {
       await prisma.$disconnect();
       await pool.end();
     },
   };
-}
-
-/** How many distinct statement texts readInTransaction prepares, on each connection that runs them. */
-const PREPARED_STATEMENTS = 500;
-
-/**
- * Names for the statements readInTransaction sends, so that each connection parses and plans a
- * statement once and then runs its plan (as PostGraphile's statements do: planning a county's
- * tree of towns and projects cost as much as running it). Only the first PREPARED_STATEMENTS
- * distinct texts get a name — a prepared statement lives as long as its connection, and a caller
- * inventing new query shapes must not fill the server's memory; the rest run unnamed, as before.
- */
-function preparedStatementNames(): (sql: string) => string | undefined {
-  const names = new Map<string, string>();
-  return (sql) => {
-    let name = names.get(sql);
-    if (name === undefined && names.size < PREPARED_STATEMENTS) {
-      name = `revita_read_${names.size + 1}`;
-      names.set(sql, name);
-    }
-    return name;
-  };
-}
-
-async function readOnPool(
-  pool: pg.Pool,
-  statements: readonly SqlStatement[],
-  nameOf: (sql: string) => string | undefined,
-): Promise<Record<string, unknown>[]> {
-  const [first, ...rest] = statements;
-  const client = await pool.connect();
-  // A connection whose ROLLBACK failed is in an unknown state: the pool closes it instead of lending it again.
-  let broken: Error | undefined;
-  try {
-    // BEGIN and the first statement (the scope's settings) in one message: a round trip fewer
-    // for every compiled read. The simple protocol takes no parameters, so they go in as literals.
-    let rows: Record<string, unknown>[] = [];
-    if (first) {
-      const results = (await client.query(`BEGIN READ ONLY; ${withLiterals(first)}`)) as unknown as pg.QueryResult[];
-      rows = results.at(-1)!.rows;
-    } else await client.query("BEGIN READ ONLY");
-    for (const { sql, params } of rest) {
-      const name = nameOf(sql);
-      rows = (await client.query({ text: sql, values: params as unknown[], ...(name ? { name } : {}) })).rows;
-    }
-    await client.query("COMMIT");
-    return rows;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((failure: Error) => {
-      broken = failure;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
-/**
- * A statement's $1, $2, … replaced by its parameters as quoted literals (pg.escapeLiteral). For
- * statements whose text has no other `$` followed by a digit, and whose parameters are strings.
- */
-export function withLiterals({ sql, params }: SqlStatement): string {
-  return sql.replace(/\$(\d+)/g, (_placeholder, number: string) => {
-    const value = params[Number(number) - 1];
-    if (typeof value !== "string") throw new Error(`parameter $${number} is not a string`);
-    return pg.escapeLiteral(value);
-  });
 }
 
 /** How long to wait before opening a lost listening connection again. */
@@ -317,13 +252,15 @@ async function openEmbedded(config: { dataDir?: string; loadDataDir?: Blob }, op
     pglite,
     changesArrive: "with-commit",
     // PGlite's transaction() waits for the one connection as Prisma's adapter's transactions do.
-    readInTransaction: (statements) =>
-      pglite.transaction(async (tx) => {
+    readInTransaction: async (statements) => {
+      for (const { params } of statements) params.forEach(parameterText);
+      return pglite.transaction(async (tx) => {
         await tx.exec("SET TRANSACTION READ ONLY");
         let rows: Record<string, unknown>[] = [];
         for (const { sql, params } of statements) rows = (await tx.query<Record<string, unknown>>(sql, params as unknown[])).rows;
         return rows;
-      }),
+      });
+    },
     async listenForChanges(onChange, onListening) {
       const stop = await pglite.listen(CHANGE_CHANNEL, onChange);
       onListening?.(true);

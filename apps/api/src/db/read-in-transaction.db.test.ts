@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
-import { withLiterals } from "./database.js";
 
 /**
- * Database.readInTransaction, the driver's own path for the compiled reads: the first
- * statement's settings hold for the rest, nothing sent this way can change data, a failure
- * leaves the connection fit for the next caller, and a statement run again (prepared, on
- * PostgreSQL) answers as the first time.
+ * Database.readInTransaction, the driver's own path for the compiled reads (on PostgreSQL one
+ * pipeline: pipelined-read.ts): the first statement's settings hold for the rest, nothing sent
+ * this way can change data, a failure leaves the connection fit for the next caller, and a
+ * statement run again (prepared, on PostgreSQL) answers as the first time.
  */
 let db: TestDatabase;
 beforeAll(async () => {
@@ -27,6 +26,16 @@ describe("readInTransaction", () => {
     expect(after!.actor === null || after!.actor === "").toBe(true);
   });
 
+  it("sends text, numbers and nulls, and reads each column as its type", async () => {
+    const typed = {
+      sql: "SELECT $1::text IS NULL AS missing, $2::int * 2 AS doubled, $3::text AS said, '{1,2}'::int[] AS list, 1.50::numeric AS amount, NULL::int AS nothing",
+      params: [null, 21, "岑巩县 'quoted'"],
+    };
+    const rows = await db.readInTransaction([setting, typed]);
+    expect(rows).toEqual([{ missing: true, doubled: 42, said: "岑巩县 'quoted'", list: [1, 2], amount: "1.50", nothing: null }]);
+    expect(await db.readInTransaction([setting, { sql: "SELECT 1 AS n WHERE false", params: [] }])).toEqual([]);
+  });
+
   it("refuses to change data and leaves the connection usable", async () => {
     const rename = { sql: "UPDATE region SET name_zh = name_zh || '!'", params: [] };
     await expect(db.readInTransaction([setting, rename])).rejects.toThrow(/read-only/);
@@ -36,6 +45,20 @@ describe("readInTransaction", () => {
     expect(answers.every(([row]) => row!.next === 42)).toBe(true);
   });
 
+  it("fails the same way every time a statement fails, whether it was prepared before or not", async () => {
+    const divide = { sql: "SELECT 10 / $1::int AS q", params: [0] };
+    // The first failure comes after the statement was parsed: the next attempt must not parse it
+    // again on a connection that has it, nor run it where it is missing.
+    await expect(db.readInTransaction([setting, divide])).rejects.toThrow(/division by zero/);
+    await expect(db.readInTransaction([setting, divide])).rejects.toThrow(/division by zero/);
+    expect(await db.readInTransaction([setting, { ...divide, params: [5] }])).toEqual([{ q: 2 }]);
+    await expect(db.readInTransaction([setting, divide])).rejects.toThrow(/division by zero/);
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, index) => db.readInTransaction([setting, { ...divide, params: [index + 1] }])),
+    );
+    expect(answers.map(([row]) => row!.q)).toEqual(Array.from({ length: 12 }, (_, index) => Math.trunc(10 / (index + 1))));
+  });
+
   it("answers a statement run many times, with other values, as the first time", async () => {
     const count = { sql: "SELECT count(*)::int AS n FROM region WHERE code <> $1", params: ["x"] };
     const first = await db.readInTransaction([setting, count]);
@@ -43,13 +66,11 @@ describe("readInTransaction", () => {
     const other = await db.readInTransaction([setting, { ...count, params: [(await db.prisma.region.findFirstOrThrow()).code] }]);
     expect(other[0]!.n).toBe((first[0]!.n as number) - 1);
   });
-});
 
-describe("withLiterals", () => {
-  it("quotes every parameter, quotes and backslashes included", () => {
-    expect(withLiterals({ sql: "SELECT $1, $2, $10", params: ["a'b", "c\\d", "", "", "", "", "", "", "", "z"] })).toBe(
-      "SELECT 'a''b',  E'c\\\\d', 'z'",
+  it("refuses a parameter it cannot send as text, before sending anything", async () => {
+    await expect(db.readInTransaction([setting, { sql: "SELECT $1::text AS v", params: [{ not: "text" }] }])).rejects.toThrow(
+      /parameter/,
     );
-    expect(() => withLiterals({ sql: "SELECT $1", params: [1] })).toThrow(/not a string/);
+    expect(await db.readInTransaction([setting, actor])).toEqual([{ actor: "user:it's me", next: 42 }]);
   });
 });
