@@ -18,7 +18,7 @@ import { type StatementCounter, startStatementCounter } from "./statement-counte
  *
  * Prepares the database (apps/api/scripts/bench-peer-setup.ts: demo + a BENCH_COUNTIES-county
  * province), checks that every system answers q1–q4 with the same data, counts each system's
- * statements per request through a relay, then runs BENCH_ROUNDS interleaved rounds of
+ * statements and round trips per request through a relay, then runs BENCH_ROUNDS interleaved rounds of
  * BENCH_CONNECTIONS clients for BENCH_SECONDS per query and system, and prints the ratio table.
  * Adds the function region_subtree_projects (PostGraphile's computed column for "a region's
  * subtree") for the run and drops it after.
@@ -132,13 +132,16 @@ async function main() {
       console.log(`gate ${query.name}: the same answer from all four (${expected.length} characters)`);
     }
 
-    const statements = new Map<string, number>();
+    const statements = new Map<string, Sent>();
     for (const query of PEER_QUERIES) {
       for (const system of systems) {
         await system.ask(query, setup);
-        const before = system.counter.statements();
+        const before = { statements: system.counter.statements(), roundTrips: system.counter.roundTrips() };
         for (let i = 0; i < COUNTED_REQUESTS; i++) await system.ask(query, setup);
-        statements.set(`${query.name}/${system.name}`, (system.counter.statements() - before) / COUNTED_REQUESTS);
+        statements.set(`${query.name}/${system.name}`, {
+          statements: (system.counter.statements() - before.statements) / COUNTED_REQUESTS,
+          roundTrips: (system.counter.roundTrips() - before.roundTrips) / COUNTED_REQUESTS,
+        });
       }
     }
 
@@ -274,14 +277,20 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-function printTable(runs: Map<string, Run[]>, statements: Map<string, number>, systems: System[]) {
+/** What a system sent PostgreSQL per request (statement-counter.ts). */
+interface Sent {
+  statements: number;
+  roundTrips: number;
+}
+
+function printTable(runs: Map<string, Run[]>, statements: Map<string, Sent>, systems: System[]) {
   const [revita, peer, bare, floor] = systems.map((system) => system.name) as [string, string, string, string];
   const of = (query: PeerQuery, system: string) => runs.get(`${query.name}/${system}`)!;
   console.log(
     `\n${ROUNDS} interleaved rounds, ${CONNECTIONS} connections, ${SECONDS} s each; medians over rounds; ratio = Revita ÷ PostGraphile + RLS, paired per round\n`,
   );
   console.log(
-    `| query | Revita rps | PostGraphile + RLS rps | ratio | PostGraphile, no RLS rps | floor rps | p99 ms (Revita vs PostGraphile + RLS) | SQL statements / request (Revita vs PostGraphile + RLS) | Node CPU ms / request (Revita vs PostGraphile + RLS) |`,
+    `| query | Revita rps | PostGraphile + RLS rps | ratio | PostGraphile, no RLS rps | floor rps | p99 ms (Revita vs PostGraphile + RLS) | SQL statements / round trips per request (Revita vs PostGraphile + RLS) | Node CPU ms / request (Revita vs PostGraphile + RLS) |`,
   );
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const query of PEER_QUERIES) {
@@ -291,16 +300,22 @@ function printTable(runs: Map<string, Run[]>, statements: Map<string, number>, s
     const rps = (system: string) => median(of(query, system).map((run) => run.rps)).toFixed(1);
     const p99 = (list: Run[]) => median(list.map((run) => run.p99)).toFixed(0);
     const cpu = (list: Run[]) => median(list.map((run) => run.cpuMsPerRequest)).toFixed(1);
-    const count = (system: string) => statements.get(`${query.name}/${system}`)!.toFixed(1);
+    const count = (system: string) => sent(statements.get(`${query.name}/${system}`)!);
     console.log(
       `| ${query.name} ${query.title} | ${rps(revita)} | ${rps(peer)} | ${ratio.toFixed(2)} | ${rps(bare)} | ${rps(floor)} | ` +
         `${p99(mine)} vs ${p99(theirs)} | ${count(revita)} vs ${count(peer)} | ${cpu(mine)} vs ${cpu(theirs)} |`,
     );
   }
   console.log(
-    `\nStatements per request of the floor: ${PEER_QUERIES.map((query) => `${query.name} ${statements.get(`${query.name}/${floor}`)!.toFixed(1)}`).join(", ")}; ` +
-      `of PostGraphile without policies: ${PEER_QUERIES.map((query) => `${query.name} ${statements.get(`${query.name}/${bare}`)!.toFixed(1)}`).join(", ")}`,
+    `\nStatements / round trips per request of the floor: ${PEER_QUERIES.map((query) => `${query.name} ${sent(statements.get(`${query.name}/${floor}`)!)}`).join(", ")}; ` +
+      `of PostGraphile without policies: ${PEER_QUERIES.map((query) => `${query.name} ${sent(statements.get(`${query.name}/${bare}`)!)}`).join(", ")}`,
   );
+}
+
+/** "4 / 1": the statements and the round trips they took; fractions only where requests differed. */
+function sent({ statements, roundTrips }: Sent): string {
+  const figure = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+  return `${figure(statements)} / ${figure(roundTrips)}`;
 }
 
 await main();

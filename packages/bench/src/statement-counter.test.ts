@@ -1,5 +1,6 @@
+import { connect, createServer } from "node:net";
 import { describe, expect, it } from "vitest";
-import { frontendMessageReader } from "./statement-counter.js";
+import { frontendMessageReader, startStatementCounter } from "./statement-counter.js";
 
 const message = (type: string, body: string) => {
   const payload = Buffer.from(body);
@@ -51,5 +52,35 @@ describe("the frontend message reader", () => {
     expect(types).toEqual([]);
     read(query.subarray(query.length - 1));
     expect(types).toEqual([0x51]);
+  });
+});
+
+describe("the statement counter", () => {
+  it("counts each Query and Execute as a statement, and each Query and Sync as a round trip", async () => {
+    // A stand-in for PostgreSQL that keeps what reaches it.
+    let received = 0;
+    const target = createServer((socket) => socket.on("data", (chunk: Buffer) => (received += chunk.length)));
+    await new Promise<void>((listening) => target.listen(0, "127.0.0.1", listening));
+    const { port } = target.address() as { port: number };
+    const counter = await startStatementCounter({ host: "127.0.0.1", port });
+    // One statement on its own, then a pipeline: BEGIN, a read and COMMIT, one Sync.
+    const execute = () => [message("B", "\0\0\0\0\0\0\0\0"), message("E", "\0\0\0\0\0")];
+    const stream = Buffer.concat([
+      startup(),
+      message("Q", "SELECT 1\0"),
+      ...execute(),
+      message("D", "P\0"),
+      ...execute(),
+      ...execute(),
+      message("S", ""),
+    ]);
+    const client = connect(counter.port, "127.0.0.1");
+    await new Promise<void>((connected) => client.once("connect", connected));
+    client.write(stream);
+    await expect.poll(() => received).toBe(stream.length);
+    expect({ statements: counter.statements(), roundTrips: counter.roundTrips() }).toEqual({ statements: 4, roundTrips: 2 });
+    client.destroy();
+    await counter.close();
+    await new Promise((closed) => target.close(closed));
   });
 });

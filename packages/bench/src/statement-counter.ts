@@ -1,25 +1,35 @@
 import { connect, createServer, type Server } from "node:net";
 
 /**
- * A TCP relay between one server under test and PostgreSQL that counts the statements it sends:
- * every simple Query ('Q') and every Execute ('E') of the extended protocol, BEGIN and COMMIT and
- * set_config included, since each is a round trip the server waits for. It reads only the
- * frontend's message headers (type byte and length), so it works for pg, Prisma's adapter and
- * PostGraphile alike, and costs every system the same relay.
+ * A TCP relay between one server under test and PostgreSQL that counts what it sends: statements
+ * (every simple Query 'Q' and every Execute 'E' of the extended protocol, BEGIN and COMMIT and
+ * set_config included) and round trips (every Query and every Sync 'S': the messages after which
+ * the client waits for the server's ReadyForQuery). Statements sent one by one cost a round trip
+ * each; a pipeline of several Executes ended by one Sync costs one. It reads only the frontend's
+ * message headers (type byte and length), so it works for pg, Prisma's adapter and PostGraphile
+ * alike, and costs every system the same relay.
  */
 export interface StatementCounter {
   port: number;
   /** Statements sent since the relay started. */
   statements(): number;
+  /** Round trips since the relay started. */
+  roundTrips(): number;
   close(): Promise<void>;
 }
 
+const QUERY = 0x51;
+const EXECUTE = 0x45;
+const SYNC = 0x53;
+
 export async function startStatementCounter(target: { host: string; port: number }): Promise<StatementCounter> {
   let statements = 0;
+  let roundTrips = 0;
   const server: Server = createServer((client) => {
     const upstream = connect(target.port, target.host);
     const reader = frontendMessageReader((type) => {
-      if (type === 0x51 || type === 0x45) statements++;
+      if (type === QUERY || type === EXECUTE) statements++;
+      if (type === QUERY || type === SYNC) roundTrips++;
     });
     client.on("data", (chunk: Buffer) => {
       reader(chunk);
@@ -41,6 +51,7 @@ export async function startStatementCounter(target: { host: string; port: number
   return {
     port: address.port,
     statements: () => statements,
+    roundTrips: () => roundTrips,
     close: () => new Promise((closed) => server.close(() => closed())),
   };
 }
