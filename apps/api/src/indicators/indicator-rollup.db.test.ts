@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGraphql } from "../../test/run-graphql.js";
 import { openTestDatabase, type TestDatabase } from "../../test/test-database.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { rollUpIndicator } from "./indicator-rollup.js";
+import { type RolledUpValue, rollUpIndicator, rollUpIndicators } from "./indicator-rollup.js";
 import { defineIndicator, recordIndicatorValue } from "./indicators.service.js";
 
 let db: TestDatabase;
@@ -288,5 +288,38 @@ describe("the roll-up, against the rules worked out region by region", () => {
       .sort((x, y) => x.regionId - y.regionId);
     expect(got.filter((row) => row.value !== null).length).toBeGreaterThan(3);
     expect(got).toEqual(expected);
+  });
+});
+
+describe("many indicators rolled up at once", () => {
+  it("answers every indicator of the catalogue as it answers each alone, computed and replaced ones included", async () => {
+    const codes = (await db.prisma.indicator.findMany({ select: { code: true }, orderBy: { code: "asc" } })).map((i) => i.code);
+    const modes = await db.prisma.indicator.groupBy({ by: ["computedFrom", "replacedByRecords"], _count: true });
+    // The catalogue has typed, computed and replaced indicators: each way of reading is compared.
+    expect(modes.length).toBeGreaterThanOrEqual(3);
+    for (const regionCode of ["421003000000", await code("川店镇")]) {
+      const root = await db.prisma.region.findUniqueOrThrow({ where: { code: regionCode } });
+      const periods = ["2023", "2024"];
+      const together = await rollUpIndicators(db.prisma, codes, root.id, periods, "subtree");
+      const atRoot = await rollUpIndicators(db.prisma, codes, root.id, periods, "root");
+      // In no particular order, as the callers take them.
+      const sorted = (values: RolledUpValue[] = []) =>
+        [...values].sort((x, y) => x.period.localeCompare(y.period) || x.regionId - y.regionId);
+      let withValues = 0;
+      for (const indicatorCode of codes) {
+        const alone = sorted(await rollUpIndicator(db.prisma, indicatorCode, root.id, periods));
+        expect(sorted(together.get(indicatorCode)), indicatorCode).toEqual(alone);
+        expect(sorted(atRoot.get(indicatorCode)), indicatorCode).toEqual(alone.filter((value) => value.regionId === root.id));
+        if (alone.some((value) => value.regionId === root.id && value.value !== null)) withValues++;
+      }
+      expect(withValues).toBeGreaterThan(5);
+    }
+  });
+
+  it("names an unknown indicator among known ones", async () => {
+    const root = await db.prisma.region.findUniqueOrThrow({ where: { code: "421003000000" } });
+    await expect(rollUpIndicators(db.prisma, ["LABOUR_FORCE", "NO_SUCH_INDICATOR"], root.id, ["2023"], "root")).rejects.toThrow(
+      /NO_SUCH_INDICATOR/,
+    );
   });
 });

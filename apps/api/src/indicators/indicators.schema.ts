@@ -9,7 +9,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
 import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "../regions/source-kind.schema.js";
 import { computedIndicatorsWithFigures, computedPeriods } from "./computed-figures.js";
-import { rollUpIndicator } from "./indicator-rollup.js";
+import { rollUpIndicator, rollUpIndicators } from "./indicator-rollup.js";
 import {
   correctIndicatorValue,
   INDICATOR_AGGREGATIONS,
@@ -402,25 +402,29 @@ builder.objectField(RegionRef, "scorecard", (t) =>
         where: { regionId: region.id, period: args.period.key },
         select: { indicator: { select: { code: true } }, target: true, baseline: true },
       });
-      // One roll-up statement per indicator: their number depends on the catalogue, not on the data.
-      const entries = await Promise.all(
-        indicators.map(async (indicator) => {
-          const values = await rollUpIndicator(context.prisma, indicator.code, region.id, [args.period.key]);
-          const mine = values.find((value) => value.regionId === region.id);
-          const reported = own.find((value) => value.indicator.code === indicator.code);
-          return {
-            pillar: indicator.pillar,
-            indicator,
-            standing: {
-              value: mine?.value ?? null,
-              reported: mine?.reported ?? false,
-              target: reported?.target ?? null,
-              baseline: reported?.baseline ?? null,
-              direction: indicator.direction,
-            },
-          };
-        }),
+      // One roll-up statement for all of them, answering with this region's values alone.
+      const rolled = await rollUpIndicators(
+        context.prisma,
+        indicators.map((indicator) => indicator.code),
+        region.id,
+        [args.period.key],
+        "root",
       );
+      const entries = indicators.map((indicator) => {
+        const mine = rolled.get(indicator.code)?.find((value) => value.regionId === region.id);
+        const reported = own.find((value) => value.indicator.code === indicator.code);
+        return {
+          pillar: indicator.pillar,
+          indicator,
+          standing: {
+            value: mine?.value ?? null,
+            reported: mine?.reported ?? false,
+            target: reported?.target ?? null,
+            baseline: reported?.baseline ?? null,
+            direction: indicator.direction,
+          },
+        };
+      });
       return PILLARS.map((pillar) => ({ pillar, entries: entries.filter((entry) => entry.pillar === pillar) })).filter(
         (pillar) => pillar.entries.length > 0,
       );
