@@ -21,12 +21,22 @@ export interface PillarRadarChartProps {
   pillars: PillarScore[];
   /** Header of the score column in the data table. */
   scoreLabel: string;
+  /** Said instead of the radar when there are no pillars to draw; the kit's "no data to chart" by default. */
+  emptyText?: string;
   height?: number;
   width?: number;
 }
 
 /** The five-pillar scorecard (产业、生态、乡风、治理、生活) as a radar: a full pentagon is all on target. */
-export function PillarRadarChart({ title, description, pillars, scoreLabel, height = 300, width }: PillarRadarChartProps) {
+export function PillarRadarChart({
+  title,
+  description,
+  pillars,
+  scoreLabel,
+  emptyText,
+  height = 300,
+  width,
+}: PillarRadarChartProps) {
   const locale = useLocale();
   const data = pillars.map((pillar) => ({ ...pillar, plotted: pillar.score ?? 0 }));
   return (
@@ -35,6 +45,7 @@ export function PillarRadarChart({ title, description, pillars, scoreLabel, heig
       description={description}
       height={height}
       width={width}
+      {...(emptyText ? { emptyText } : {})}
       table={{
         header: ["", scoreLabel, ""],
         rows: pillars.map((pillar) => [pillar.label, formatPercent(pillar.score, { locale, digits: 0 }), pillar.detail ?? ""]),

@@ -16,11 +16,10 @@ import { PlaceLink } from "../../navigation/place-link.js";
 import { type Place, withParams } from "../../navigation/places.js";
 import { navigate } from "../../navigation/use-place.js";
 import type { ScopedRegion } from "../../shell/region-scope.js";
+import { radarScores } from "./overview-figures.js";
 
 type Figures = NonNullable<OverviewQuery["region"]>;
 type Group = Figures["byCategory"][number];
-
-const PILLARS: (keyof AppMessages["pillars"])[] = ["INDUSTRY", "ECOLOGY", "CIVILITY", "GOVERNANCE", "PROSPERITY"];
 
 /** Completed against the rest of the plan, stacked: the bar is the plan. */
 function completedAndRemaining(groups: Group[], label: (g: Group) => string) {
@@ -97,15 +96,13 @@ export default function OverviewCharts({
           title={t.overview.scorecard}
           description={t.overview.scorecardDescription({ year })}
           scoreLabel={t.overview.scoreLabel}
-          pillars={(figures.scorecard.some((entry) => entry.withTarget > 0) ? PILLARS : []).map((pillar) => {
-            const scored = figures.scorecard.find((entry) => entry.pillar === pillar);
-            return {
-              key: pillar,
-              label: t.pillars[pillar],
-              score: scored && scored.withTarget > 0 ? Math.round((100 * scored.onTarget) / scored.withTarget) : null,
-              detail: scored ? t.overview.pillarDetail({ onTarget: scored.onTarget, withTarget: scored.withTarget }) : undefined,
-            };
-          })}
+          emptyText={t.overview.scorecardEmpty({ year })}
+          pillars={radarScores(figures.scorecard).map(({ pillar, score, scored }) => ({
+            key: pillar,
+            label: t.pillars[pillar],
+            score,
+            detail: scored ? t.overview.pillarDetail(scored) : undefined,
+          }))}
         />
       </div>
       {region.children.length > 0 && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { investmentWindow, projectCounts, targetCount } from "./overview-figures.js";
+import { investmentWindow, projectCounts, radarScores, targetCount } from "./overview-figures.js";
 
 describe("the overview's headline figures", () => {
   it("counts projects and those under way", () => {
@@ -38,5 +38,28 @@ describe("a key figure against a year before", () => {
     expect(yearOnYear("50", "100")).toMatchObject({ trend: "down", change: -50 });
     expect(yearOnYear("100", "0")).toBeNull();
     expect(yearOnYear(null, "1")).toBeNull();
+  });
+});
+
+describe("the scorecard radar", () => {
+  it("scores each of the five pillars that has targets, and leaves the others without a score", () => {
+    const scores = radarScores([
+      { pillar: "INDUSTRY", onTarget: 1, withTarget: 3 },
+      { pillar: "ECOLOGY", onTarget: 0, withTarget: 0 },
+      { pillar: "POVERTY_CONSOLIDATION", onTarget: 1, withTarget: 1 },
+    ]);
+    expect(scores.map(({ pillar, score }) => [pillar, score])).toEqual([
+      ["INDUSTRY", 33],
+      ["ECOLOGY", null],
+      ["CIVILITY", null],
+      ["GOVERNANCE", null],
+      ["PROSPERITY", null],
+    ]);
+    expect(scores[0]!.scored).toEqual({ onTarget: 1, withTarget: 3 });
+  });
+
+  it("draws nothing (the chart says so in words) when only 巩固脱贫 has targets", () => {
+    expect(radarScores([{ pillar: "POVERTY_CONSOLIDATION", onTarget: 1, withTarget: 1 }])).toEqual([]);
+    expect(radarScores([])).toEqual([]);
   });
 });

@@ -27,6 +27,33 @@ export function targetCount(pillars: { onTarget: number; withTarget: number }[])
   };
 }
 
+/** The five pillars the radar draws (产业、生态、乡风、治理、生活); 巩固脱贫 is counted in the key figures only. */
+export const RADAR_PILLARS = ["INDUSTRY", "ECOLOGY", "CIVILITY", "GOVERNANCE", "PROSPERITY"] as const;
+
+export interface RadarScore {
+  pillar: (typeof RADAR_PILLARS)[number];
+  /** Percent of the pillar's indicators with a target that meet it; null when none has a target. */
+  score: number | null;
+  scored?: TargetCount;
+}
+
+/**
+ * The radar's points, or none when no indicator of the five pillars has a target: a region whose
+ * only targets are 巩固脱贫's would otherwise get five empty axes and no word why.
+ */
+export function radarScores(pillars: { pillar: string; onTarget: number; withTarget: number }[]): RadarScore[] {
+  const of = (pillar: string) => pillars.find((entry) => entry.pillar === pillar);
+  if (!RADAR_PILLARS.some((pillar) => (of(pillar)?.withTarget ?? 0) > 0)) return [];
+  return RADAR_PILLARS.map((pillar) => {
+    const scored = of(pillar);
+    return {
+      pillar,
+      score: scored && scored.withTarget > 0 ? Math.round((100 * scored.onTarget) / scored.withTarget) : null,
+      ...(scored ? { scored: { onTarget: scored.onTarget, withTarget: scored.withTarget } } : {}),
+    };
+  });
+}
+
 /**
  * The months the investment chart covers: from the first year with data (at most ten years
  * back, the API's limit) to the end of the year shown.

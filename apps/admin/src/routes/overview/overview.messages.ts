@@ -96,6 +96,10 @@ export const overviewMessages = {
       "{year}年，各板块有目标值的指标达标比例",
       "{year}: share of the indicators with a target that meet it, per pillar",
     ),
+    scorecardEmpty: msg<{ year: number }>(
+      "{year}年五大振兴各板块没有设目标值的指标",
+      "{year}: no indicator of the five pillars has a target",
+    ),
     scoreLabel: msg("达标比例", "On target"),
     pillarDetail: msg<{ onTarget: number; withTarget: number }>(
       "{onTarget}/{withTarget} 达标",
