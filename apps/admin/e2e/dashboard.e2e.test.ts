@@ -27,6 +27,11 @@ const PROJECTOR = { width: 1920, height: 1080 };
 
 /** The published figures (domain.md), as every page shows them: the one money rule (亿元 / 万元 / 元, two places). */
 const money = (yuan: string) => formatMoney(yuan);
+/**
+ * ... and as a table's money column says them: every amount of the column in the unit its
+ * smallest needs (columnUnitAmount) — 万元 in the demo's tables, which all hold amounts below 1亿.
+ */
+const inWan = (yuan: string) => formatMoney(yuan, { unit: "wan" });
 /** ... and as the hover over each amount says them, to the fen. */
 const exactYuan = (yuan: string) => formatMoney(yuan, { unit: "yuan" });
 const CJK = /[\u3400-\u9fff]/;
@@ -125,9 +130,13 @@ describe("the dashboard in Chromium", () => {
   it("shows the embankments' published figures by the one money rule", async () => {
     // 城北新区生态防洪堤工程: 260,000,000 planned; its phases 1–3 have done 63,010,000.
     const ecological = rowOf("重点项目（按总投资）", "城北新区生态防洪堤工程");
-    await expect.poll(() => ecological.textContent(), SETTLE).toContain(money("260000000"));
-    await expect.poll(() => ecological.textContent(), SETTLE).toContain(money("63010000"));
-    expect(await ecological.getByText(money("260000000")).getAttribute("title")).toBe(exactYuan("260000000"));
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain(inWan("260000000"));
+    await expect.poll(() => ecological.textContent(), SETTLE).toContain(inWan("63010000"));
+    expect(await ecological.getByText(inWan("260000000")).getAttribute("title")).toBe(exactYuan("260000000"));
+    // One unit down each money column: no 亿元 beside 万元.
+    const totals = await page.getByRole("table", { name: "重点项目（按总投资）" }).locator("td .revita-money").allTextContents();
+    expect(totals.length).toBeGreaterThan(4);
+    expect(totals.every((amount) => amount.endsWith("万元"))).toBe(true);
     await page.waitForTimeout(1600); // let the charts' entry animation finish before the picture
     await shot("overview-zh-1920");
   });
@@ -260,7 +269,7 @@ describe("the dashboard in Chromium", () => {
     await page.goto(`${server.url}/funds?region=421003000000`);
     await expect.poll(() => page.locator("h1").textContent(), SETTLE).toBe("荆州区资金");
     // The district's bridging funds, 497,000,000 over five years, graded A.
-    await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain(money("497000000"));
+    await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain(inWan("497000000"));
     await expect.poll(() => rowOf("资金明细", /衔接资金/).textContent(), SETTLE).toContain("A");
     await shot("funds-zh-1920");
     await page.goto(`${server.url}/indicators?region=421003000000&indicator=RURAL_SEWAGE_COVERAGE`);

@@ -109,3 +109,23 @@ describe("DataTable", () => {
     expect(screen.getByText("该地区暂无项目")).toBeInTheDocument();
   });
 });
+
+describe("a money column", () => {
+  it("says every amount in one unit, on every page, with the exact yuan on hover", () => {
+    const money: Column<Project>[] = [
+      { key: "name", header: "项目", value: (p) => p.name },
+      { key: "total", header: "总投资", value: (p) => p.total, numeric: true, money: true },
+    ];
+    render(<DataTable caption="项目" columns={money} rows={projects} rowKey={(p) => p.code} pageSize={2} />);
+    const amounts = () =>
+      screen
+        .getAllByRole("cell")
+        .filter((cell) => cell.className.includes("numeric"))
+        .map((c) => c.textContent);
+    // 2.6亿 beside 1,298万: both in 万元, as the smallest needs.
+    expect(amounts()).toEqual(["26,000.00万元", "1,298.00万元"]);
+    expect(screen.getByText("26,000.00万元")).toHaveAttribute("title", "260,000,000.00元");
+    fireEvent.click(screen.getByRole("button", { name: /下一页|next/i }));
+    expect(amounts()).toEqual(["6,000.00万元"]);
+  });
+});

@@ -1,7 +1,9 @@
 import { type ReactNode, useMemo, useState } from "react";
 import { type CellValue, toCsv } from "../export/csv.js";
-import { useKitMessages } from "../i18n/locale-context.js";
+import { columnUnitAmount } from "../format/money.js";
+import { useKitMessages, useLocale } from "../i18n/locale-context.js";
 import { DataState, Skeleton } from "./data-state.js";
+import { Money } from "./money.js";
 import "./data-table.css";
 
 export interface Column<Row> {
@@ -16,6 +18,11 @@ export interface Column<Row> {
   value: (row: Row) => CellValue;
   /** Numbers align right and sort numerically. */
   numeric?: boolean;
+  /**
+   * The value is an amount of yuan (an exact decimal string): without a render of its own, the
+   * column says every amount in one unit, the one its smallest needs, with the exact yuan on hover.
+   */
+  money?: boolean;
   sortable?: boolean;
   /** Hidden until the reader picks it in the column chooser. */
   hiddenByDefault?: boolean;
@@ -74,6 +81,7 @@ export function DataTable<Row>({
   onRowClick,
 }: DataTableProps<Row>) {
   const messages = useKitMessages();
+  const locale = useLocale();
   const [sort, setSort] = useState<Sort>(initialSort ?? null);
   const [page, setPage] = useState(0);
   const [hidden, setHidden] = useState(() => new Set(columns.filter((c) => c.hiddenByDefault).map((c) => c.key)));
@@ -89,6 +97,25 @@ export function DataTable<Row>({
       .sort((a, b) => factor * compare(a.value, b.value, Boolean(column.numeric)) || a.index - b.index)
       .map((entry) => entry.row);
   }, [rows, sort, columns]);
+
+  // Over every row, not the page: the unit stays as the reader pages and sorts.
+  const moneyUnits = useMemo(
+    () =>
+      new Map(
+        columns
+          .filter((column) => column.money)
+          .map((column) => [column.key, columnUnitAmount(rows.map((row) => moneyText(column.value(row))))]),
+      ),
+    [rows, columns],
+  );
+  const cell = (column: Column<Row>, row: Row): ReactNode => {
+    if (column.render) return column.render(row);
+    const value = column.value(row);
+    if (column.money && value !== null && value !== undefined && value !== "") {
+      return <Money amount={String(value)} locale={locale} unitFor={moneyUnits.get(column.key)} />;
+    }
+    return value ?? "—";
+  };
 
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   const currentPage = Math.min(page, pages - 1);
@@ -211,7 +238,7 @@ export function DataTable<Row>({
                 >
                   {visible.map((column) => (
                     <td key={column.key} className={column.numeric ? "revita-table__numeric" : undefined}>
-                      {column.render ? column.render(row) : (column.value(row) ?? "—")}
+                      {cell(column, row)}
                     </td>
                   ))}
                 </tr>
@@ -233,4 +260,9 @@ export function DataTable<Row>({
       </DataState>
     </div>
   );
+}
+
+/** A money column's value as the text of an amount, or nothing. */
+function moneyText(value: CellValue): string | undefined {
+  return value === null || value === undefined || value === "" ? undefined : String(value);
 }

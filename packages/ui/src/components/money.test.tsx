@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "../format/money.js";
+import { columnUnitAmount, formatMoney } from "../format/money.js";
 import { Money } from "./money.js";
 
 describe("the money rule", () => {
@@ -27,5 +27,26 @@ describe("the money rule", () => {
   it("shows a missing amount as missing, not as zero", () => {
     const { container } = render(<Money amount={null} locale="zh-CN" />);
     expect(container.textContent).toBe("—");
+  });
+});
+
+describe("a column of amounts", () => {
+  it("is said in the unit its smallest non-zero amount needs, in both languages", () => {
+    const column = ["115000000.00", "8000000.00", "0.00", null, "-12000000"];
+    const unitFor = columnUnitAmount(column);
+    expect(unitFor).toBe("8000000.00");
+    expect(column.map((amount) => formatMoney(amount, { unitFor: unitFor! }))).toEqual([
+      "11,500.00万元",
+      "800.00万元",
+      "0.00万元",
+      "—",
+      "-1,200.00万元",
+    ]);
+    expect(formatMoney("115000000", { locale: "en", unitFor: "8000000" })).toBe("115.00 million yuan");
+    expect(formatMoney("115000000", { locale: "en", unitFor: "800" })).toBe("115,000,000.00 yuan");
+  });
+
+  it("has no unit of its own when it holds no amount", () => {
+    expect(columnUnitAmount([null, "0", undefined])).toBeUndefined();
   });
 });

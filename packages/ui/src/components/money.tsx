@@ -7,11 +7,20 @@ import { formatMoney } from "../format/money.js";
  * project page and tooltips show money through this; chart axes through formatMoneyAxis, which
  * follows the same steps in short. A table's export writes the exact yuan from the data itself.
  */
-export function Money({ amount, locale }: { amount: string | null | undefined; locale: Locale }) {
+export function Money({
+  amount,
+  locale,
+  unitFor,
+}: {
+  amount: string | null | undefined;
+  locale: Locale;
+  /** Said in the unit this amount would get (a table column's: columnUnitAmount). */
+  unitFor?: string | undefined;
+}) {
   if (amount === null || amount === undefined) return <>{formatMoney(amount)}</>;
   return (
     <span className="revita-money" title={exactYuan(amount, locale)}>
-      {formatMoney(amount, { locale })}
+      {formatMoney(amount, { locale, ...(unitFor !== undefined ? { unitFor } : {}) })}
     </span>
   );
 }

@@ -20,6 +20,11 @@ export interface FormatMoneyOptions {
    * of yuan from one million, since 万 and 亿 mean nothing to an English reader.
    */
   unit?: MoneyUnit | "auto";
+  /**
+   * With "auto": choose the unit this amount would get, not the amount's own — so that a column
+   * of amounts is said in one unit (columnUnitAmount: the unit its smallest amount needs).
+   */
+  unitFor?: string | number | bigint;
   /** Decimal places shown; defaults to 2. */
   digits?: number;
   locale?: Locale;
@@ -50,14 +55,31 @@ export function formatMoney(amount: string | number | bigint | null | undefined,
   const { digits = 2, locale = "zh-CN" } = options;
   const fen = parseFen(amount);
   const auto = !options.unit || options.unit === "auto";
+  const sized = options.unitFor === undefined ? fen : parseFen(options.unitFor);
   if (auto && locale === "en") {
-    const magnitude = fen < 0n ? -fen : fen;
+    const magnitude = sized < 0n ? -sized : sized;
     return magnitude >= FEN_PER_MILLION
       ? `${divideRounded(fen, FEN_PER_MILLION, digits)} million yuan`
       : `${divideRounded(fen, FEN_PER_UNIT.yuan, digits)} yuan`;
   }
-  const unit = auto ? chooseUnit(fen) : (options.unit as MoneyUnit);
+  const unit = auto ? chooseUnit(sized) : (options.unit as MoneyUnit);
   return `${divideRounded(fen, FEN_PER_UNIT[unit], digits)}${SUFFIX[locale][unit]}`;
+}
+
+/**
+ * The amount whose unit a column of amounts is said in: its smallest non-zero one (by size), so
+ * that none shows as 0.0x of a larger unit — a county's 1.15亿元 beside 800万元 reads 11,500.00万元
+ * and 800.00万元, not two units in one column. Undefined when there is no such amount.
+ */
+export function columnUnitAmount(amounts: readonly (string | null | undefined)[]): string | undefined {
+  let smallest: { magnitude: bigint; amount: string } | undefined;
+  for (const amount of amounts) {
+    if (amount === null || amount === undefined) continue;
+    const fen = parseFen(amount);
+    const magnitude = fen < 0n ? -fen : fen;
+    if (magnitude !== 0n && (smallest === undefined || magnitude < smallest.magnitude)) smallest = { magnitude, amount };
+  }
+  return smallest?.amount;
 }
 
 /** numerator / denominator, rounded half away from zero to `digits` places, with thousands separators. */

@@ -50,14 +50,14 @@ export function projectColumns(t: AppMessages, locale: Locale, from: Place): Col
       header: t.project.totalInvestment,
       value: (p) => p.totalInvestment,
       numeric: true,
-      render: (p) => tableMoney(p.totalInvestment, locale),
+      money: true,
     },
     {
       key: "completed",
       header: t.project.completedInvestment,
       value: (p) => p.standing.completedInvestment,
       numeric: true,
-      render: (p) => tableMoney(p.standing.completedInvestment, locale),
+      money: true,
     },
     {
       key: "progress",

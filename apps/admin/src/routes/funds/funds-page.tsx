@@ -153,7 +153,7 @@ function Funds({ place, region, year, latestYear }: { place: Place; region: Scop
               header: t.funds.amount,
               numeric: true,
               value: (f) => f.amount,
-              render: (f) => tableMoney(f.amount, locale),
+              money: true,
             },
             {
               key: "yearAmounts",

@@ -8,7 +8,6 @@ import { formatCount } from "@revita/ui/format/numbers";
 import { useKitMessages } from "@revita/ui/i18n";
 import { COMPLETED_COLOR, PLANNED_COLOR } from "@revita/ui/tokens";
 import { remainingMoney } from "../../features/money/sums.js";
-import { tableMoney } from "../../features/projects/project-columns.js";
 import type { OverviewQuery } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import type { AppMessages } from "../../i18n/messages.js";
@@ -145,14 +144,14 @@ export default function OverviewCharts({
                   header: kit.planned,
                   numeric: true,
                   value: (child) => byChild.get(child.code)?.plannedInvestment ?? null,
-                  render: (child) => tableMoney(byChild.get(child.code)?.plannedInvestment, locale),
+                  money: true,
                 },
                 {
                   key: "completed",
                   header: kit.completed,
                   numeric: true,
                   value: (child) => byChild.get(child.code)?.completedInvestment ?? null,
-                  render: (child) => tableMoney(byChild.get(child.code)?.completedInvestment, locale),
+                  money: true,
                 },
                 {
                   key: "rate",

@@ -1,9 +1,9 @@
 import { useQuery } from "@apollo/client/react";
 import { DataState } from "@revita/ui/components/data-state";
 import { DataTable } from "@revita/ui/components/data-table";
-import { exactYuan } from "@revita/ui/components/money";
+import { Money } from "@revita/ui/components/money";
 import { StatusBadge } from "@revita/ui/components/status-badge";
-import { chooseUnit, formatMoney, type MoneyUnit, parseFen } from "@revita/ui/format/money";
+import { columnUnitAmount } from "@revita/ui/format/money";
 import { type RegionHistoryFragment, RegionsPageDocument, type TreeView } from "../../generated/operations.js";
 import { useAppLocale, useNamer } from "../../i18n/app-locale.js";
 import { type Place, withParams } from "../../navigation/places.js";
@@ -37,17 +37,10 @@ function Regions({ place, region, year }: { place: Place; region: ScopedRegion; 
   const figures = data?.region?.investmentByChild ?? [];
   const children = data?.region?.children ?? [];
   const colon = locale === "en" ? ": " : "：";
-  // One unit for the whole table, the one its largest amount needs (exact yuan in English), so
-  // that 0.00元 never stands above 4,451.22万元.
-  const largest = figures
-    .flatMap((row) => [row.completedInvestment, row.plannedInvestment])
-    .reduce((most, amount) => (parseFen(amount) > most ? parseFen(amount) : most), 0n);
-  const unit: MoneyUnit = locale === "en" ? "yuan" : chooseUnit(largest);
-  const money = (amount: string) => (
-    <span className="revita-money" title={exactYuan(amount, locale)}>
-      {formatMoney(amount, { locale, unit })}
-    </span>
-  );
+  // One unit for the whole table, the one its smallest amount needs (columnUnitAmount), as in
+  // every money column: never 0.00元 above 4,451.22万元, nor two units in one column.
+  const unitFor = columnUnitAmount(figures.flatMap((row) => [row.completedInvestment, row.plannedInvestment]));
+  const money = (amount: string) => <Money amount={amount} locale={locale} unitFor={unitFor} />;
   const describe = (change: Change, subject: { nameZh: string; nameEn: string }) => {
     const what =
       change.kind === "RENAMED" && change.oldNameZh
