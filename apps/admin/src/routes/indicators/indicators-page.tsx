@@ -35,8 +35,12 @@ function Indicators({ place, region, year }: { place: Place; region: ScopedRegio
   const { t } = useAppLocale();
   const name = useNamer();
   const choices = useQuery(IndicatorChoicesDocument, { variables: { code: region.code, year: String(year) } });
-  const withValues = new Set(choices.data?.region?.scorecard.flatMap((pillar) => pillar.entries.map((e) => e.indicatorCode)));
-  const indicators = choices.data?.indicators ?? [];
+  // The previous year's choices while a new year's load: a value entered for a year after the
+  // latest moves the page to that year, and without them the chosen indicator (and with it the
+  // entry form and its confirmation) vanished for the moment of loading.
+  const shown = choices.data ?? choices.previousData;
+  const withValues = new Set(shown?.region?.scorecard.flatMap((pillar) => pillar.entries.map((e) => e.indicatorCode)));
+  const indicators = shown?.indicators ?? [];
   // The reader's choice, else the first indicator with a value here this year.
   const chosen =
     indicators.find((i) => i.code === place.params.indicator) ?? indicators.find((i) => withValues.has(i.code)) ?? null;
@@ -73,9 +77,9 @@ function Indicators({ place, region, year }: { place: Place; region: ScopedRegio
         </select>
       </label>
       <DataState
-        loading={choices.loading && !choices.data}
+        loading={choices.loading && !shown}
         error={choices.error}
-        empty={Boolean(choices.data && !chosen)}
+        empty={Boolean(shown && !chosen)}
         emptyText={t.indicators.empty}
         onRetry={() => void choices.refetch()}
       >
