@@ -172,6 +172,33 @@ describe("indicator values up the tree", () => {
     });
   });
 
+  it("counts the same pillars on and off target whether or not the entries are asked", async () => {
+    // Asked without entries, the scorecard rolls up only the indicators with a target here.
+    const targeted = await db.prisma.indicatorValue.findMany({
+      where: { target: { not: null } },
+      distinct: ["regionId", "period"],
+      select: { period: true, region: { select: { code: true } } },
+    });
+    expect(targeted.length).toBeGreaterThan(3);
+    type Pillars = { region: { scorecard: { pillar: string; withTarget: number; onTarget: number }[] } };
+    let met = 0;
+    for (const { period, region } of targeted) {
+      const ask = (entries: string) =>
+        runGraphql<Pillars>(
+          db.prisma,
+          `{ region(code: "${region.code}") { scorecard(period: "${period}") { pillar withTarget onTarget ${entries} } } }`,
+        );
+      const alone = await ask("");
+      const withEntries = await ask("entries { indicatorCode }");
+      const counts = (answer: Pillars) =>
+        answer.region.scorecard.map(({ pillar, withTarget, onTarget }) => ({ pillar, withTarget, onTarget }));
+      expect(counts(alone), `${region.code} ${period}`).toEqual(counts(withEntries));
+      met += counts(alone).reduce((sum, pillar) => sum + pillar.onTarget, 0);
+    }
+    // The values were rolled up and weighed, not left out: some targets are met.
+    expect(met).toBeGreaterThan(0);
+  });
+
   it("names an unknown indicator", async () => {
     await expect(standing("421003000000", "NO_SUCH_INDICATOR", "2023")).rejects.toThrow(
       /no indicator has the code NO_SUCH_INDICATOR/,

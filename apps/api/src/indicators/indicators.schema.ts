@@ -4,6 +4,7 @@ import { builder } from "../builder.js";
 import { applyChange, requireCapability } from "../changes/apply-change.js";
 import { idempotencyKeyArg } from "../changes/idempotency-key.schema.js";
 import { percentOf } from "../common/percent.js";
+import { selectsField } from "../common/selected-fields.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { RegionRef } from "../regions/regions.schema.js";
@@ -386,7 +387,7 @@ builder.objectField(RegionRef, "scorecard", (t) =>
     description:
       "五大振兴 scorecard: for each pillar, the indicators reported in this region or below for the period, with the region's value against target. Pillars without values are left out.",
     args: { period: t.arg({ type: "Period", required: true, description: "The period, e.g. 2023." }) },
-    resolve: async (region, args, context) => {
+    resolve: async (region, args, context, info) => {
       const computed = await computedIndicatorsWithFigures(context.prisma, region.id, args.period.key);
       // The indicators with a value in the subtree, found in one pass over the period's values: as
       // a relation filter (an EXISTS per indicator) the approved-figures policy ran once for every
@@ -405,10 +406,15 @@ builder.objectField(RegionRef, "scorecard", (t) =>
         where: { regionId: region.id, period: args.period.key },
         select: { indicator: { select: { code: true } }, target: true, baseline: true },
       });
-      // One roll-up statement for all of them, answering with this region's values alone.
+      // One roll-up statement for all of them, answering with this region's values alone. The
+      // counts (the overview's radar) weigh only indicators with a target here, so unless the
+      // entries are asked only those are rolled up: a 100-county province with no targets had
+      // 13,000 regions × 45 indicators rolled up for nothing (2.2 s).
+      const targeted = new Set(own.filter((value) => value.target !== null).map((value) => value.indicator.code));
+      const everyValue = selectsField(info, "entries");
       const rolled = await rollUpIndicators(
         context.prisma,
-        indicators.map((indicator) => indicator.code),
+        indicators.map((indicator) => indicator.code).filter((code) => everyValue || targeted.has(code)),
         region.id,
         [args.period.key],
         "root",
