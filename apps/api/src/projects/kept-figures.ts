@@ -87,11 +87,19 @@ export function regionRowsText(
       UNION ALL
       SELECT k.*, NULL::int FROM ${table} k WHERE k.region_id = ${regionId} AND ${mode} AND k.own`;
   }
-  // Above county level: the counties' subtree rows and the own rows of the regions above them.
+  // Above county level: the counties' subtree rows and the own rows of the regions above them,
+  // read region by region through the key. Under row-level security the planner may not use the
+  // statistics of region.level and region.path (their operators are not leakproof), guessed
+  // thousands of regions where a province has ~110, and scanned the whole table instead: a
+  // 100-county province's investment over time, 201 ms -> 23 ms. OFFSET 0 keeps the lateral
+  // subquery from being flattened back into that join.
   return `SELECT k.*, x.path[array_position(x.path, ${regionId}::int) + 1] AS child_region_id
-      FROM ${table} k JOIN region x ON x.id = k.region_id
-     WHERE x.path @> ARRAY[${regionId}::int] AND ${mode}
-       AND ((NOT k.own AND x.level = 'COUNTY') OR (k.own AND x.level < 'COUNTY'))`;
+      FROM region x CROSS JOIN LATERAL (
+        SELECT k.* FROM ${table} k
+         WHERE k.region_id = x.id AND ${mode}
+           AND ((NOT k.own AND x.level = 'COUNTY') OR (k.own AND x.level < 'COUNTY'))
+        OFFSET 0) k
+     WHERE x.path @> ARRAY[${regionId}::int] AND x.level <= 'COUNTY'`;
 }
 
 /**
