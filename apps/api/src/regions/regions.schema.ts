@@ -1,6 +1,6 @@
 import { readsRecordRegion, readsRegion } from "../access/access-rules.js";
 import { builder } from "../builder.js";
-import { DATA_KINDS, dataYears } from "./data-years.js";
+import { DATA_KINDS, dataYearsOfRequest } from "./data-years.js";
 import { REGION_KINDS, REGION_LEVELS } from "./region-levels.js";
 import { SOURCE_KIND_DESCRIPTION, SourceKindEnum } from "./source-kind.schema.js";
 
@@ -107,7 +107,7 @@ export const RegionRef = builder.prismaNode("Region", {
       description:
         "The years from the first to the last with anything of the given kinds on record for this region or below, oldest first.",
       args: { of: t.arg({ type: [DataKindEnum], description: "Only these kinds of record; all kinds by default." }) },
-      resolve: (region, args, context) => dataYears(context.prisma, region.id, args.of ?? DATA_KINDS),
+      resolve: (region, args, context) => dataYearsOfRequest(context, region.id, args.of ?? DATA_KINDS),
     }),
     assessments: t.relation("assessments", {
       authScopes: readsRegion,

@@ -376,6 +376,7 @@ describe("what the overview asks of a region", () => {
   });
 
   it("spans the years from the first to the last with data, by kind", async () => {
+    statements = [];
     const data = await runGraphql<{
       county: { all: number[]; indicators: number[]; progress: number[] };
       village: { all: number[] };
@@ -386,6 +387,8 @@ describe("what the overview asks of a region", () => {
         village: region(code: "${await codeOf("吴桥村")}") { all: dataYears(of: [PROGRESS]) }
       }`,
     );
+    // Every dataYears field of the request, both regions and all kinds, in one statement.
+    expect(statements.filter((sql) => sql.includes("WITH scope AS"))).toHaveLength(1);
     const reportYears = async (code: string) => {
       const region = await db.prisma.region.findUniqueOrThrow({ where: { code } });
       const reported = await db.prisma.progressReport.findMany({
