@@ -3,7 +3,7 @@ import { formatMoney } from "../format/money.js";
 import { formatCount } from "../format/numbers.js";
 import { useLocale } from "../i18n/locale-context.js";
 import { categoryColor } from "../tokens/palette.js";
-import { formatMoneyAxis, labelWidth, toPlotNumber } from "./chart-format.js";
+import { labelWidth, largestPlotted, moneyAxisFormatter, toPlotNumber } from "./chart-format.js";
 import { ChartFrame } from "./chart-frame.js";
 import { ChartTooltipBox } from "./chart-tooltip.js";
 
@@ -80,7 +80,15 @@ export function BreakdownChart({
   }));
   const colored = series.map((s, index) => ({ ...s, color: s.color ?? categoryColor(index) }));
   const lying = barsLieDown(rows.map((row) => row.label));
-  const valueTick = (value: number) => (valueKind === "money" ? formatMoneyAxis(value, locale) : String(value));
+  // The axis's largest value: a row's bars side by side, or stacked into one.
+  const largest = largestPlotted(
+    rows.map((row) => {
+      const values = series.map((s) => toPlotNumber(row.values[s.key] ?? null) ?? 0);
+      return stacked ? values.reduce((sum, value) => sum + value, 0) : largestPlotted(values);
+    }),
+  );
+  const moneyTick = moneyAxisFormatter(largest, locale);
+  const valueTick = (value: number) => (valueKind === "money" ? moneyTick(value) : String(value));
   const labelColumn = Math.min(LABEL_COLUMN, Math.max(...rows.map((row) => labelWidth(row.label)), 0)) + 8;
   return (
     <ChartFrame

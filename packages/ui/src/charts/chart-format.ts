@@ -11,22 +11,39 @@ export function toPlotNumber(value: string | number | null | undefined): number 
   return Number.isFinite(number) ? number : null;
 }
 
-/** Short axis labels for yuan: 1.3亿 / 6,301万 in Chinese, 130M / 63M in English. */
-export function formatMoneyAxis(yuan: number, locale: Locale): string {
-  const magnitude = Math.abs(yuan);
-  if (locale === "en") {
-    if (magnitude >= 1e9) return `${trim(yuan / 1e9)}B`;
-    if (magnitude >= 1e6) return `${trim(yuan / 1e6)}M`;
-    if (magnitude >= 1e3) return `${trim(yuan / 1e3)}K`;
-    return trim(yuan);
-  }
-  if (magnitude >= 1e8) return `${trim(yuan / 1e8)}亿`;
-  if (magnitude >= 1e4) return `${trim(yuan / 1e4)}万`;
-  return trim(yuan);
+/**
+ * Short axis labels for yuan, every tick of an axis in one unit: the one its largest value needs
+ * (0.5亿 beside 1亿, not 5,000万 beside 1亿; 1.3亿 / 6,301万 / 130M / 63K as the largest needs).
+ */
+export function moneyAxisFormatter(largest: number, locale: Locale): (yuan: number) => string {
+  const magnitude = Math.abs(largest);
+  const [divisor, suffix] =
+    locale === "en"
+      ? magnitude >= 1e9
+        ? [1e9, "B"]
+        : magnitude >= 1e6
+          ? [1e6, "M"]
+          : magnitude >= 1e3
+            ? [1e3, "K"]
+            : [1, ""]
+      : magnitude >= 1e8
+        ? [1e8, "亿"]
+        : magnitude >= 1e4
+          ? [1e4, "万"]
+          : [1, ""];
+  return (yuan) => (yuan === 0 ? "0" : `${trim(yuan / divisor)}${suffix}`);
+}
+
+/** The largest of some plotted values (0 when there are none), for moneyAxisFormatter. */
+export function largestPlotted(values: Iterable<number | null | undefined>): number {
+  let largest = 0;
+  for (const value of values) if (value != null && Math.abs(value) > largest) largest = Math.abs(value);
+  return largest;
 }
 
 function trim(value: number): string {
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 }).format(value);
+  const magnitude = Math.abs(value);
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 2 }).format(value);
 }
 
 /** Roughly how wide a label draws at 11 px (an axis tick, a bar's value): a Chinese character is square, a Latin letter about half. */

@@ -4,7 +4,7 @@ import { formatMoney } from "../format/money.js";
 import { formatPeriod } from "../format/period.js";
 import { useKitMessages, useLocale } from "../i18n/locale-context.js";
 import { COMPLETED_COLOR, PLANNED_COLOR } from "../tokens/palette.js";
-import { formatMoneyAxis, toPlotNumber } from "./chart-format.js";
+import { largestPlotted, moneyAxisFormatter, toPlotNumber } from "./chart-format.js";
 import { ChartFrame } from "./chart-frame.js";
 import { ChartTooltipBox } from "./chart-tooltip.js";
 import { downsample, MAX_DRAWN_POINTS } from "./downsample.js";
@@ -58,7 +58,13 @@ export function InvestmentOverTimeChart({ title, description, points, height = 2
       <AreaChart data={drawn} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} accessibilityLayer>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--revita-border)" />
         <XAxis dataKey="period" tickFormatter={(key: string) => formatPeriod(key, { short: true })} minTickGap={24} />
-        <YAxis tickFormatter={(value: number) => formatMoneyAxis(value, locale)} width={56} />
+        <YAxis
+          tickFormatter={moneyAxisFormatter(
+            largestPlotted(drawn.flatMap((point) => [point.plannedValue, point.completedValue])),
+            locale,
+          )}
+          width={56}
+        />
         <Tooltip
           content={({ active, payload }) => {
             const point = active ? (payload?.[0]?.payload as (typeof drawn)[number] | undefined) : undefined;

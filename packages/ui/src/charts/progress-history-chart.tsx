@@ -5,7 +5,7 @@ import { formatPercent } from "../format/numbers.js";
 import { formatPeriod } from "../format/period.js";
 import { useKitMessages, useLocale } from "../i18n/locale-context.js";
 import { COMPLETED_COLOR, PLANNED_COLOR } from "../tokens/palette.js";
-import { formatMoneyAxis, toPlotNumber } from "./chart-format.js";
+import { largestPlotted, moneyAxisFormatter, toPlotNumber } from "./chart-format.js";
 import { ChartFrame } from "./chart-frame.js";
 import { ChartTooltipBox } from "./chart-tooltip.js";
 import { downsample, MAX_DRAWN_POINTS } from "./downsample.js";
@@ -75,7 +75,7 @@ export function ProgressHistoryChart({
         <XAxis dataKey="period" tickFormatter={(key: string) => formatPeriod(key, { short: true })} minTickGap={24} />
         <YAxis
           yAxisId="money"
-          tickFormatter={(value: number) => formatMoneyAxis(value, locale)}
+          tickFormatter={moneyAxisFormatter(largestPlotted([total, ...drawn.map((point) => point.completedValue)]), locale)}
           width={56}
           domain={[0, total ? Math.max(total, 1) : "auto"]}
         />
