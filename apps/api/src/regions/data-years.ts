@@ -34,21 +34,6 @@ const SOURCES: Record<DataKind, Prisma.Sql> = {
                   WHERE region_id IN (SELECT id FROM scope)) e ON true`,
 };
 
-/**
- * The years from the first to the last with anything of the given kinds on record for a region
- * or below it. The dashboard offers these as its periods, and opens on the last year with
- * whole-year indicator values so that its scorecard (which reads those) is not empty.
- *
- * Every page asks for this, so it must not read every report of a province (half a million
- * rows, 3.8 s): it looks up each project's first and last report and each region's first and
- * last value through the (project, period end) and (region, period end) indexes, two index
- * probes per project and per region, and fills the years in between.
- */
-export async function dataYears(db: DbClient, regionId: number, kinds: readonly DataKind[] = DATA_KINDS): Promise<number[]> {
-  const spans = await dataSpans(db, [regionId], kinds);
-  return yearsOf(kinds.map((kind) => spans.get(spanKey(regionId, kind))));
-}
-
 /** Each of the kinds' first and last dates for each region, in one statement whatever their number. */
 async function dataSpans(db: DbClient, regionIds: readonly number[], kinds: readonly DataKind[]): Promise<Map<string, Span>> {
   const spans = new Map<string, Span>();
@@ -89,11 +74,11 @@ function yearsOf(spans: (Span | undefined)[]): number[] {
 }
 
 /**
- * dataYears for the fields of one request: the kinds every dataYears field of a region asks (a
+ * The spans of one request's dataYears fields: the kinds every such field of a region asks (a
  * page's years and its scorecard's years) are looked up once, in one statement — asked apart,
  * the annual indicators' probes ran twice (a 100-county province: 154 ms each).
  */
-export const requestDataYears = perRequestLoader((context: { prisma: DbClient }) =>
+const requestDataSpans = perRequestLoader((context: { prisma: DbClient }) =>
   batchLoader(async (keys: string[]) => {
     const regionIds = [...new Set(keys.map((key) => Number(key.split(":")[0])))];
     const kinds = [...new Set(keys.map((key) => key.split(":")[1] as DataKind))];
@@ -101,10 +86,20 @@ export const requestDataYears = perRequestLoader((context: { prisma: DbClient })
   }),
 );
 
+/**
+ * The years from the first to the last with anything of the given kinds on record for a region
+ * or below it. The dashboard offers these as its periods, and opens on the last year with
+ * whole-year indicator values so that its scorecard (which reads those) is not empty.
+ *
+ * Every page asks for this, so it must not read every report of a province (half a million
+ * rows, 3.8 s): it looks up each project's first and last report and each region's first and
+ * last value through the (project, period end) and (region, period end) indexes, two index
+ * probes per project and per region, and fills the years in between.
+ */
 export async function dataYearsOfRequest(
   context: { prisma: DbClient },
   regionId: number,
   kinds: readonly DataKind[],
 ): Promise<number[]> {
-  return yearsOf(await Promise.all(kinds.map((kind) => requestDataYears(context, spanKey(regionId, kind)))));
+  return yearsOf(await Promise.all(kinds.map((kind) => requestDataSpans(context, spanKey(regionId, kind)))));
 }
