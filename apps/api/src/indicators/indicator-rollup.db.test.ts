@@ -172,15 +172,19 @@ describe("indicator values up the tree", () => {
     });
   });
 
-  it("counts the same pillars on and off target whether or not the entries are asked", async () => {
-    // Asked without entries, the scorecard rolls up only the indicators with a target here.
+  it("counts the same pillars on and off target, and lists the same entries, whether or not the standings are asked", async () => {
+    // Asked without the entries' standings, the scorecard rolls up only the indicators with a target here.
     const targeted = await db.prisma.indicatorValue.findMany({
       where: { target: { not: null } },
       distinct: ["regionId", "period"],
       select: { period: true, region: { select: { code: true } } },
     });
     expect(targeted.length).toBeGreaterThan(3);
-    type Pillars = { region: { scorecard: { pillar: string; withTarget: number; onTarget: number }[] } };
+    type Pillars = {
+      region: {
+        scorecard: { pillar: string; withTarget: number; onTarget: number; entries?: { indicatorCode: string }[] }[];
+      };
+    };
     let met = 0;
     for (const { period, region } of targeted) {
       const ask = (entries: string) =>
@@ -188,11 +192,15 @@ describe("indicator values up the tree", () => {
           db.prisma,
           `{ region(code: "${region.code}") { scorecard(period: "${period}") { pillar withTarget onTarget ${entries} } } }`,
         );
-      const alone = await ask("");
-      const withEntries = await ask("entries { indicatorCode }");
       const counts = (answer: Pillars) =>
         answer.region.scorecard.map(({ pillar, withTarget, onTarget }) => ({ pillar, withTarget, onTarget }));
-      expect(counts(alone), `${region.code} ${period}`).toEqual(counts(withEntries));
+      const codes = (answer: Pillars) => answer.region.scorecard.map((pillar) => pillar.entries?.map((e) => e.indicatorCode));
+      const alone = await ask("");
+      const listed = await ask("entries { indicatorCode }");
+      const standing = await ask("entries { indicatorCode standing { value } }");
+      expect(counts(alone), `${region.code} ${period}`).toEqual(counts(standing));
+      expect(counts(listed), `${region.code} ${period}`).toEqual(counts(standing));
+      expect(codes(listed), `${region.code} ${period}`).toEqual(codes(standing));
       met += counts(alone).reduce((sum, pillar) => sum + pillar.onTarget, 0);
     }
     // The values were rolled up and weighed, not left out: some targets are met.

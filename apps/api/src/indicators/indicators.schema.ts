@@ -407,11 +407,12 @@ builder.objectField(RegionRef, "scorecard", (t) =>
         select: { indicator: { select: { code: true } }, target: true, baseline: true },
       });
       // One roll-up statement for all of them, answering with this region's values alone. The
-      // counts (the overview's radar) weigh only indicators with a target here, so unless the
-      // entries are asked only those are rolled up: a 100-county province with no targets had
-      // 13,000 regions × 45 indicators rolled up for nothing (2.2 s).
+      // counts (the overview's radar) weigh only indicators with a target here, and a list of the
+      // entries without their standing (the indicators page's picker) none, so unless standings
+      // are asked only those are rolled up: a 100-county province with no targets had 13,000
+      // regions × 45 indicators rolled up for nothing (2.2 s).
       const targeted = new Set(own.filter((value) => value.target !== null).map((value) => value.indicator.code));
-      const everyValue = selectsField(info, "entries");
+      const everyValue = selectsField(info, ["entries", "standing"]);
       const rolled = await rollUpIndicators(
         context.prisma,
         indicators.map((indicator) => indicator.code).filter((code) => everyValue || targeted.has(code)),
