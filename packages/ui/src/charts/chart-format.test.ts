@@ -7,6 +7,7 @@ describe("moneyAxisFormatter", () => {
     expect(ticks.map(moneyAxisFormatter(2e8, "zh"))).toEqual(["0", "0.5亿", "1亿", "1.5亿", "2亿"]);
     expect(ticks.map(moneyAxisFormatter(2e8, "en"))).toEqual(["0", "50M", "100M", "150M", "200M"]);
     expect([0, 5e8, 1e9].map(moneyAxisFormatter(1e9, "en"))).toEqual(["0", "0.5B", "1B"]);
+    expect([3.5e8, 7e8, 1.05e9, 1.4e9].map(moneyAxisFormatter(1.4e9, "en"))).toEqual(["0.35B", "0.7B", "1.05B", "1.4B"]);
   });
 
   it("keeps 万 when the largest value is below 1亿, and the digits a quarter needs", () => {

@@ -43,7 +43,8 @@ export function largestPlotted(values: Iterable<number | null | undefined>): num
 
 function trim(value: number): string {
   const magnitude = Math.abs(value);
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 2 }).format(value);
+  // Ticks fall on steps such as 0.35: 1.05 must not read 1.1.
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2 }).format(value);
 }
 
 /** Roughly how wide a label draws at 11 px (an axis tick, a bar's value): a Chinese character is square, a Latin letter about half. */
