@@ -163,7 +163,7 @@ describe("charts", () => {
     );
     const table = tableOf("Indicators");
     expect(table.getByRole("row", { name: /sewage/ })).toHaveTextContent("Rural sewage coverage93.0%90.0%85.0%On target");
-    expect(table.getByRole("row", { name: /Income/ })).toHaveTextContent("Income—20000 元——");
+    expect(table.getByRole("row", { name: /Income/ })).toHaveTextContent("Income—20000 yuan——");
   });
 
   it("draw the five pillars, and a sparkline that reads as its label", () => {

@@ -1,4 +1,4 @@
-import { formatPercent } from "../format/numbers.js";
+import { formatPercent, unitName } from "../format/numbers.js";
 import { useKitMessages, useLocale } from "../i18n/locale-context.js";
 import { STANDING_COLOR, STANDING_SYMBOL, type Standing } from "../tokens/palette.js";
 import { toPlotNumber } from "./chart-format.js";
@@ -31,8 +31,12 @@ export interface IndicatorTargetChartProps {
 export function IndicatorTargetChart({ title, description, indicators }: IndicatorTargetChartProps) {
   const messages = useKitMessages();
   const locale = useLocale();
-  const show = (value: string | null, unit: string) =>
-    value === null ? "—" : unit === "%" ? formatPercent(value, { locale }) : `${value}${locale === "en" ? " " : ""}${unit}`;
+  const show = (value: string | null, unit: string) => {
+    if (value === null) return "—";
+    if (unit === "%") return formatPercent(value, { locale });
+    const said = unitName(unit, locale);
+    return said && locale === "en" ? `${value} ${said}` : `${value}${said}`;
+  };
   return (
     <ChartFrame
       title={title}

@@ -48,7 +48,13 @@ describe("formatQuantity", () => {
     expect(formatQuantity("93", { unit: "%" })).toBe("93%");
     expect(formatQuantity("93", { unit: "%", locale: "en" })).toBe("93%");
     expect(formatQuantity("19372", { unit: "元" })).toBe("19,372元");
-    expect(formatQuantity("19372", { unit: "元", locale: "en" })).toBe("19,372 元");
+    // English says the unit in English, and leaves a bare counter word out.
+    expect(formatQuantity("19372", { unit: "元", locale: "en" })).toBe("19,372 yuan");
+    expect(formatQuantity("3", { unit: "个", locale: "en" })).toBe("3");
+    expect(formatQuantity("3", { unit: "个" })).toBe("3个");
+    expect(formatQuantity("12", { unit: "户", locale: "en" })).toBe("12 households");
+    // A unit the table does not know is kept as written.
+    expect(formatQuantity("2", { unit: "艘", locale: "en" })).toBe("2 艘");
     expect(formatQuantity("102.14", { unit: "%", digits: 1 })).toBe("102.1%");
     expect(formatQuantity(null, { unit: "%" })).toBe("—");
   });

@@ -32,7 +32,43 @@ export function formatCount(value: NumberInput, { locale = "zh-CN" as Locale, un
   const number = toNumber(value);
   if (number === null) return MISSING;
   const text = grouped(number, 0, locale);
-  return unit ? (locale === "en" ? `${text} ${unit}` : `${text}${unit}`) : text;
+  const said = unitName(unit, locale);
+  return said ? (locale === "en" ? `${text} ${said}` : `${text}${said}`) : text;
+}
+
+/**
+ * The units the indicator catalogue and project outputs are written in, as English says them: a
+ * counter word (个, 座, 盏 ...) says nothing in English and is left out; a unit not listed is kept
+ * as written. Chinese screens show the unit as it is.
+ */
+const ENGLISH_UNITS: Record<string, string> = {
+  个: "",
+  件: "",
+  座: "",
+  条: "",
+  支: "",
+  家: "",
+  盏: "",
+  人: "people",
+  户: "households",
+  人次: "person-times",
+  次: "times",
+  元: "yuan",
+  万元: "10,000 yuan",
+  天: "days",
+  小时: "hours",
+  "小时/人": "hours per person",
+  亩: "mu",
+  万亩: "10,000 mu",
+  公里: "km",
+  分: "points",
+  "元/公斤": "yuan/kg",
+  "吨/日": "t/day",
+};
+
+/** A unit as the reader's language says it ("" when English needs none). */
+export function unitName(unit: string, locale: Locale): string {
+  return locale === "en" ? (ENGLISH_UNITS[unit] ?? unit) : unit;
 }
 
 /**
@@ -47,8 +83,9 @@ export function formatQuantity(
   const number = toNumber(value);
   if (number === null) return MISSING;
   const text = grouped(number, digits, locale);
-  if (!unit) return text;
-  return locale === "en" && unit !== "%" ? `${text} ${unit}` : `${text}${unit}`;
+  const said = unitName(unit, locale);
+  if (!said) return text;
+  return locale === "en" && said !== "%" ? `${text} ${said}` : `${text}${said}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { IndicatorTrendChart } from "@revita/ui/charts/indicator-trend-chart";
 import { RankingChart } from "@revita/ui/charts/ranking-chart";
 import { DataState } from "@revita/ui/components/data-state";
 import { KpiCard } from "@revita/ui/components/kpi-card";
-import { formatQuantity } from "@revita/ui/format/numbers";
+import { formatQuantity, unitName } from "@revita/ui/format/numbers";
 import { EntryForm } from "../../features/entry/entry-form.js";
 import {
   EnterIndicatorValueDocument,
@@ -96,10 +96,12 @@ function IndicatorValueEntry({ region, indicator, year }: { region: ScopedRegion
   const name = useNamer();
   const [enter] = useMutation(EnterIndicatorValueDocument, { refetchQueries: "active" });
   const kit = t.indicatorEntry;
+  // A counter word (个) says nothing in English, and empty brackets less.
+  const unit = unitName(indicator.unit, locale);
   return (
     <EntryForm
       id="enter-indicator-value"
-      title={`${kit.title}${locale === "en" ? ": " : "："}${name(indicator)}${bracketed(indicator.unit, locale)}`}
+      title={`${kit.title}${locale === "en" ? ": " : "："}${name(indicator)}${unit ? bracketed(unit, locale) : ""}`}
       description={kit.description}
       submitLabel={kit.submit}
       fields={[
