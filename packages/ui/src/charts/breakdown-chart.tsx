@@ -73,19 +73,17 @@ export function BreakdownChart({
   const locale = useLocale();
   const format = (value: string | number | null | undefined) =>
     valueKind === "money" ? formatMoney(value, { locale }) : formatCount(value, { locale });
-  const data = rows.map((row) => ({
+  const plotted = rows.map((row) => series.map((s) => toPlotNumber(row.values[s.key] ?? null)));
+  const data = rows.map((row, index) => ({
     key: row.key,
     label: row.label,
-    ...Object.fromEntries(series.map((s) => [s.key, toPlotNumber(row.values[s.key] ?? null)])),
+    ...Object.fromEntries(series.map((s, column) => [s.key, plotted[index]![column]])),
   }));
   const colored = series.map((s, index) => ({ ...s, color: s.color ?? categoryColor(index) }));
   const lying = barsLieDown(rows.map((row) => row.label));
   // The axis's largest value: a row's bars side by side, or stacked into one.
   const largest = largestPlotted(
-    rows.map((row) => {
-      const values = series.map((s) => toPlotNumber(row.values[s.key] ?? null) ?? 0);
-      return stacked ? values.reduce((sum, value) => sum + value, 0) : largestPlotted(values);
-    }),
+    plotted.map((values) => (stacked ? values.reduce<number>((sum, value) => sum + (value ?? 0), 0) : largestPlotted(values))),
   );
   const moneyTick = moneyAxisFormatter(largest, locale);
   const valueTick = (value: number) => (valueKind === "money" ? moneyTick(value) : String(value));
